@@ -1,0 +1,125 @@
+//! The article model: a title and a list of blocks of styled text, loaded from plain text,
+//! Markdown or (sanitised) HTML.
+//!
+//! # Text content
+//!
+//! Every position in Quotemark counts over an article's *text content*, defined once here and
+//! identical whichever input produced the article:
+//!
+//! - each block contributes its text: the concatenation of its spans' text, where every run of
+//!   whitespace (space, tab, CR, LF, form feed, and CRLF line endings) has been collapsed to one
+//!   U+0020 space and the block's leading and trailing whitespace removed — the same collapsing
+//!   a browser applies to HTML with `white-space: normal`;
+//! - blocks are joined with a blank line, `"\n\n"`, in document order; empty blocks are dropped;
+//! - no other normalisation is applied (no Unicode normalisation, no quote straightening), so
+//!   what the reader sees is what positions count.
+//!
+//! Positions are Unicode code points (see [`crate::core::selector`]).
+
+use serde::{Deserialize, Serialize};
+
+/// What a block is, which decides the HTML element it is rendered as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum BlockKind {
+    /// `h1`..`h6`; the level is clamped to 1..=6.
+    Heading { level: u8 },
+    Paragraph,
+    /// A paragraph inside a block quote.
+    BlockQuote,
+    /// One item of a list; `depth` is 0 for a top-level list.
+    ListItem { ordered: bool, depth: u8 },
+    /// The caption of a figure (its image is not kept: Quotemark annotates text).
+    FigureCaption,
+}
+
+/// Inline formatting carried by a span. Nested formatting is flattened into these flags.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanStyle {
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub emphasis: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strong: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub code: bool,
+    /// A link target that passed the sanitiser (`http:`, `https:`, `mailto:`, or relative).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// A run of text with one style.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub text: String,
+    #[serde(flatten)]
+    pub style: SpanStyle,
+}
+
+/// One block of the article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub spans: Vec<Span>,
+    /// Offset of the block's first code point in the article's text content.
+    pub start: usize,
+    /// Number of code points in the block's text.
+    pub len: usize,
+}
+
+impl Block {
+    /// The block's text: its spans' text concatenated.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|span| span.text.as_str()).collect()
+    }
+
+    /// Offset one past the block's last code point in the text content.
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+}
+
+/// Which input format an article came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A loaded article. Build it with the loaders (`from_text`, `from_markdown`, `from_html`) so
+/// that block offsets and the text content always agree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: String,
+    pub blocks: Vec<Block>,
+    pub source: SourceFormat,
+    text_content: String,
+}
+
+/// Separator between blocks in the text content.
+pub const BLOCK_SEPARATOR: &str = "\n\n";
+
+impl Article {
+    /// The text content all positions count over.
+    pub fn text_content(&self) -> &str {
+        &self.text_content
+    }
+
+    /// A stable key for this article's text: FNV-1a 64 of the text content's UTF-8, as 16 hex
+    /// digits. Used as the storage key when the host gives no article id.
+    pub fn content_hash(&self) -> String {
+        content_hash(&self.text_content)
+    }
+}
+
+/// FNV-1a 64-bit hash of `text`, as 16 lowercase hex digits. Chosen for being tiny and fully
+/// specified (the value is stored in exported files and must never change between builds).
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}

@@ -1,0 +1,7 @@
+//! The pure core: article model, text positions, anchoring, the annotation document and its
+//! file formats. Plain Rust only — no yew, web-sys, gloo or js-sys, no clock, no randomness,
+//! no I/O — so every rule here is tested natively with `cargo test`.
+
+pub mod article;
+pub mod document;
+pub mod selector;

@@ -1,0 +1,3 @@
+//! Thin binary: the browser bundle's entry point. All behaviour lives in the library.
+
+fn main() {}
