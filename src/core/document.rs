@@ -74,3 +74,28 @@ pub struct Annotation {
     #[serde(default)]
     pub revision: u32,
 }
+
+/// A deleted annotation, remembered so that a merge with another tab's copy of the document
+/// does not bring it back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: AnnotationId,
+    /// The annotation's revision when it was deleted.
+    pub revision: u32,
+    /// When it was deleted, milliseconds since the Unix epoch.
+    pub deleted: i64,
+}
+
+/// Everything annotated on one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The host-given article id, else the article's content hash.
+    pub article_id: String,
+    pub speakers: Vec<Speaker>,
+    /// Kept in article order (by range start, then end; orphans last).
+    pub annotations: Vec<Annotation>,
+    #[serde(default)]
+    pub tombstones: Vec<Tombstone>,
+    /// The next number used for a new id; ids are never reused within a document.
+    pub next_id: u64,
+}
