@@ -4,4 +4,7 @@
 
 pub mod article;
 pub mod document;
+pub mod find;
+pub mod options;
+pub mod pieces;
 pub mod selector;

@@ -1,0 +1,69 @@
+//! The widget's place in the host page: a `<div>` appended to the host element, with a shadow
+//! root so that neither side's CSS reaches the other. The host element's own children are set
+//! aside while the widget lives and put back by [`WidgetHost::restore`].
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
+
+/// The widget's stylesheet, compiled in so that a host page needs only the module.
+const WIDGET_CSS: &str = include_str!("../../style/quotemark.css");
+
+pub struct WidgetHost {
+    host_element: Element,
+    container: Element,
+    /// Where the app renders, inside the shadow root.
+    app_root: Element,
+    set_aside: DocumentFragment,
+}
+
+impl WidgetHost {
+    pub fn attach(host_element: &Element) -> Result<Self, JsValue> {
+        let document: Document = host_element
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
+        let set_aside = document.create_document_fragment();
+        while let Some(child) = host_element.first_child() {
+            set_aside.append_child(&child)?;
+        }
+        let container = document.create_element("div")?;
+        container.set_class_name("quotemark-host");
+        container.set_attribute("data-quotemark-host", "")?;
+        let shadow = container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        let style = document.create_element("style")?;
+        style.set_text_content(Some(WIDGET_CSS));
+        shadow.append_child(&style)?;
+        let app_root = document.create_element("div")?;
+        app_root.set_class_name("qm-widget");
+        shadow.append_child(&app_root)?;
+        host_element.append_child(&container)?;
+        Ok(Self {
+            host_element: host_element.clone(),
+            container,
+            app_root,
+            set_aside,
+        })
+    }
+
+    pub fn app_root(&self) -> &Element {
+        &self.app_root
+    }
+
+    /// The host element's text before the widget took its place (its own content as article).
+    pub fn set_aside_html(&self) -> String {
+        let document = self.host_element.owner_document();
+        let Some(holder) = document.and_then(|document| document.create_element("div").ok())
+        else {
+            return String::new();
+        };
+        if let Ok(copy) = self.set_aside.clone_node_with_deep(true) {
+            let _ = holder.append_child(&copy);
+        }
+        holder.inner_html()
+    }
+
+    /// Removes the widget and puts the host element's own children back.
+    pub fn restore(self) {
+        self.container.remove();
+        let _ = self.host_element.append_child(&self.set_aside);
+    }
+}

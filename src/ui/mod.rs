@@ -1,0 +1,5 @@
+//! The Yew UI: an [`state::AppState`] that delegates to the core, and one component per file
+//! under [`components`].
+
+pub mod components;
+pub mod state;

@@ -1,0 +1,135 @@
+//! Browser tier: the widget and the platform edge in headless Chromium (wasm-bindgen-test).
+//! Waits on Yew's scheduler, never on time.
+#![cfg(target_arch = "wasm32")]
+
+use quotemark::embed::{mount, QuotemarkHandle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const HELSINKI: &str = include_str!("../assets/helsinki-summit.txt");
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+fn host_element(inner_html: &str) -> Element {
+    let element = document().create_element("div").expect("div");
+    element.set_inner_html(inner_html);
+    document().body().expect("body").append_child(&element).expect("append");
+    element
+}
+
+fn options(json: serde_json::Value) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(&json.to_string()).expect("valid JSON")
+}
+
+fn shadow(host: &Element) -> ShadowRoot {
+    host.query_selector("[data-quotemark-host]")
+        .ok()
+        .flatten()
+        .and_then(|container| container.shadow_root())
+        .expect("the widget's shadow root")
+}
+
+fn texts(root: &ShadowRoot, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect()
+}
+
+async fn mounted(host: &Element, json: serde_json::Value) -> QuotemarkHandle {
+    let handle = mount(host.clone(), options(json)).unwrap_or_else(|_| panic!("mount failed"));
+    yew::scheduler::flush().await;
+    handle
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_plain_text_article_with_its_headline() {
+    let host = host_element("");
+    let mut handle = mounted(&host, serde_json::json!({ "article": { "text": HELSINKI } })).await;
+    let root = shadow(&host);
+    assert_eq!(
+        texts(&root, "h1"),
+        vec!["Donald Trump asks senior aide to invite Vladimir Putin to Washington DC"]
+    );
+    let paragraphs = texts(&root, "article p");
+    assert_eq!(paragraphs.len(), HELSINKI.split("\n\n").count() - 1);
+    assert!(paragraphs
+        .iter()
+        .any(|p| p.starts_with("Republican Senator John McCain called the summit")));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn renders_markdown_structure_semantically() {
+    let host = host_element("");
+    let markdown = "# Title\n\n## Section\n\n> Quoted *words*.\n\n1. one\n2. two\n\nSee [site](https://example.org).";
+    let mut handle = mounted(&host, serde_json::json!({ "article": { "markdown": markdown } })).await;
+    let root = shadow(&host);
+    assert_eq!(texts(&root, "h2"), vec!["Section"]);
+    assert_eq!(texts(&root, "blockquote em"), vec!["words"]);
+    assert_eq!(texts(&root, "ol > li"), vec!["one", "two"]);
+    let link = root.query_selector("a").unwrap().expect("a link");
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn hostile_html_leaves_no_executable_markup() {
+    let host = host_element("");
+    let html = r#"<p>Safe <img src=x onerror="alert(1)"> text<script>alert(2)</script></p>
+        <p><a href="javascript:alert(3)">link text</a><svg onload="alert(4)"></svg></p>"#;
+    let mut handle = mounted(&host, serde_json::json!({ "article": { "html": html } })).await;
+    let root = shadow(&host);
+    for tag in ["img", "script", "svg"] {
+        assert!(root.query_selector(tag).unwrap().is_none(), "{tag} survived");
+    }
+    let anchors = root.query_selector_all("a[href]").unwrap();
+    assert_eq!(anchors.length(), 0, "the javascript: link kept its href");
+    let text = root
+        .query_selector("article")
+        .unwrap()
+        .and_then(|a| a.text_content())
+        .unwrap_or_default();
+    assert!(text.contains("Safe text") || text.contains("Safe  text") || text.contains("Safe"));
+    assert!(text.contains("link text"));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn unusable_input_throws_a_readable_error_and_leaves_the_element_alone() {
+    let host = host_element("<p>host content</p>");
+    for (json, expected) in [
+        (serde_json::json!({ "article": { "text": "  \n\n " } }), "empty"),
+        (serde_json::json!({ "article": {} }), "article"),
+        (serde_json::json!({ "article": { "text": "a", "html": "b" } }), "exactly one"),
+    ] {
+        let error = match mount(host.clone(), options(json)) {
+            Ok(_) => panic!("mount accepted unusable input"),
+            Err(error) => wasm_bindgen::JsValue::from(error),
+        };
+        let message = error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        assert!(message.contains(expected), "unclear: {message}");
+        assert_eq!(host.inner_html(), "<p>host content</p>");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn destroy_gives_the_host_element_back_as_it_was() {
+    let host = host_element("<p>The host's own <b>content</b></p>");
+    let mut handle = mounted(&host, serde_json::json!({ "article": { "text": "Headline\n\nBody." } })).await;
+    assert!(handle.mounted());
+    assert!(host.query_selector("[data-quotemark-host]").unwrap().is_some());
+    handle.destroy();
+    handle.destroy();
+    assert!(!handle.mounted());
+    assert_eq!(host.inner_html(), "<p>The host's own <b>content</b></p>");
+}
