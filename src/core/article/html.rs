@@ -588,16 +588,14 @@ impl Walker {
                 Role::Heading(level) => return BlockKind::Heading { level },
                 Role::Caption => return BlockKind::FigureCaption,
                 Role::Item => {
-                    let lists: Vec<bool> = self.open[..index]
-                        .iter()
-                        .filter_map(|outer| match outer.role {
+                    let (lists, ordered) =
+                        lists_around(self.open[..index].iter().map(|outer| match outer.role {
                             Role::List { ordered } => Some(ordered),
                             _ => None,
-                        })
-                        .collect();
+                        }));
                     return BlockKind::ListItem {
-                        ordered: lists.last().copied().unwrap_or(false),
-                        depth: u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX),
+                        ordered,
+                        depth: u8::try_from(lists.saturating_sub(1)).unwrap_or(u8::MAX),
                     };
                 }
                 Role::Quote => return BlockKind::BlockQuote,
@@ -606,6 +604,14 @@ impl Walker {
         }
         BlockKind::Paragraph
     }
+}
+
+/// How many lists enclose a list item, and whether the innermost is ordered, from its
+/// ancestors (outermost first; `Some(ordered)` for a list).
+pub(crate) fn lists_around(ancestors: impl Iterator<Item = Option<bool>>) -> (usize, bool) {
+    ancestors
+        .flatten()
+        .fold((0, false), |(lists, _), ordered| (lists + 1, ordered))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use html5gum::{Token, Tokenizer};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::ArticleBuilder;
-use super::html::{visible_text, ContentFilter};
+use super::html::{lists_around, visible_text, ContentFilter};
 use super::load::{check_input, title_from_body_text};
 use super::url::sanitize_link_url;
 use super::{Article, BlockKind, LoadError, SourceFormat, SpanStyle};
@@ -214,16 +214,14 @@ impl MarkdownLoader {
         for (index, container) in self.containers.iter().enumerate().rev() {
             match container {
                 Container::Item => {
-                    let lists: Vec<bool> = self.containers[..index]
-                        .iter()
-                        .filter_map(|outer| match outer {
+                    let (lists, ordered) =
+                        lists_around(self.containers[..index].iter().map(|outer| match outer {
                             Container::List { ordered } => Some(*ordered),
                             _ => None,
-                        })
-                        .collect();
+                        }));
                     return BlockKind::ListItem {
-                        ordered: lists.last().copied().unwrap_or(false),
-                        depth: u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX),
+                        ordered,
+                        depth: u8::try_from(lists.saturating_sub(1)).unwrap_or(u8::MAX),
                     };
                 }
                 Container::Quote => return BlockKind::BlockQuote,
