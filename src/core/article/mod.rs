@@ -14,21 +14,49 @@
 //! - no other normalisation is applied (no Unicode normalisation, no quote straightening), so
 //!   what the reader sees is what positions count.
 //!
+//! "Whitespace" here is ASCII whitespace as HTML defines it: U+00A0 no-break spaces and other
+//! Unicode spaces are text and are kept as they are, as a browser keeps `&nbsp;`. A block whose
+//! text has no visible character (only whitespace of any kind, e.g. the `<p>&nbsp;</p>` spacer)
+//! counts as empty. These rules are applied in exactly one place, the builder every loader uses.
+//!
 //! Positions are Unicode code points (see [`crate::core::selector`]).
+//!
+//! # Loading
+//!
+//! [`Article::from_text`], [`Article::from_markdown`], [`Article::from_html`] and
+//! [`Article::load`] return `Result<Article, LoadError>`. HTML goes through an allow-list
+//! sanitiser (see the `html` module) and every link target through [`sanitize_link_url`]; the
+//! model holds text and styles only, never markup, and the renderer escapes all text and
+//! renders kept links with `rel="noopener noreferrer"`.
 
 use serde::{Deserialize, Serialize};
+
+mod builder;
+mod html;
+mod load;
+mod markdown;
+mod plain;
+mod url;
+
+pub use load::{ArticleInput, ArticleSource, LoadError, MAX_ARTICLE_BYTES};
+pub use url::sanitize_link_url;
 
 /// What a block is, which decides the HTML element it is rendered as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum BlockKind {
     /// `h1`..`h6`; the level is clamped to 1..=6.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     /// A paragraph inside a block quote.
     BlockQuote,
     /// One item of a list; `depth` is 0 for a top-level list.
-    ListItem { ordered: bool, depth: u8 },
+    ListItem {
+        ordered: bool,
+        depth: u8,
+    },
     /// The caption of a figure (its image is not kept: Quotemark annotates text).
     FigureCaption,
 }

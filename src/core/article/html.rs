@@ -1,0 +1,815 @@
+//! HTML articles: the html5gum tokenizer feeding an allow-list sanitiser that builds the article
+//! model (never HTML — the renderer escapes all text, and renders a kept link with its
+//! sanitised `href` and `rel="noopener noreferrer"`).
+//!
+//! - Kept structure: `h1`–`h6`, `p`, `blockquote`, `ul`/`ol`/`li` (with depth), `figcaption`;
+//!   containers (`div`, `section`, `article`, `td`, …) contribute their loose text as paragraphs;
+//!   `br` reads as a space, `hr` ends a block.
+//! - Kept inline: `em`/`i`, `strong`/`b`, `code`, `a` (its `href` only if
+//!   [`sanitize_link_url`](super::sanitize_link_url) accepts it). No other attribute survives.
+//! - Dropped with their content: `script`, `style`, `template`, `iframe`, `object`, `embed`,
+//!   `noscript`, `svg`, `math`, form controls and `form`, media fallback content, and everything
+//!   in `head` except `title`, which becomes the title (else the first `h1`).
+//! - Everything else: the tag is dropped, its text kept.
+//!
+//! The tokenizer does no tree building, so misnesting is repaired here with a few of the
+//! browser's rules (a new block closes an open `p`, a new `li` closes the previous one, an end
+//! tag closes what is open inside its element); whatever the nesting, no text outside the
+//! dropped elements is lost.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use super::builder::{collapse_whitespace, ArticleBuilder};
+use super::load::{check_input, title_from_body_text};
+use super::url::sanitize_link_url;
+use super::{Article, BlockKind, LoadError, SourceFormat, SpanStyle};
+
+/// Deepest element nesting tracked. Deeper elements keep their text but not their structure;
+/// the cap bounds the work per token on hostile input such as a million unclosed `<b>`.
+const MAX_OPEN_ELEMENTS: usize = 256;
+
+impl Article {
+    /// Loads an HTML article (a full document or a fragment) through the sanitiser described
+    /// in this module. Text is decoded from entities; nothing of the markup survives but the
+    /// block structure, inline emphasis and safe link targets.
+    pub fn from_html(input: &str) -> Result<Article, LoadError> {
+        check_input(input)?;
+        let walked = walk(input);
+        let builder = walked.builder;
+        let title = walked
+            .title
+            .filter(|title| !title.is_empty())
+            .or_else(|| {
+                builder
+                    .blocks()
+                    .iter()
+                    .find(|block| block.kind == BlockKind::Heading { level: 1 })
+                    .map(|heading| heading.text())
+            })
+            .or_else(|| {
+                builder
+                    .blocks()
+                    .first()
+                    .map(|block| title_from_body_text(&block.text()))
+            })
+            .unwrap_or_default();
+        builder.finish(&title, SourceFormat::Html)
+    }
+}
+
+/// The text a reader would see in an HTML fragment, with its blocks joined by spaces. Used for
+/// raw HTML inside Markdown, which is shown as text, never as markup.
+pub(crate) fn visible_text(html: &str) -> String {
+    let walked = walk(html);
+    let blocks = walked.builder.blocks();
+    let mut text = String::new();
+    for block in blocks {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        for span in &block.spans {
+            text.push_str(&span.text);
+        }
+    }
+    text
+}
+
+struct Walked {
+    builder: ArticleBuilder,
+    title: Option<String>,
+}
+
+fn walk(html: &str) -> Walked {
+    let mut emitter = DefaultEmitter::default();
+    // Script, style, title, textarea etc. hold raw text, not tags: the tokenizer has to be told,
+    // or `<script>if (a<b) …</script>` would come out as tags and text.
+    emitter.naively_switch_states(true);
+    let mut walker = Walker::new();
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let href = tag
+                    .attributes
+                    .get(b"href".as_slice())
+                    .map(|value| String::from_utf8_lossy(&value.value).into_owned());
+                walker.start_tag(&tag.name, tag.self_closing, href.as_deref());
+            }
+            Token::EndTag(tag) => walker.end_tag(&tag.name),
+            Token::String(text) => walker.text(&String::from_utf8_lossy(&text.value)),
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    walker.builder.end_block();
+    Walked {
+        builder: walker.builder,
+        title: walker.title,
+    }
+}
+
+/// What an element does to the model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Role {
+    Heading(u8),
+    Paragraph,
+    Quote,
+    List {
+        ordered: bool,
+    },
+    Item,
+    Caption,
+    /// A block-level element whose loose text becomes paragraphs.
+    Container,
+    Emphasis,
+    Strong,
+    Code,
+    /// A link with its sanitised target (`None` when unsafe or missing).
+    Link(Option<String>),
+}
+
+impl Role {
+    fn is_block(&self) -> bool {
+        !matches!(
+            self,
+            Role::Emphasis | Role::Strong | Role::Code | Role::Link(_)
+        )
+    }
+}
+
+/// The role of a kept element, or `None` for an element whose tag is dropped (text kept).
+fn role_of(name: &[u8]) -> Option<Role> {
+    let role = match name {
+        b"h1" => Role::Heading(1),
+        b"h2" => Role::Heading(2),
+        b"h3" => Role::Heading(3),
+        b"h4" => Role::Heading(4),
+        b"h5" => Role::Heading(5),
+        b"h6" => Role::Heading(6),
+        b"p" => Role::Paragraph,
+        b"blockquote" => Role::Quote,
+        b"ul" | b"menu" | b"dir" => Role::List { ordered: false },
+        b"ol" => Role::List { ordered: true },
+        b"li" => Role::Item,
+        b"figcaption" => Role::Caption,
+        b"html" | b"body" | b"div" | b"section" | b"article" | b"main" | b"header" | b"footer"
+        | b"nav" | b"aside" | b"figure" | b"address" | b"hgroup" | b"center" | b"pre"
+        | b"listing" | b"details" | b"summary" | b"dialog" | b"search" | b"fieldset"
+        | b"legend" | b"dl" | b"dt" | b"dd" | b"table" | b"caption" | b"thead" | b"tbody"
+        | b"tfoot" | b"tr" | b"td" | b"th" => Role::Container,
+        b"em" | b"i" => Role::Emphasis,
+        b"strong" | b"b" => Role::Strong,
+        b"code" => Role::Code,
+        b"a" => Role::Link(None),
+        _ => return None,
+    };
+    Some(role)
+}
+
+/// How an element whose content is dropped ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DropKind {
+    /// Raw text for the tokenizer: only its own end tag ends it.
+    RawText,
+    /// SVG or MathML: self-closing is honoured, same-name elements nest, and the HTML elements
+    /// a browser breaks out of foreign content for end it.
+    Foreign,
+    /// May contain itself (`object`, `template`, media).
+    Nesting,
+    /// Cannot contain itself in a browser (`form`, `button`, `select`, `option`).
+    Flat,
+}
+
+fn drop_kind(name: &[u8]) -> Option<DropKind> {
+    let kind = match name {
+        b"script" | b"style" | b"iframe" | b"noscript" | b"noembed" | b"noframes" | b"textarea"
+        | b"title" => DropKind::RawText,
+        b"svg" | b"math" => DropKind::Foreign,
+        b"template" | b"object" | b"applet" | b"canvas" | b"video" | b"audio" | b"frameset" => {
+            DropKind::Nesting
+        }
+        b"form" | b"button" | b"select" | b"option" | b"optgroup" | b"datalist" => DropKind::Flat,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// HTML start tags that make a browser leave SVG/MathML content (HTML spec, "parsing main in
+/// foreign content"); their text is visible, so it must not be dropped with the `svg`.
+fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
+}
+
+/// Elements that may stay in `head`; any other start tag means the body has begun.
+fn belongs_in_head(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"title"
+            | b"meta"
+            | b"link"
+            | b"base"
+            | b"basefont"
+            | b"bgsound"
+            | b"style"
+            | b"script"
+            | b"noscript"
+            | b"template"
+    )
+}
+
+/// Elements that never have content or an end tag.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"keygen"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
+}
+
+/// An element whose content is being dropped.
+struct DroppedElement {
+    name: Vec<u8>,
+    kind: DropKind,
+    /// Elements opened inside it and not closed yet, so their end tags are not mistaken for
+    /// the end of something around it. Capped at [`MAX_OPEN_ELEMENTS`].
+    open_inside: Vec<Vec<u8>>,
+    /// How many kept elements were open when it started: an end tag for one of them means the
+    /// dropped element was left unclosed, and a browser would close it there too.
+    open_below: usize,
+}
+
+/// Decides which tags and text are visible at all: the part of the sanitiser that drops
+/// elements with their content and the document head. Shared with the Markdown loader for
+/// inline HTML.
+pub(crate) struct ContentFilter {
+    dropping: Option<DroppedElement>,
+    in_head: bool,
+}
+
+impl ContentFilter {
+    pub(crate) fn new() -> Self {
+        Self {
+            dropping: None,
+            in_head: false,
+        }
+    }
+
+    /// Feeds a start tag; true when the tag itself is visible and should be interpreted.
+    /// `open_elements` is how many kept elements the caller has open.
+    pub(crate) fn start_tag(
+        &mut self,
+        name: &[u8],
+        self_closing: bool,
+        open_elements: usize,
+    ) -> bool {
+        if let Some(dropped) = self.dropping.as_mut() {
+            let breaks_out =
+                dropped.kind == DropKind::Foreign && breaks_out_of_foreign_content(name);
+            if !breaks_out {
+                // A browser closes an open `button`/`option`/… when another one starts, so
+                // those are not counted as open inside.
+                let closes_itself =
+                    dropped.kind == DropKind::Flat && name == dropped.name.as_slice();
+                let has_no_end_tag =
+                    is_void(name) || (dropped.kind == DropKind::Foreign && self_closing);
+                if !closes_itself
+                    && !has_no_end_tag
+                    && dropped.open_inside.len() < MAX_OPEN_ELEMENTS
+                {
+                    dropped.open_inside.push(name.to_vec());
+                }
+                return false;
+            }
+            self.dropping = None;
+        }
+        if let Some(kind) = drop_kind(name) {
+            // Self-closing only means something in foreign content; `<script/>` still opens a
+            // script (and the tokenizer has switched to script data).
+            if !(kind == DropKind::Foreign && self_closing) {
+                self.dropping = Some(DroppedElement {
+                    name: name.to_vec(),
+                    kind,
+                    open_inside: Vec::new(),
+                    open_below: open_elements,
+                });
+            }
+            return false;
+        }
+        match name {
+            b"head" => {
+                self.in_head = true;
+                return false;
+            }
+            b"body" => self.in_head = false,
+            _ if self.in_head && !belongs_in_head(name) => self.in_head = false,
+            _ => {}
+        }
+        !self.in_head
+    }
+
+    /// Feeds an end tag; true when it is visible and should be interpreted.
+    /// `closes_open_element` says whether the caller has an element of that name open from
+    /// before the current dropped element started (see [`Self::open_below_dropped`]).
+    pub(crate) fn end_tag(&mut self, name: &[u8], closes_open_element: bool) -> bool {
+        if let Some(dropped) = self.dropping.as_mut() {
+            if let Some(index) = dropped.open_inside.iter().rposition(|inner| inner == name) {
+                dropped.open_inside.truncate(index);
+                return false;
+            }
+            if name == dropped.name.as_slice() {
+                self.dropping = None;
+                return false;
+            }
+            let leaves_unclosed = closes_open_element || matches!(name, b"body" | b"html");
+            if dropped.kind != DropKind::RawText && leaves_unclosed {
+                self.dropping = None;
+                return true;
+            }
+            return false;
+        }
+        if name == b"head" {
+            self.in_head = false;
+            return false;
+        }
+        !self.in_head
+    }
+
+    /// How many of the caller's open elements were open before the current dropped element.
+    pub(crate) fn open_below_dropped(&self) -> Option<usize> {
+        self.dropping.as_ref().map(|dropped| dropped.open_below)
+    }
+
+    pub(crate) fn shows_text(&self) -> bool {
+        self.dropping.is_none() && !self.in_head
+    }
+
+    fn in_title(&self) -> bool {
+        self.dropping
+            .as_ref()
+            .is_some_and(|dropped| dropped.name == b"title")
+    }
+}
+
+struct OpenElement {
+    name: Vec<u8>,
+    role: Role,
+}
+
+struct Walker {
+    builder: ArticleBuilder,
+    filter: ContentFilter,
+    open: Vec<OpenElement>,
+    /// The style for text at the current position; `None` after the open elements changed.
+    style: Option<SpanStyle>,
+    title: Option<String>,
+    title_text: Option<String>,
+}
+
+impl Walker {
+    fn new() -> Self {
+        Self {
+            builder: ArticleBuilder::new(),
+            filter: ContentFilter::new(),
+            open: Vec::new(),
+            style: None,
+            title: None,
+            title_text: None,
+        }
+    }
+
+    fn start_tag(&mut self, name: &[u8], self_closing: bool, href: Option<&str>) {
+        let was_in_title = self.filter.in_title();
+        let visible = self.filter.start_tag(name, self_closing, self.open.len());
+        if !was_in_title && self.filter.in_title() && self.title.is_none() {
+            self.title_text = Some(String::new());
+        }
+        if !visible {
+            return;
+        }
+        match name {
+            b"br" => {
+                if self.builder.has_open_block() {
+                    let style = self.current_style();
+                    self.builder.push_text(" ", &style);
+                }
+                return;
+            }
+            b"hr" => {
+                self.builder.end_block();
+                return;
+            }
+            _ => {}
+        }
+        let Some(role) = role_of(name) else {
+            return;
+        };
+        let role = match role {
+            Role::Link(_) => Role::Link(href.and_then(sanitize_link_url)),
+            other => other,
+        };
+        if role.is_block() {
+            self.builder.end_block();
+            self.close_implicitly(&role);
+        } else if name == b"a" {
+            // Links cannot nest: a new one ends the open one.
+            self.remove_nearest(b"a");
+        }
+        if self.open.len() < MAX_OPEN_ELEMENTS {
+            self.open.push(OpenElement {
+                name: name.to_vec(),
+                role,
+            });
+            self.style = None;
+        }
+    }
+
+    /// The browser's implied end tags for a new block: it closes an open `p`; a new `li` closes
+    /// the previous item of the same list; a heading closes a heading still open.
+    fn close_implicitly(&mut self, role: &Role) {
+        let position_to_close = |open: &[OpenElement]| -> Option<usize> {
+            for (index, element) in open.iter().enumerate().rev() {
+                match (&element.role, role) {
+                    (Role::Paragraph, _) => return Some(index),
+                    (Role::Item, Role::Item) => return Some(index),
+                    (Role::Heading(_), Role::Heading(_)) => return Some(index),
+                    (Role::List { .. } | Role::Quote | Role::Container, _) => return None,
+                    _ => {}
+                }
+            }
+            None
+        };
+        if let Some(index) = position_to_close(&self.open) {
+            self.open.truncate(index);
+            self.style = None;
+        }
+    }
+
+    fn end_tag(&mut self, name: &[u8]) {
+        let closes_open_element = self.filter.open_below_dropped().is_some_and(|below| {
+            self.open[..below.min(self.open.len())]
+                .iter()
+                .any(|element| element.name == name)
+        });
+        let was_in_title = self.filter.in_title();
+        let visible = self.filter.end_tag(name, closes_open_element);
+        if was_in_title && !self.filter.in_title() {
+            if let Some(title) = self.title_text.take() {
+                self.title = Some(collapse_whitespace(&title));
+            }
+        }
+        if !visible {
+            return;
+        }
+        if name == b"br" {
+            // `</br>` is read as `<br>` by browsers.
+            self.start_tag(name, false, None);
+            return;
+        }
+        let Some(role) = role_of(name) else {
+            return;
+        };
+        if role.is_block() {
+            self.builder.end_block();
+            if let Some(index) = self.open.iter().rposition(|element| element.name == name) {
+                self.open.truncate(index);
+                self.style = None;
+            }
+        } else {
+            self.remove_nearest(name);
+        }
+    }
+
+    /// Ends the innermost open inline element called `name`, leaving the elements inside it
+    /// open (`<b><i>x</b>y</i>` keeps "y" in italics, as a browser does).
+    fn remove_nearest(&mut self, name: &[u8]) {
+        if let Some(index) = self.open.iter().rposition(|element| element.name == name) {
+            self.open.remove(index);
+            self.style = None;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(title) = self.title_text.as_mut() {
+            title.push_str(text);
+        }
+        if !self.filter.shows_text() {
+            return;
+        }
+        if !self.builder.has_open_block() {
+            if text.chars().all(|ch| ch.is_ascii_whitespace()) {
+                return;
+            }
+            let kind = self.context_kind();
+            self.builder.start_block(kind);
+        }
+        let style = self.current_style();
+        self.builder.push_text(text, &style);
+    }
+
+    fn current_style(&mut self) -> SpanStyle {
+        if let Some(style) = &self.style {
+            return style.clone();
+        }
+        let mut style = SpanStyle::default();
+        for element in &self.open {
+            match &element.role {
+                Role::Emphasis => style.emphasis = true,
+                Role::Strong => style.strong = true,
+                Role::Code => style.code = true,
+                Role::Link(href) => style.link = href.clone(),
+                _ => {}
+            }
+        }
+        self.style = Some(style.clone());
+        style
+    }
+
+    /// The kind of a block starting here: decided by the innermost heading, caption, list item
+    /// or block quote around it.
+    fn context_kind(&self) -> BlockKind {
+        for (index, element) in self.open.iter().enumerate().rev() {
+            match element.role {
+                Role::Heading(level) => return BlockKind::Heading { level },
+                Role::Caption => return BlockKind::FigureCaption,
+                Role::Item => {
+                    let (lists, ordered) =
+                        lists_around(self.open[..index].iter().map(|outer| match outer.role {
+                            Role::List { ordered } => Some(ordered),
+                            _ => None,
+                        }));
+                    return BlockKind::ListItem {
+                        ordered,
+                        depth: u8::try_from(lists.saturating_sub(1)).unwrap_or(u8::MAX),
+                    };
+                }
+                Role::Quote => return BlockKind::BlockQuote,
+                _ => {}
+            }
+        }
+        BlockKind::Paragraph
+    }
+}
+
+/// How many lists enclose a list item, and whether the innermost is ordered, from its
+/// ancestors (outermost first; `Some(ordered)` for a list).
+pub(crate) fn lists_around(ancestors: impl Iterator<Item = Option<bool>>) -> (usize, bool) {
+    ancestors
+        .flatten()
+        .fold((0, false), |(lists, _), ordered| (lists + 1, ordered))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::article::Block;
+
+    fn texts(article: &Article) -> Vec<String> {
+        article.blocks.iter().map(Block::text).collect()
+    }
+
+    fn links(article: &Article) -> Vec<String> {
+        article
+            .blocks
+            .iter()
+            .flat_map(|block| &block.spans)
+            .filter_map(|span| span.style.link.clone())
+            .collect()
+    }
+
+    #[test]
+    fn structure_and_kinds() {
+        let html = "<!DOCTYPE html><html><head><title>The  Title</title>\
+            <meta charset=utf-8><link rel=stylesheet href=x.css></head><body>\
+            <h1>Headline</h1><p>First <em>para</em>.</p>\
+            <blockquote><p>Quoted one</p><p>Quoted two</p></blockquote>\
+            <ul><li>Top<ol><li>Inner</li></ol></li><li>Second</li></ul>\
+            <figure><img src=a.jpg alt=pic><figcaption>Caption</figcaption></figure>\
+            <h2>Sub</h2><div>Loose <b>text</b><br>after break</div>\
+            <table><tr><td>Cell A</td><td>Cell B</td></tr></table></body></html>";
+        let article = Article::from_html(html).unwrap();
+        assert_eq!(article.title, "The Title");
+        assert_eq!(article.source, SourceFormat::Html);
+        let kinds: Vec<(String, BlockKind)> = article
+            .blocks
+            .iter()
+            .map(|block| (block.text(), block.kind))
+            .collect();
+        let unordered = |depth| BlockKind::ListItem {
+            ordered: false,
+            depth,
+        };
+        assert_eq!(
+            kinds,
+            [
+                ("Headline".into(), BlockKind::Heading { level: 1 }),
+                ("First para.".into(), BlockKind::Paragraph),
+                ("Quoted one".into(), BlockKind::BlockQuote),
+                ("Quoted two".into(), BlockKind::BlockQuote),
+                ("Top".into(), unordered(0)),
+                (
+                    "Inner".into(),
+                    BlockKind::ListItem {
+                        ordered: true,
+                        depth: 1
+                    }
+                ),
+                ("Second".into(), unordered(0)),
+                ("Caption".into(), BlockKind::FigureCaption),
+                ("Sub".into(), BlockKind::Heading { level: 2 }),
+                ("Loose text after break".into(), BlockKind::Paragraph),
+                ("Cell A".into(), BlockKind::Paragraph),
+                ("Cell B".into(), BlockKind::Paragraph),
+            ]
+        );
+        let loose = &article.blocks[9].spans;
+        assert!(loose[1].style.strong && loose[1].text == "text");
+    }
+
+    #[test]
+    fn title_falls_back_to_first_h1_then_body_text() {
+        let cases = [
+            ("<h2>Kicker</h2><h1>Main</h1><p>x</p>", "Main"),
+            ("<title> </title><h1>Main</h1>", "Main"),
+            ("<p>Just a paragraph</p>", "Just a paragraph"),
+        ];
+        for (html, title) in cases {
+            assert_eq!(Article::from_html(html).unwrap().title, title, "{html}");
+        }
+    }
+
+    /// Each hostile input: (html, the blocks it must produce).
+    #[test]
+    fn hostile_corpus_keeps_legitimate_text_and_no_unsafe_link() {
+        let cases: &[(&str, &[&str])] = &[
+            ("<p>Before<img src=x onerror=alert(1)>after</p>", &["Beforeafter"]),
+            ("<p>Safe</p><script>alert('x')</script><p>Text</p>", &["Safe", "Text"]),
+            ("<script>if (a<b && c>d) { document.write('<p>evil</p>') }</script><p>Ok</p>", &["Ok"]),
+            ("<p>Icon: <svg onload=alert(1)><text>svg text</text></svg> done</p>", &["Icon: done"]),
+            ("<p>A</p><iframe srcdoc=\"<script>alert(1)</script>\">fallback</iframe><p>B</p>", &["A", "B"]),
+            ("<p><a href=\"javascript:alert(1)\">click</a> me</p>", &["click me"]),
+            ("<p><a href=\"data:text/html,<script>alert(1)</script>\">data</a></p>", &["data"]),
+            ("<p><a href=\"vbscript:msgbox(1)\">vb</a></p>", &["vb"]),
+            ("<p>x<math><mi xlink:href=\"javascript:alert(1)\">math</mi></math>y</p>", &["xy"]),
+            ("<style>p { color: red } </style><p>Styled</p>", &["Styled"]),
+            ("<p>Obj<object data=evil.swf>fallback</object>ect</p>", &["Object"]),
+            ("<p>Emb<embed src=evil.swf>ed</p>", &["Embed"]),
+            ("<p>Before</p><form action=x><button formaction=\"javascript:alert(1)\">Go</button>\
+              <input value=evil></form><p>After</p>", &["Before", "After"]),
+            ("<body onload=alert(1)><p>Body text</p></body>", &["Body text"]),
+            ("<details open ontoggle=alert(1)><summary>Sum</summary>Detail</details>", &["Sum", "Detail"]),
+            ("<p><a href=\"&#106;avascript:alert(1)\">ent</a></p>", &["ent"]),
+            ("<p><a href=\"&#x6A;avascript&colon;alert(1)\">hex</a></p>", &["hex"]),
+            ("<p><a href=\"JaVaScRiPt:alert(1)\">case</a></p>", &["case"]),
+            ("<p><a href=\"java&Tab;script:alert(1)\">tab</a></p>", &["tab"]),
+            ("<p><a href=\"  javascript:alert(1)\">lead</a></p>", &["lead"]),
+            ("<p><a href=\"&amp;#106;avascript:alert(1)\">double</a></p>", &["double"]),
+            ("<p>Unclosed <b>bold <i>both</p><p>Next", &["Unclosed bold both", "Next"]),
+            ("<p>Mis<b>nest<i>ed</b> still</i> here", &["Misnested still here"]),
+            ("<p>A<!-- <script>alert(1)</script> <p>hidden</p> -->B</p>", &["AB"]),
+            ("<noscript><p>No script</p></noscript><p>Visible</p>", &["Visible"]),
+            // Outside SVG/MathML a browser reads CDATA as a bogus comment ending at the first
+            // `>`: the rest is shown as text (never run), and so it is here.
+            ("<p>C<![CDATA[<script>x()</script>]]>D</p>", &["Cx()]]>D"]),
+            ("<p>E<svg><![CDATA[<script>alert(1)</script>]]></svg>F</p>", &["EF"]),
+            ("<template><p>Template</p></template><p>Shown</p>", &["Shown"]),
+            ("<textarea><p>Typed</p></textarea><select><option>Opt</select><p>Real</p>", &["Real"]),
+            ("<p>Title <title>Hidden</title>visible</p>", &["Title visible"]),
+            ("<p>Open <svg><p>Broke out</p>", &["Open", "Broke out"]),
+            ("<div>Form <form><div>hidden</div></form>left <button>Click</div><p>Kept</p>", &["Form left", "Kept"]),
+            ("<p>An <a href=\"https://ok.example/\" onclick=\"alert(1)\" style=\"x\">ok link</a></p>", &["An ok link"]),
+        ];
+        for (html, expected) in cases {
+            let article =
+                Article::from_html(html).unwrap_or_else(|error| panic!("{html}: {error}"));
+            assert_eq!(texts(&article), *expected, "html {html}");
+            for link in links(&article) {
+                assert!(
+                    sanitize_link_url(&link).as_deref() == Some(link.as_str())
+                        && !link.to_ascii_lowercase().contains("script"),
+                    "unsafe link {link:?} kept from {html}"
+                );
+            }
+            let text = article.text_content();
+            assert!(
+                !text.contains("alert"),
+                "script text leaked from {html}: {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn safe_links_keep_only_their_href() {
+        let article = Article::from_html(
+            "<p>See <a href=\" https://example.com/a?b=1&amp;c=2 \" target=_blank>the <em>source</em></a>.</p>",
+        )
+        .unwrap();
+        let spans = &article.blocks[0].spans;
+        let link = Some("https://example.com/a?b=1&c=2".to_string());
+        assert_eq!(spans[1].text, "the ");
+        assert_eq!(spans[1].style.link, link);
+        assert_eq!(spans[2].text, "source");
+        assert!(spans[2].style.emphasis);
+        assert_eq!(spans[2].style.link, link);
+        assert_eq!(spans[3].text, ".");
+        assert_eq!(spans[3].style, SpanStyle::default());
+    }
+
+    #[test]
+    fn entities_are_decoded_and_nbsp_kept() {
+        let article = Article::from_html(
+            "<p>&ldquo;Caf&eacute;&rdquo; &amp; 10&nbsp;km &lt;tag&gt; &#128512;</p>",
+        )
+        .unwrap();
+        assert_eq!(
+            article.text_content(),
+            "\u{201c}Café\u{201d} & 10\u{a0}km <tag> 😀"
+        );
+    }
+
+    #[test]
+    fn nothing_visible_is_empty() {
+        for html in [
+            "<script>alert(1)</script>",
+            "<html><head><title>Only a title</title></head><body> </body></html>",
+            "<p>&nbsp;</p><div> \n </div>",
+            "<svg><text>drawing</text></svg>",
+        ] {
+            assert_eq!(Article::from_html(html), Err(LoadError::Empty), "{html}");
+        }
+    }
+
+    #[test]
+    fn visible_text_flattens_blocks() {
+        assert_eq!(
+            visible_text("<div>\n<p>One <b>two</b></p><script>x()</script><p>three</p></div>"),
+            "One two three"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let html = format!(
+            "{}deep{}",
+            "<b><div>".repeat(2000),
+            "</div></b>".repeat(2000)
+        );
+        let article = Article::from_html(&html).unwrap();
+        assert_eq!(article.text_content(), "deep");
+    }
+}

@@ -1,0 +1,314 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Article loading across formats: the same logical article gives the same text content from
+//! plain text, Markdown and HTML; block offsets agree with the text content for any script;
+//! large articles load; the input-level errors and the title override.
+
+use quotemark::core::article::{
+    Article, ArticleInput, ArticleSource, BlockKind, LoadError, MAX_ARTICLE_BYTES,
+};
+
+/// The headline and paragraphs of a logical article, free of Markdown syntax characters so
+/// that the three encodings below are exact equivalents.
+const HEADLINE: &str = "Donald Trump asks senior aide to invite Vladimir Putin to Washington DC";
+const PARAGRAPHS: &[&str] = &[
+    "President Trump earlier said he would be \"very happy\" to meet the Russian leader.",
+    "\u{201c}We\u{2019}ll see what happens,\u{201d} he added. \u{201c}We\u{2019}ll see what happens,\u{201d} he added.",
+    "A family 👩\u{200d}👩\u{200d}👧 and a flag 🇫🇮 and a thumbs up 👍🏽 arrived.",
+    "Cafe\u{301} and re\u{301}sume\u{301} keep their combining marks.",
+    "日本語の記事です。中文新闻报道。한국어 기사.",
+    "Arabic العربية and Hebrew עברית read right to left.",
+    "Prices: 10\u{a0}000\u{a0}€ and 'single' quotes & ampersands.",
+];
+
+/// Wraps a paragraph over several lines, as files do.
+fn wrapped(paragraph: &str) -> String {
+    let words: Vec<&str> = paragraph.split(' ').collect();
+    words
+        .chunks(4)
+        .map(|chunk| chunk.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn as_text(crlf: bool) -> String {
+    let mut text = format!("\n{HEADLINE}\n\n");
+    for paragraph in PARAGRAPHS {
+        text.push_str(&wrapped(paragraph));
+        text.push_str("\n\n\n");
+    }
+    if crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    }
+}
+
+fn as_markdown() -> String {
+    let mut markdown = format!("# {HEADLINE}\n\n");
+    for paragraph in PARAGRAPHS {
+        markdown.push_str(&wrapped(paragraph).replace('\n', "\n   "));
+        markdown.push_str("\n\n");
+    }
+    markdown
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('\u{a0}', "&nbsp;")
+}
+
+fn as_html() -> String {
+    let mut html = format!(
+        "<!doctype html>\n<html>\n<head><title>{}</title></head>\n<body>\n  <article>\n    <h1>{}</h1>\n",
+        escape_html(HEADLINE),
+        escape_html(HEADLINE)
+    );
+    for paragraph in PARAGRAPHS {
+        let wrapped = wrapped(&escape_html(paragraph)).replace('\n', "\n      ");
+        html.push_str(&format!("    <p>\n      {wrapped}\n    </p>\n"));
+    }
+    html.push_str("  </article>\n</body>\n</html>\n");
+    html
+}
+
+fn expected_text_content() -> String {
+    let mut blocks = vec![HEADLINE];
+    blocks.extend_from_slice(PARAGRAPHS);
+    blocks.join("\n\n")
+}
+
+/// Every block's `start`/`len` must select exactly its text in the text content, in code
+/// points, and blocks must be separated by exactly the blank line.
+fn assert_offsets_agree(article: &Article) {
+    let chars: Vec<char> = article.text_content().chars().collect();
+    let mut expected_start = 0;
+    for block in &article.blocks {
+        assert_eq!(block.start, expected_start, "block {:?}", block.text());
+        let selected: String = chars[block.start..block.end()].iter().collect();
+        assert_eq!(selected, block.text());
+        assert_eq!(block.len, block.text().chars().count());
+        expected_start = block.end() + 2;
+    }
+    assert_eq!(
+        article.blocks.last().map(|block| block.end()),
+        Some(chars.len())
+    );
+}
+
+#[test]
+fn same_article_in_every_format_has_the_same_text_content() {
+    let expected = expected_text_content();
+    let loaded = [
+        ("text", Article::from_text(&as_text(false))),
+        ("text with CRLF", Article::from_text(&as_text(true))),
+        (
+            "text with CR",
+            Article::from_text(&as_text(false).replace('\n', "\r")),
+        ),
+        ("markdown", Article::from_markdown(&as_markdown())),
+        ("html", Article::from_html(&as_html())),
+    ];
+    for (format, article) in loaded {
+        let article = article.unwrap_or_else(|error| panic!("{format}: {error}"));
+        assert_eq!(article.text_content(), expected, "{format}");
+        assert_eq!(article.title, HEADLINE, "{format}");
+        assert_eq!(
+            article.blocks[0].kind,
+            BlockKind::Heading { level: 1 },
+            "{format}"
+        );
+        assert!(
+            article.blocks[1..]
+                .iter()
+                .all(|block| block.kind == BlockKind::Paragraph),
+            "{format}"
+        );
+        assert_offsets_agree(&article);
+    }
+}
+
+#[test]
+fn unicode_offsets_agree_in_every_format_and_block_kind() {
+    let html = "<h2>👩\u{200d}👩\u{200d}👧 family</h2>\
+        <blockquote><p>\u{201c}e\u{301}\u{201d} she said 🇫🇮</p></blockquote>\
+        <ul><li>日本語<ul><li>שָׁלוֹם and سلام</li></ul></li></ul>\
+        <figure><figcaption>Caption 🇸🇪🇫🇮</figcaption></figure>\
+        <p><em>Ünï</em><b>cödé</b> <a href=\"/x\">👍🏽</a></p>";
+    let markdown = "## 👩\u{200d}👩\u{200d}👧 family\n\n> \u{201c}e\u{301}\u{201d} she said 🇫🇮\n\n\
+        - 日本語\n  - שָׁלוֹם and سلام\n\n*Ünï*__cödé__ [👍🏽](/x)\n";
+    for article in [
+        Article::from_html(html).unwrap(),
+        Article::from_markdown(markdown).unwrap(),
+    ] {
+        assert_offsets_agree(&article);
+        assert!(article.text_content().contains("שָׁלוֹם and سلام"));
+        let family = &article.blocks[0];
+        assert_eq!(family.len, "👩\u{200d}👩\u{200d}👧 family".chars().count());
+        assert_eq!(family.len, 12);
+    }
+}
+
+/// About 5 MB of paragraphs in one format, with a headline.
+fn five_megabytes(format: &str) -> (String, usize) {
+    const PARAGRAPHS: usize = 10_000;
+    let sentence = "The minister said \u{201c}we\u{2019}ll see\u{201d} and left; 👩\u{200d}👩\u{200d}👧 日本語 e\u{301}. ";
+    let body = sentence.repeat(500 / sentence.len() + 1);
+    let mut input = String::with_capacity(PARAGRAPHS * (body.len() + 32));
+    match format {
+        "text" => input.push_str("Big headline\n\n"),
+        "markdown" => input.push_str("# Big headline\n\n"),
+        _ => input.push_str("<html><head><title>Big</title></head><body><h1>Big headline</h1>\n"),
+    }
+    for number in 0..PARAGRAPHS {
+        match format {
+            "html" => input.push_str(&format!("<p>{number}: <em>{body}</em></p>\n")),
+            _ => input.push_str(&format!("{number}: {body}\n\n")),
+        }
+    }
+    (input, PARAGRAPHS + 1)
+}
+
+#[test]
+fn five_megabyte_articles_load() {
+    for format in ["text", "markdown", "html"] {
+        let (input, blocks) = five_megabytes(format);
+        assert!(input.len() > 5_000_000 && input.len() < MAX_ARTICLE_BYTES);
+        let started = std::time::Instant::now();
+        let article = match format {
+            "text" => Article::from_text(&input),
+            "markdown" => Article::from_markdown(&input),
+            _ => Article::from_html(&input),
+        }
+        .unwrap_or_else(|error| panic!("{format}: {error}"));
+        eprintln!(
+            "{format}: {} bytes loaded in {:?}",
+            input.len(),
+            started.elapsed()
+        );
+        assert_eq!(article.blocks.len(), blocks, "{format}");
+        let last = article.blocks.last().map(|block| block.text());
+        assert!(last.is_some_and(|text| text.starts_with("9999: The minister")));
+        assert_eq!(
+            article.blocks.last().map(|block| block.end()),
+            Some(article.text_content().chars().count())
+        );
+    }
+}
+
+#[test]
+fn load_applies_the_given_title() {
+    let cases = [
+        (
+            ArticleSource::Text("Headline\n\nBody".into()),
+            None,
+            "Headline",
+        ),
+        (
+            ArticleSource::Text("Headline\n\nBody".into()),
+            Some("  Given\n title "),
+            "Given title",
+        ),
+        (
+            ArticleSource::Markdown("Body only".into()),
+            Some(" \t "),
+            "Body only",
+        ),
+        (
+            ArticleSource::Html("<title>Doc</title><p>Body</p>".into()),
+            Some("Given"),
+            "Given",
+        ),
+        (
+            ArticleSource::Html("<title>Doc</title><p>Body</p>".into()),
+            None,
+            "Doc",
+        ),
+    ];
+    for (source, title, expected) in cases {
+        let article = Article::load(ArticleInput {
+            source: source.clone(),
+            title: title.map(str::to_owned),
+        })
+        .unwrap();
+        assert_eq!(article.title, expected, "{source:?} with {title:?}");
+    }
+}
+
+#[test]
+fn load_errors_for_every_format() {
+    let too_large = "a ".repeat(MAX_ARTICLE_BYTES / 2 + 1);
+    let binary = "\u{fffd}\u{fffd}PNG\r\n\u{1a}\n\u{fffd}\u{fffd}\u{fffd}\u{3}\u{fffd}IHDR";
+    type MakeSource = fn(String) -> ArticleSource;
+    let cases: Vec<(String, MakeSource, LoadError)> = vec![
+        (String::new(), ArticleSource::Text, LoadError::Empty),
+        (" \r\n\t ".into(), ArticleSource::Markdown, LoadError::Empty),
+        (
+            "<script>alert(1)</script>".into(),
+            ArticleSource::Html,
+            LoadError::Empty,
+        ),
+        (
+            "<html><head><style>p{}</style></head><body></body></html>".into(),
+            ArticleSource::Html,
+            LoadError::Empty,
+        ),
+        ("a\0b".into(), ArticleSource::Text, LoadError::Binary),
+        (binary.into(), ArticleSource::Html, LoadError::Binary),
+        (
+            too_large.clone(),
+            ArticleSource::Text,
+            LoadError::TooLarge {
+                bytes: too_large.len(),
+                limit: MAX_ARTICLE_BYTES,
+            },
+        ),
+    ];
+    for (input, source, expected) in cases {
+        let result = Article::load(ArticleInput {
+            source: source(input.clone()),
+            title: Some("Ignored".into()),
+        });
+        assert_eq!(result, Err(expected.clone()), "{:?}", input.get(..40));
+        assert!(!expected.to_string().is_empty());
+    }
+    assert!(LoadError::Empty
+        .to_string()
+        .starts_with("The article is empty: "));
+}
+
+/// Inputs shaped to make a naive sanitiser quadratic (deep unclosed nesting, unmatched end
+/// tags, an unclosed dropped element, endless list nesting) still load, keeping their text.
+#[test]
+fn pathological_html_loads() {
+    const N: usize = 50_000;
+    // (input, how many "x" must be visible, text that must be visible)
+    let cases = [
+        ("<b>x".repeat(N), N, "xxx"),
+        ("<div><i>x".repeat(N), N, "x\n\nx"),
+        (format!("<p>{}</p>", "</span>x".repeat(N)), N, "xxx"),
+        (
+            format!("<p>a</p><div>{}", "<ul><li>x".repeat(N)),
+            N,
+            "a\n\nx",
+        ),
+        (format!("<p>{}</p>", "<a href=/y>x".repeat(N)), N, "xxx"),
+        (
+            format!("<p>kept</p><svg>{}", "<g><text>x</text>".repeat(N)),
+            0,
+            "kept",
+        ),
+    ];
+    for (html, xs, visible) in cases {
+        let started = std::time::Instant::now();
+        let article = Article::from_html(&html).unwrap();
+        eprintln!(
+            "{} bytes of hostile HTML in {:?}",
+            html.len(),
+            started.elapsed()
+        );
+        let text = article.text_content();
+        assert_eq!(text.matches('x').count(), xs, "{}", &html[..40]);
+        assert!(text.starts_with(visible), "{}", &html[..40]);
+    }
+}
