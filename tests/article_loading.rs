@@ -108,6 +108,14 @@ fn same_article_in_every_format_has_the_same_text_content() {
         ),
         ("markdown", Article::from_markdown(&as_markdown())),
         ("html", Article::from_html(&as_html())),
+        (
+            "markdown with a byte order mark",
+            Article::from_markdown(&format!("\u{feff}{}", as_markdown())),
+        ),
+        (
+            "html with a byte order mark",
+            Article::from_html(&format!("\u{feff}{}", as_html())),
+        ),
     ];
     for (format, article) in loaded {
         let article = article.unwrap_or_else(|error| panic!("{format}: {error}"));

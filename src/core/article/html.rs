@@ -8,9 +8,13 @@
 //! - Kept inline: `em`/`i`, `strong`/`b`, `code`, `a` (its `href` only if
 //!   [`sanitize_link_url`](super::sanitize_link_url) accepts it). No other attribute survives.
 //! - Dropped with their content: `script`, `style`, `template`, `iframe`, `object`, `embed`,
-//!   `noscript`, `svg`, `math`, form controls and `form`, media fallback content, and everything
+//!   `noscript`, `svg`, `math`, form controls (`button`, `input`, `select`, `option`,
+//!   `textarea`, …), media fallback content, and everything
 //!   in `head` except `title`, which becomes the title (else the first `h1`).
-//! - Everything else: the tag is dropped, its text kept.
+//! - Everything else: the tag is dropped, its text kept. That includes `form` itself: pages
+//!   built with ASP.NET WebForms wrap the whole body in one `<form>`, and dropping its content
+//!   would drop the article. Its attributes go like all others and its controls are dropped
+//!   with their content, so nothing of it can act.
 //!
 //! The tokenizer does no tree building, so misnesting is repaired here with a few of the
 //! browser's rules (a new block closes an open `p`, a new `li` closes the previous one, an end
@@ -33,7 +37,7 @@ impl Article {
     /// in this module. Text is decoded from entities; nothing of the markup survives but the
     /// block structure, inline emphasis and safe link targets.
     pub fn from_html(input: &str) -> Result<Article, LoadError> {
-        check_input(input)?;
+        let input = check_input(input)?;
         let walked = walk(input);
         let builder = walked.builder;
         let title = walked
@@ -174,7 +178,7 @@ enum DropKind {
     Foreign,
     /// May contain itself (`object`, `template`, media).
     Nesting,
-    /// Cannot contain itself in a browser (`form`, `button`, `select`, `option`).
+    /// Cannot contain itself in a browser (`button`, `select`, `option`).
     Flat,
 }
 
@@ -186,7 +190,7 @@ fn drop_kind(name: &[u8]) -> Option<DropKind> {
         b"template" | b"object" | b"applet" | b"canvas" | b"video" | b"audio" | b"frameset" => {
             DropKind::Nesting
         }
-        b"form" | b"button" | b"select" | b"option" | b"optgroup" | b"datalist" => DropKind::Flat,
+        b"button" | b"select" | b"option" | b"optgroup" | b"datalist" => DropKind::Flat,
         _ => return None,
     };
     Some(kind)
@@ -731,7 +735,9 @@ mod tests {
             ("<textarea><p>Typed</p></textarea><select><option>Opt</select><p>Real</p>", &["Real"]),
             ("<p>Title <title>Hidden</title>visible</p>", &["Title visible"]),
             ("<p>Open <svg><p>Broke out</p>", &["Open", "Broke out"]),
-            ("<div>Form <form><div>hidden</div></form>left <button>Click</div><p>Kept</p>", &["Form left", "Kept"]),
+            ("<div>Form <object><div>hidden</div></object>left <button>Click</div><p>Kept</p>", &["Form left", "Kept"]),
+            ("<body><form id=aspnetForm action=\"javascript:alert(1)\"><div><h1>Whole</h1><p>page</p>\
+              <input type=submit value=Send><button>Send</button></div></form>", &["Whole", "page"]),
             ("<p>An <a href=\"https://ok.example/\" onclick=\"alert(1)\" style=\"x\">ok link</a></p>", &["An ok link"]),
         ];
         for (html, expected) in cases {

@@ -58,7 +58,8 @@ impl fmt::Display for LoadError {
             LoadError::Binary => write!(
                 f,
                 "The article does not look like text: it seems to be a binary file (such as an \
-                 image, a PDF or an archive). Load a plain-text, Markdown or HTML file."
+                 image, a PDF or an archive) or text in an encoding other than UTF-8. Load a \
+                 UTF-8 plain-text, Markdown or HTML file."
             ),
             LoadError::TooLarge { bytes, limit } => write!(
                 f,
@@ -102,8 +103,9 @@ impl Article {
 }
 
 /// The checks every input passes before it is parsed, in the order a reader would want to hear
-/// about them.
-pub(crate) fn check_input(input: &str) -> Result<(), LoadError> {
+/// about them. Returns the input without a leading byte order mark, which editors on Windows
+/// write and which would otherwise become an invisible first character of the article.
+pub(crate) fn check_input(input: &str) -> Result<&str, LoadError> {
     if input.len() > MAX_ARTICLE_BYTES {
         return Err(LoadError::TooLarge {
             bytes: input.len(),
@@ -113,10 +115,11 @@ pub(crate) fn check_input(input: &str) -> Result<(), LoadError> {
     if looks_binary(input) {
         return Err(LoadError::Binary);
     }
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     if input.chars().all(char::is_whitespace) {
         return Err(LoadError::Empty);
     }
-    Ok(())
+    Ok(input)
 }
 
 fn looks_binary(input: &str) -> bool {
@@ -172,8 +175,10 @@ mod tests {
 
     #[test]
     fn input_checks() {
-        let cases: &[(&str, Result<(), LoadError>)] = &[
-            ("Hello", Ok(())),
+        let cases: &[(&str, Result<&str, LoadError>)] = &[
+            ("Hello", Ok("Hello")),
+            ("\u{feff}Hello\u{feff}", Ok("Hello\u{feff}")),
+            ("\u{feff}", Err(LoadError::Empty)),
             ("", Err(LoadError::Empty)),
             (" \r\n\t\u{c}\u{a0}", Err(LoadError::Empty)),
             ("GIF89a\0\0\u{1}", Err(LoadError::Binary)),
@@ -184,9 +189,12 @@ mod tests {
             // A legacy-encoded French sentence read lossily is still text.
             (
                 "Le caf\u{fffd} est pr\u{fffd}t depuis longtemps, dit-il.",
-                Ok(()),
+                Ok("Le caf\u{fffd} est pr\u{fffd}t depuis longtemps, dit-il."),
             ),
-            ("Tabs\tand\u{c}feeds\r\nare text", Ok(())),
+            (
+                "Tabs\tand\u{c}feeds\r\nare text",
+                Ok("Tabs\tand\u{c}feeds\r\nare text"),
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(&check_input(input), expected, "input {input:?}");
@@ -208,7 +216,7 @@ mod tests {
             error.to_string(),
             "The article is too large: it is 10.1 MiB but at most 10.0 MiB can be loaded."
         );
-        assert_eq!(check_input(&"a".repeat(5_000_000)), Ok(()));
+        assert!(check_input(&"a".repeat(5_000_000)).is_ok());
     }
 
     #[test]

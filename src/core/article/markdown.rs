@@ -19,7 +19,7 @@ impl Article {
     /// kept; code blocks become code-styled blocks; images keep their alt text. The title is the
     /// first heading's text, else the start of the first block.
     pub fn from_markdown(input: &str) -> Result<Article, LoadError> {
-        check_input(input)?;
+        let input = check_input(input)?;
         let mut loader = MarkdownLoader::new();
         for event in Parser::new_ext(input, Options::empty()) {
             loader.event(event);

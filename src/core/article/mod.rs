@@ -26,8 +26,8 @@
 //! [`Article::from_text`], [`Article::from_markdown`], [`Article::from_html`] and
 //! [`Article::load`] return `Result<Article, LoadError>`. HTML goes through an allow-list
 //! sanitiser (see the `html` module) and every link target through [`sanitize_link_url`]; the
-//! model holds text and styles only, never markup, and the renderer escapes all text and
-//! renders kept links with `rel="noopener noreferrer"`.
+//! model holds text and styles only, never markup. The renderer must escape all text and give
+//! every kept link `rel="noopener noreferrer"`.
 
 use serde::{Deserialize, Serialize};
 

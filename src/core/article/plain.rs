@@ -11,7 +11,7 @@ impl Article {
     /// whitespace is blank; one or more blank lines end a paragraph; line breaks inside a
     /// paragraph read as spaces. The first paragraph becomes a level-1 heading and the title.
     pub fn from_text(input: &str) -> Result<Article, LoadError> {
-        check_input(input)?;
+        let input = check_input(input)?;
         let style = SpanStyle::default();
         let mut builder = ArticleBuilder::new();
         for line in lines(input) {
@@ -119,6 +119,13 @@ mod tests {
             assert_eq!(article.text_content(), *expected, "input {input:?}");
             assert_eq!(article.blocks.len(), *blocks, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_part_of_the_headline() {
+        let article = Article::from_text("\u{feff}Headline\r\n\r\nBody").unwrap();
+        assert_eq!(article.title, "Headline");
+        assert_eq!(article.text_content(), "Headline\n\nBody");
     }
 
     #[test]
