@@ -28,7 +28,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
             .as_string()
             .unwrap_or_default()
     };
-    let options = MountOptions::from_json(&json).map_err(|error| JsError::new(&error.to_string()))?;
+    let options =
+        MountOptions::from_json(&json).map_err(|error| JsError::new(&error.to_string()))?;
     let article =
         Article::load(options.article).map_err(|error| JsError::new(&error.to_string()))?;
     let host = WidgetHost::attach(&element)

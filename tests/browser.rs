@@ -12,13 +12,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 const HELSINKI: &str = include_str!("../assets/helsinki-summit.txt");
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 fn host_element(inner_html: &str) -> Element {
     let element = document().create_element("div").expect("div");
     element.set_inner_html(inner_html);
-    document().body().expect("body").append_child(&element).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&element)
+        .expect("append");
     element
 }
 
@@ -51,7 +57,11 @@ async fn mounted(host: &Element, json: serde_json::Value) -> QuotemarkHandle {
 #[wasm_bindgen_test]
 async fn renders_the_plain_text_article_with_its_headline() {
     let host = host_element("");
-    let mut handle = mounted(&host, serde_json::json!({ "article": { "text": HELSINKI } })).await;
+    let mut handle = mounted(
+        &host,
+        serde_json::json!({ "article": { "text": HELSINKI } }),
+    )
+    .await;
     let root = shadow(&host);
     assert_eq!(
         texts(&root, "h1"),
@@ -69,13 +79,20 @@ async fn renders_the_plain_text_article_with_its_headline() {
 async fn renders_markdown_structure_semantically() {
     let host = host_element("");
     let markdown = "# Title\n\n## Section\n\n> Quoted *words*.\n\n1. one\n2. two\n\nSee [site](https://example.org).";
-    let mut handle = mounted(&host, serde_json::json!({ "article": { "markdown": markdown } })).await;
+    let mut handle = mounted(
+        &host,
+        serde_json::json!({ "article": { "markdown": markdown } }),
+    )
+    .await;
     let root = shadow(&host);
     assert_eq!(texts(&root, "h2"), vec!["Section"]);
     assert_eq!(texts(&root, "blockquote em"), vec!["words"]);
     assert_eq!(texts(&root, "ol > li"), vec!["one", "two"]);
     let link = root.query_selector("a").unwrap().expect("a link");
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
     handle.destroy();
 }
 
@@ -87,7 +104,10 @@ async fn hostile_html_leaves_no_executable_markup() {
     let mut handle = mounted(&host, serde_json::json!({ "article": { "html": html } })).await;
     let root = shadow(&host);
     for tag in ["img", "script", "svg"] {
-        assert!(root.query_selector(tag).unwrap().is_none(), "{tag} survived");
+        assert!(
+            root.query_selector(tag).unwrap().is_none(),
+            "{tag} survived"
+        );
     }
     let anchors = root.query_selector_all("a[href]").unwrap();
     assert_eq!(anchors.length(), 0, "the javascript: link kept its href");
@@ -105,9 +125,15 @@ async fn hostile_html_leaves_no_executable_markup() {
 async fn unusable_input_throws_a_readable_error_and_leaves_the_element_alone() {
     let host = host_element("<p>host content</p>");
     for (json, expected) in [
-        (serde_json::json!({ "article": { "text": "  \n\n " } }), "empty"),
+        (
+            serde_json::json!({ "article": { "text": "  \n\n " } }),
+            "empty",
+        ),
         (serde_json::json!({ "article": {} }), "article"),
-        (serde_json::json!({ "article": { "text": "a", "html": "b" } }), "exactly one"),
+        (
+            serde_json::json!({ "article": { "text": "a", "html": "b" } }),
+            "exactly one",
+        ),
     ] {
         let error = match mount(host.clone(), options(json)) {
             Ok(_) => panic!("mount accepted unusable input"),
@@ -125,9 +151,16 @@ async fn unusable_input_throws_a_readable_error_and_leaves_the_element_alone() {
 #[wasm_bindgen_test]
 async fn destroy_gives_the_host_element_back_as_it_was() {
     let host = host_element("<p>The host's own <b>content</b></p>");
-    let mut handle = mounted(&host, serde_json::json!({ "article": { "text": "Headline\n\nBody." } })).await;
+    let mut handle = mounted(
+        &host,
+        serde_json::json!({ "article": { "text": "Headline\n\nBody." } }),
+    )
+    .await;
     assert!(handle.mounted());
-    assert!(host.query_selector("[data-quotemark-host]").unwrap().is_some());
+    assert!(host
+        .query_selector("[data-quotemark-host]")
+        .unwrap()
+        .is_some());
     handle.destroy();
     handle.destroy();
     assert!(!handle.mounted());

@@ -8,7 +8,10 @@ use crate::core::selector::CharRange;
 /// and treats straight and curly quotation marks as equal, so that typing `"we agreed"` finds
 /// `“we agreed”`. Matches do not overlap. An empty (or all-whitespace) query finds nothing.
 pub fn find_all(text: &str, query: &str) -> Vec<CharRange> {
-    let needle: Vec<char> = fold(query.chars().enumerate()).into_iter().map(|(_, c)| c).collect();
+    let needle: Vec<char> = fold(query.chars().enumerate())
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
     let needle: Vec<char> = trim_spaces(&needle).to_vec();
     if needle.is_empty() {
         return Vec::new();
@@ -37,7 +40,10 @@ pub fn find_all(text: &str, query: &str) -> Vec<CharRange> {
 
 fn trim_spaces(chars: &[char]) -> &[char] {
     let start = chars.iter().position(|c| *c != ' ').unwrap_or(chars.len());
-    let end = chars.iter().rposition(|c| *c != ' ').map_or(start, |i| i + 1);
+    let end = chars
+        .iter()
+        .rposition(|c| *c != ' ')
+        .map_or(start, |i| i + 1);
     &chars[start..end]
 }
 
@@ -77,7 +83,8 @@ mod tests {
 
     #[test]
     fn finds_passages_as_typed() {
-        let text = "She said: “We agreed.”\n\nThen 👩‍👩‍👧 he said “we   agreed” again. 東京で合意した。";
+        let text =
+            "She said: “We agreed.”\n\nThen 👩‍👩‍👧 he said “we   agreed” again. 東京で合意した。";
         let cases: &[(&str, &[&str])] = &[
             ("we agreed", &["We agreed", "we   agreed"]),
             ("\"we agreed\"", &["“we   agreed”"]),

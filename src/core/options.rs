@@ -98,9 +98,18 @@ mod tests {
     #[test]
     fn accepts_each_article_format() {
         let cases = [
-            (r#"{"article":{"text":"Hello"}}"#, ArticleSource::Text("Hello".into())),
-            (r##"{"article":{"markdown":"# Hi"}}"##, ArticleSource::Markdown("# Hi".into())),
-            (r#"{"article":{"html":"<p>x</p>"}}"#, ArticleSource::Html("<p>x</p>".into())),
+            (
+                r#"{"article":{"text":"Hello"}}"#,
+                ArticleSource::Text("Hello".into()),
+            ),
+            (
+                r##"{"article":{"markdown":"# Hi"}}"##,
+                ArticleSource::Markdown("# Hi".into()),
+            ),
+            (
+                r#"{"article":{"html":"<p>x</p>"}}"#,
+                ArticleSource::Html("<p>x</p>".into()),
+            ),
         ];
         for (json, expected) in cases {
             let options = MountOptions::from_json(json).expect(json);
@@ -128,14 +137,26 @@ mod tests {
             ("null", OptionsError::MissingArticle),
             ("{}", OptionsError::MissingArticle),
             (r#"{"article":{}}"#, OptionsError::MissingArticle),
-            (r#"{"article":{"text":"a","html":"b"}}"#, OptionsError::AmbiguousArticle),
-            (r#"{"id":" ","article":{"text":"a"}}"#, OptionsError::EmptyId),
+            (
+                r#"{"article":{"text":"a","html":"b"}}"#,
+                OptionsError::AmbiguousArticle,
+            ),
+            (
+                r#"{"id":" ","article":{"text":"a"}}"#,
+                OptionsError::EmptyId,
+            ),
         ];
         for (json, expected) in cases {
-            assert_eq!(MountOptions::from_json(json).unwrap_err(), expected, "{json}");
+            assert_eq!(
+                MountOptions::from_json(json).unwrap_err(),
+                expected,
+                "{json}"
+            );
         }
         let not_object = MountOptions::from_json(r#"{"article":{"text":5}}"#).unwrap_err();
         assert!(matches!(not_object, OptionsError::NotJson(_)));
-        assert!(not_object.to_string().starts_with("mount options must be a plain object"));
+        assert!(not_object
+            .to_string()
+            .starts_with("mount options must be a plain object"));
     }
 }

@@ -33,12 +33,17 @@ pub fn cut_block(spans: &[Span], block_start: usize, layers: &[CharRange]) -> Ve
                 layer_index += 1;
             }
             let (piece_end, layer) = match layers.get(layer_index) {
-                Some(layer) if layer.start <= position => (layer.end.min(span_end), Some(layer_index)),
+                Some(layer) if layer.start <= position => {
+                    (layer.end.min(span_end), Some(layer_index))
+                }
                 Some(layer) if layer.start < span_end => (layer.start, None),
                 _ => (span_end, None),
             };
             let take = piece_end - position;
-            let split = rest.char_indices().nth(take).map_or(rest.len(), |(byte, _)| byte);
+            let split = rest
+                .char_indices()
+                .nth(take)
+                .map_or(rest.len(), |(byte, _)| byte);
             let (text, remainder) = rest.split_at(split);
             pieces.push(Piece {
                 text: text.to_owned(),
@@ -68,7 +73,10 @@ mod tests {
         }
     }
 
-    fn shape(pieces: &[Piece]) -> Vec<(&str, usize, Option<usize>)> {
+    /// A piece as (text, span index, layer index).
+    type Shape<'a> = (&'a str, usize, Option<usize>);
+
+    fn shape(pieces: &[Piece]) -> Vec<Shape<'_>> {
         pieces
             .iter()
             .map(|p| (p.text.as_str(), p.span, p.layer))
@@ -77,10 +85,21 @@ mod tests {
 
     #[test]
     fn cuts_where_formatting_or_highlights_change() {
-        // "Putin 🇷🇺 said: " + emphasised "“great”" + " success" ; block starts at 10.
-        let spans = [span("Putin 🇷🇺 said ", false), span("“great”", true), span(" success", false)];
-        let cases: &[(&[CharRange], Vec<(&str, usize, Option<usize>)>)] = &[
-            (&[], vec![("Putin 🇷🇺 said ", 0, None), ("“great”", 1, None), (" success", 2, None)]),
+        // "Putin 🇷🇺 said " + emphasised "“great”" + " success"; the block starts at 10.
+        let spans = [
+            span("Putin 🇷🇺 said ", false),
+            span("“great”", true),
+            span(" success", false),
+        ];
+        let cases: &[(&[CharRange], Vec<Shape>)] = &[
+            (
+                &[],
+                vec![
+                    ("Putin 🇷🇺 said ", 0, None),
+                    ("“great”", 1, None),
+                    (" success", 2, None),
+                ],
+            ),
             (
                 // A highlight across the emphasis boundary: "said “gr"
                 &[CharRange::new(19, 27)],
@@ -94,7 +113,12 @@ mod tests {
             ),
             (
                 // Two adjacent layers and one outside the block.
-                &[CharRange::new(0, 11), CharRange::new(16, 18), CharRange::new(18, 19), CharRange::new(40, 50)],
+                &[
+                    CharRange::new(0, 11),
+                    CharRange::new(16, 18),
+                    CharRange::new(18, 19),
+                    CharRange::new(40, 50),
+                ],
                 vec![
                     ("P", 0, Some(0)),
                     ("utin ", 0, None),
@@ -107,7 +131,11 @@ mod tests {
             ),
         ];
         for (layers, expected) in cases {
-            assert_eq!(shape(&cut_block(&spans, 10, layers)), *expected, "{layers:?}");
+            assert_eq!(
+                shape(&cut_block(&spans, 10, layers)),
+                *expected,
+                "{layers:?}"
+            );
         }
     }
 

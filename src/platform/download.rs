@@ -19,7 +19,9 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     anchor.set_download(file_name);
     anchor.set_hidden(true);
     // Some browsers only follow a download link that is in the document.
-    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
     body.append_child(&anchor)?;
     anchor.click();
     anchor.remove();

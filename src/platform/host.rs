@@ -51,8 +51,7 @@ impl WidgetHost {
     /// The host element's text before the widget took its place (its own content as article).
     pub fn set_aside_html(&self) -> String {
         let document = self.host_element.owner_document();
-        let Some(holder) = document.and_then(|document| document.create_element("div").ok())
-        else {
+        let Some(holder) = document.and_then(|document| document.create_element("div").ok()) else {
             return String::new();
         };
         if let Ok(copy) = self.set_aside.clone_node_with_deep(true) {

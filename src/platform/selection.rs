@@ -44,7 +44,8 @@ pub fn clear(shadow: &ShadowRoot) {
     if let Some(range) = current_range(shadow) {
         range.collapse();
     }
-    if let Some(selection) = web_sys::window().and_then(|window| window.get_selection().ok().flatten())
+    if let Some(selection) =
+        web_sys::window().and_then(|window| window.get_selection().ok().flatten())
     {
         let _ = selection.remove_all_ranges();
     }
@@ -52,8 +53,18 @@ pub fn clear(shadow: &ShadowRoot) {
 
 /// Maps a DOM range to article blocks, or `None` when it touches no article text.
 pub fn block_selection(article: &Element, range: &Range) -> Option<BlockSelection> {
-    let start = point(article, &range.start_container().ok()?, range.start_offset().ok()?, Edge::Start)?;
-    let end = point(article, &range.end_container().ok()?, range.end_offset().ok()?, Edge::End)?;
+    let start = point(
+        article,
+        &range.start_container().ok()?,
+        range.start_offset().ok()?,
+        Edge::Start,
+    )?;
+    let end = point(
+        article,
+        &range.end_container().ok()?,
+        range.end_offset().ok()?,
+        Edge::End,
+    )?;
     (start.block < end.block || (start.block == end.block && start.utf16_offset < end.utf16_offset))
         .then_some(BlockSelection { start, end })
 }
@@ -95,11 +106,14 @@ fn point(article: &Element, node: &Node, offset: u32, edge: Edge) -> Option<Bloc
     }
     // The point lies between blocks (or around the article): snap to the nearest block edge
     // inside the selection — the next block's start, or the previous block's end.
-    let blocks = article.query_selector_all(&format!("[{BLOCK_ATTRIBUTE}]")).ok()?;
+    let blocks = article
+        .query_selector_all(&format!("[{BLOCK_ATTRIBUTE}]"))
+        .ok()?;
     let document = article.owner_document()?;
     let boundary = document.create_range().ok()?;
     boundary.set_start(node, offset).ok()?;
-    let candidates = (0..blocks.length()).filter_map(|i| blocks.item(i)?.dyn_into::<Element>().ok());
+    let candidates =
+        (0..blocks.length()).filter_map(|i| blocks.item(i)?.dyn_into::<Element>().ok());
     match edge {
         Edge::Start => candidates
             .filter(|block| boundary.compare_point(block, 0).unwrap_or(-1) >= 0)
@@ -115,7 +129,11 @@ fn point(article: &Element, node: &Node, offset: u32, edge: Edge) -> Option<Bloc
             .and_then(|block| {
                 Some(BlockPoint {
                     block: block_index(&block)?,
-                    utf16_offset: block.text_content().unwrap_or_default().encode_utf16().count(),
+                    utf16_offset: block
+                        .text_content()
+                        .unwrap_or_default()
+                        .encode_utf16()
+                        .count(),
                 })
             }),
     }

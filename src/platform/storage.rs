@@ -28,7 +28,13 @@ impl std::fmt::Display for StorageError {
 fn describe(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
-        .map(|error| format!("{}: {}", String::from(error.name()), String::from(error.message())))
+        .map(|error| {
+            format!(
+                "{}: {}",
+                String::from(error.name()),
+                String::from(error.message())
+            )
+        })
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".to_owned())
 }
@@ -48,7 +54,9 @@ pub fn local_storage() -> Result<Storage, StorageError> {
         web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".to_owned()))?;
     match window.local_storage() {
         Ok(Some(storage)) => Ok(storage),
-        Ok(None) => Err(StorageError::Unavailable("localStorage is disabled".to_owned())),
+        Ok(None) => Err(StorageError::Unavailable(
+            "localStorage is disabled".to_owned(),
+        )),
         Err(error) => Err(StorageError::Unavailable(describe(&error))),
     }
 }

@@ -66,7 +66,11 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
         .components()
         .all(|component| matches!(component, Component::Normal(_)));
     let file = root.join(relative);
-    let body = if safe { std::fs::read(&file).ok() } else { None };
+    let body = if safe {
+        std::fs::read(&file).ok()
+    } else {
+        None
+    };
     let response = match body {
         Some(body) => {
             let mut head = format!(
@@ -82,7 +86,9 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
             bytes.extend_from_slice(&body);
             bytes
         }
-        None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+        None => {
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+        }
     };
     let _ = stream.write_all(&response);
     let _ = stream.flush();
@@ -132,7 +138,10 @@ impl ChromeDriver {
         // chromedriver takes a moment to listen; poll its port, bounded.
         let deadline = Instant::now() + Duration::from_secs(30);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start listening");
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not start listening"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Self {

@@ -39,7 +39,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 });
             }
             _ => {
-                groups.push(html! { <BlockView key={index} article={article.clone()} index={index} /> });
+                groups.push(
+                    html! { <BlockView key={index} article={article.clone()} index={index} /> },
+                );
                 index += 1;
             }
         }
