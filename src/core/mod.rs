@@ -4,4 +4,6 @@
 
 pub mod article;
 pub mod document;
+pub mod palette;
+pub mod segments;
 pub mod selector;
