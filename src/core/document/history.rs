@@ -220,15 +220,24 @@ impl Document {
         let touched: HashSet<AnnotationId> =
             patch.annotations.iter().map(|b| b.id.clone()).collect();
         let mut current: HashMap<AnnotationId, Annotation> = HashMap::new();
-        let mut kept = Vec::with_capacity(self.annotations.len());
-        for annotation in self.annotations.drain(..) {
-            if touched.contains(&annotation.id) {
-                current.insert(annotation.id.clone(), annotation);
-            } else {
-                kept.push(annotation);
+        if touched.len() <= 16 {
+            // The usual undo touches one annotation: remove in place, no new list.
+            for id in &touched {
+                if let Some(index) = self.annotation_index(id) {
+                    current.insert(id.clone(), self.annotations.remove(index));
+                }
             }
+        } else {
+            let mut kept = Vec::with_capacity(self.annotations.len());
+            for annotation in self.annotations.drain(..) {
+                if touched.contains(&annotation.id) {
+                    current.insert(annotation.id.clone(), annotation);
+                } else {
+                    kept.push(annotation);
+                }
+            }
+            self.annotations = kept;
         }
-        self.annotations = kept;
         let mut current_tombstones: HashMap<AnnotationId, Tombstone> = HashMap::new();
         self.tombstones.retain(|t| {
             if touched.contains(&t.id) {

@@ -337,7 +337,8 @@ impl Entry {
 /// Which of two versions of one annotation survives; `None` keeps ours.
 fn pick_version(ours: &Entry, incoming: &Entry) -> Option<Entry> {
     let take = match (ours, incoming) {
-        (Entry::Live(o), Entry::Live(i)) => incoming_wins(o, i) && !o.same_content(i),
+        // Equal copies are the common case; checked first so that no tie-break serialises.
+        (Entry::Live(o), Entry::Live(i)) => o != i && incoming_wins(o, i),
         (Entry::Live(o), Entry::Dead(t)) => t.revision >= o.revision,
         (Entry::Dead(t), Entry::Live(i)) => i.revision > t.revision,
         (Entry::Dead(a), Entry::Dead(b)) => b.revision > a.revision,
@@ -364,7 +365,12 @@ fn merge_entry(entries: &mut HashMap<AnnotationId, Entry>, incoming: Entry, chan
         };
         if same_birth(ours.created(), incoming.created()) {
             if let Some(winner) = pick_version(ours, &incoming) {
-                let visible = matches!(ours, Entry::Live(_)) || matches!(winner, Entry::Live(_));
+                // A newer revision of identical content is adopted silently.
+                let visible = match (ours, &winner) {
+                    (Entry::Live(o), Entry::Live(w)) => !o.same_content(w),
+                    (Entry::Dead(_), Entry::Dead(_)) => false,
+                    _ => true,
+                };
                 if visible {
                     changes.annotations.insert(id.clone());
                     changes.ranges.extend(ours.range());

@@ -1306,3 +1306,111 @@ fn word_counts_table() {
         assert_eq!(count_words(text), expected, "{text:?}");
     }
 }
+
+// ---------------------------------------------------------------- scale
+
+/// A document with `count` annotations over a long text, built the way an import would.
+fn large(count: usize) -> Document {
+    let mut document = Document::new("large");
+    let speakers: Vec<Speaker> = (1..=8)
+        .map(|i| {
+            Speaker::new(
+                SpeakerId(format!("s{i}")),
+                format!("Speaker {i}"),
+                (i % 9) as u8,
+            )
+        })
+        .collect();
+    let annotations: Vec<Annotation> = (0..count)
+        .map(|i| {
+            let start = i * 31;
+            Annotation {
+                id: AnnotationId(format!("a{}", i + 100)),
+                kind: AnnotationKind::Quote,
+                range: Some(CharRange::new(start, start + 40)),
+                selectors: Selectors::default(),
+                status: AnchorStatus::Anchored,
+                speaker: Some(SpeakerId(format!("s{}", i % 8 + 1))),
+                note: String::new(),
+                created: i as i64,
+                modified: i as i64,
+                revision: 1,
+            }
+        })
+        .collect();
+    document
+        .apply(
+            Action::ReplaceContent {
+                speakers,
+                annotations,
+                tombstones: vec![],
+                next_id: 1,
+            },
+            0,
+        )
+        .unwrap();
+    document.history.clear();
+    document
+}
+
+#[test]
+fn twenty_thousand_annotations_stay_interactive() {
+    let started = std::time::Instant::now();
+    let mut document = large(20_000);
+    let loaded = started.elapsed();
+
+    let started = std::time::Instant::now();
+    for i in 0..50 {
+        let range = CharRange::new(i * 997 + 3, i * 997 + 20);
+        document
+            .apply(
+                Action::CreateAnnotation {
+                    kind: AnnotationKind::Highlight,
+                    range,
+                    selectors: Selectors::default(),
+                    speaker: None,
+                    note: String::new(),
+                },
+                10 + i as i64,
+            )
+            .unwrap();
+    }
+    for i in 0..50 {
+        document.apply(Action::Undo, 100 + i).unwrap();
+    }
+    let per_action = started.elapsed() / 100;
+
+    let mut other = document.clone();
+    other
+        .apply(
+            Action::SetNote {
+                id: a("a10000"),
+                note: "from the other tab".into(),
+            },
+            500,
+        )
+        .unwrap();
+    let started = std::time::Instant::now();
+    let applied = document.merge_from(&other);
+    let merged = started.elapsed();
+    assert_eq!(applied.annotations, vec![a("a10000")]);
+
+    let started = std::time::Instant::now();
+    let applied = document
+        .apply(
+            Action::MergeSpeakers {
+                from: s("s2"),
+                into: s("s1"),
+            },
+            600,
+        )
+        .unwrap();
+    assert_eq!(applied.annotations.len(), 2_500);
+    document.apply(Action::Undo, 601).unwrap();
+    let speaker_merge = started.elapsed();
+    check(&document);
+    println!(
+        "20,000 annotations (debug build): import {loaded:?}, create/undo {per_action:?} each, \
+         two-tab merge {merged:?}, speaker merge + undo {speaker_merge:?}"
+    );
+}
