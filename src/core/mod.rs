@@ -6,5 +6,7 @@ pub mod article;
 pub mod document;
 pub mod find;
 pub mod options;
+pub mod palette;
 pub mod pieces;
+pub mod segments;
 pub mod selector;

@@ -1,0 +1,127 @@
+//! "Who is quoted": quotes and words per speaker, for the summary panel.
+
+use std::collections::HashMap;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{AnnotationKind, Document, SpeakerId};
+
+/// How much one speaker (or, with `speaker: None`, nobody known) is quoted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerSummary {
+    pub speaker: Option<SpeakerId>,
+    pub quotes: usize,
+    pub words: usize,
+}
+
+/// Per-speaker quote and word counts over `text_content` (the article's text content, which
+/// the annotations' ranges index by code point). Only speakers with quotes appear; sorted by
+/// quotes, then words, descending, then in speaker-list order with unattributed last.
+///
+/// Orphaned quotes have no current text; they count as quotes with the words of the text
+/// they were made on (their quote selector).
+pub fn who_is_quoted(document: &Document, text_content: &str) -> Vec<SpeakerSummary> {
+    let quotes: Vec<_> = document
+        .annotations
+        .iter()
+        .filter(|a| a.kind == AnnotationKind::Quote)
+        .collect();
+
+    // One pass over the text maps every needed code point offset to a byte offset.
+    let mut offsets: Vec<usize> = quotes
+        .iter()
+        .filter_map(|a| a.range)
+        .flat_map(|r| [r.start, r.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut byte_at: HashMap<usize, usize> = HashMap::with_capacity(offsets.len());
+    let mut wanted = offsets.iter().peekable();
+    for (char_index, (byte, _)) in text_content
+        .char_indices()
+        .chain(std::iter::once((text_content.len(), ' ')))
+        .enumerate()
+    {
+        while wanted.peek().is_some_and(|&&w| w == char_index) {
+            byte_at.insert(char_index, byte);
+            wanted.next();
+        }
+        if wanted.peek().is_none() {
+            break;
+        }
+    }
+
+    let live_speaker = |id: &Option<SpeakerId>| {
+        id.as_ref()
+            .filter(|id| document.speaker(id).is_some())
+            .cloned()
+    };
+    let mut totals: HashMap<Option<SpeakerId>, (usize, usize)> = HashMap::new();
+    for quote in quotes {
+        let text = match quote.range {
+            Some(range) => match (byte_at.get(&range.start), byte_at.get(&range.end)) {
+                (Some(&start), Some(&end)) => text_content.get(start..end).unwrap_or(""),
+                // A range past the end of the text: nothing to count.
+                _ => "",
+            },
+            None => quote.selectors.quote.exact.as_str(),
+        };
+        let entry = totals.entry(live_speaker(&quote.speaker)).or_default();
+        entry.0 += 1;
+        entry.1 += count_words(text);
+    }
+
+    let rank = |speaker: &Option<SpeakerId>| match speaker {
+        Some(id) => document.speaker_index(id).unwrap_or(usize::MAX - 1),
+        None => usize::MAX,
+    };
+    let mut summary: Vec<SpeakerSummary> = totals
+        .into_iter()
+        .map(|(speaker, (quotes, words))| SpeakerSummary {
+            speaker,
+            quotes,
+            words,
+        })
+        .collect();
+    summary.sort_by(|a, b| {
+        b.quotes
+            .cmp(&a.quotes)
+            .then(b.words.cmp(&a.words))
+            .then_with(|| rank(&a.speaker).cmp(&rank(&b.speaker)))
+    });
+    summary
+}
+
+/// True for characters of scripts written without spaces between words, where each character
+/// is counted as one word: Han ideographs, Hiragana and Katakana.
+pub(crate) fn is_cjk_char(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x31F0..=0x31FF    // Katakana phonetic extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F    // half-width Katakana
+        | 0x20000..=0x3134F) // CJK extensions B to G
+}
+
+/// Words in `text`: Unicode word boundaries (UAX #29), counting only words with a letter or
+/// digit, and each CJK character as one word.
+pub fn count_words(text: &str) -> usize {
+    text.unicode_words()
+        .map(|word| {
+            let cjk = word.chars().filter(|&c| is_cjk_char(c)).count();
+            // Runs of other letters inside the same word (e.g. "Tシャツ") count once each.
+            let mut other_runs = 0;
+            let mut in_run = false;
+            for c in word.chars() {
+                let other = !is_cjk_char(c) && c.is_alphanumeric();
+                if other && !in_run {
+                    other_runs += 1;
+                }
+                in_run = other || (in_run && !is_cjk_char(c));
+            }
+            cjk + other_runs
+        })
+        .sum()
+}
