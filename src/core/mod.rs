@@ -4,4 +4,6 @@
 
 pub mod article;
 pub mod document;
+pub mod interchange;
+pub mod persist;
 pub mod selector;
