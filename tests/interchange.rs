@@ -417,7 +417,14 @@ fn w3c_export_has_every_required_field() {
     assert_eq!(items.len(), doc.annotations.len());
 
     let text = chars(ARTICLE);
+    // The collection, the page, the article and every annotation have distinct IRIs.
     let mut ids = HashSet::new();
+    for iri in [&exported["id"], &page["id"], &items[0]["target"]["source"]] {
+        assert!(
+            ids.insert(iri.as_str().unwrap_or_default().to_string()),
+            "{iri} repeated"
+        );
+    }
     for (item, annotation) in items.iter().zip(&doc.annotations) {
         let label = &annotation.id.0;
         // Annotation (§3.1): @context, a unique IRI id, type, at least one target.

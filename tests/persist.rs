@@ -278,6 +278,11 @@ fn unreadable_data_is_corrupt_with_a_distinct_reason_never_missing() {
             r#"{"quotemark":"2","document":{}}"#,
             |r| matches!(r, CorruptReason::WrongShape { .. }),
         ),
+        (
+            "newer, reshaped",
+            r#"{"quotemark":3,"data":"zstd:..."}"#,
+            |r| matches!(r, CorruptReason::NewerVersion { found: 3, .. }),
+        ),
         ("newer version", NEWER, |r| {
             *r == CorruptReason::NewerVersion {
                 found: 3,

@@ -274,18 +274,19 @@ fn decode_present(stored: &str) -> Result<(Document, u64), CorruptReason> {
             detail: format!("the storage version is {version}, not a whole number"),
         })?,
     };
+    // Checked before anything else in the envelope: a newer build may have changed it all.
+    if version > ENVELOPE_VERSION {
+        return Err(CorruptReason::NewerVersion {
+            found: version,
+            supported: ENVELOPE_VERSION,
+        });
+    }
     let document = envelope
         .remove("document")
         .ok_or_else(|| CorruptReason::WrongShape {
             detail: "there is no document".to_string(),
         })?;
     let stored_document = match version {
-        v if v > ENVELOPE_VERSION => {
-            return Err(CorruptReason::NewerVersion {
-                found: v,
-                supported: ENVELOPE_VERSION,
-            })
-        }
         2 => serde_json::from_value::<DocumentV2>(document).map_err(wrong_shape)?,
         1 => migrate_v1(serde_json::from_value::<DocumentV1>(document).map_err(wrong_shape)?),
         other => {

@@ -33,9 +33,10 @@ pub use import::{import, ImportMode, ImportOutcome, ImportReport};
 pub use native::{export_native, parse_native};
 pub use w3c::{export_w3c, parse_w3c};
 
-/// Files larger than this (in bytes of UTF-8) are refused before parsing: 5 MiB holds tens of
-/// thousands of annotations, far beyond one article, and keeps a mistaken pick (a video, a
-/// database dump) from freezing the page.
+/// Files larger than this (in bytes of UTF-8) are refused before parsing. 5 MiB holds about
+/// 12,000 annotations as native JSON or 4,400 as W3C JSON-LD (measured at ~430 and ~1,200
+/// bytes each with 32-character context) — far beyond one article — and keeps a mistaken pick
+/// (a video, a database dump) from freezing the page.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// Longest accepted quote, in code points; a longer one is skipped.
 pub const MAX_QUOTE_CHARS: usize = 10_000;

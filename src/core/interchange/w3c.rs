@@ -102,7 +102,9 @@ enum SelectorOut {
 /// Selectors are the ones captured when each annotation was made, so the quote and position
 /// always describe the same text; the native format additionally records the current range.
 pub fn export_w3c(doc: &Document, article: &ArticleMeta) -> String {
-    let collection_id = format!("{URN_PREFIX}collection:{}", urn_component(&article.id));
+    // '/' never survives percent-encoding of an id, so these cannot equal an article or
+    // annotation IRI.
+    let collection_id = format!("{URN_PREFIX}{}/annotations", urn_component(&article.id));
     let source = article_source(&article.id);
     let items: Vec<W3cAnnotation> = doc
         .annotations
@@ -121,7 +123,7 @@ pub fn export_w3c(doc: &Document, article: &ArticleMeta) -> String {
         label: format!("Quotemark annotations: {title}"),
         total: items.len(),
         first: Page {
-            id: format!("{collection_id}:page1"),
+            id: format!("{collection_id}/page1"),
             kind: "AnnotationPage",
             part_of: collection_id,
             start_index: 0,
@@ -140,7 +142,8 @@ pub fn annotation_iri(article_id: &str, annotation_id: &str) -> String {
     )
 }
 
-/// The target source: the article id itself when it is a web address, else a Quotemark URN.
+/// The target source: the article id itself when it is a web address, else
+/// `urn:quotemark:<article id>` (percent-encoded).
 pub fn article_source(article_id: &str) -> String {
     let lower = article_id.to_ascii_lowercase();
     let is_web_address = (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -150,7 +153,7 @@ pub fn article_source(article_id: &str) -> String {
     if is_web_address {
         article_id.to_string()
     } else {
-        format!("{URN_PREFIX}article:{}", urn_component(article_id))
+        format!("{URN_PREFIX}{}", urn_component(article_id))
     }
 }
 
@@ -574,14 +577,14 @@ mod tests {
             article_source("https://example.org/story"),
             "https://example.org/story"
         );
-        assert_eq!(article_source("0123abcd"), "urn:quotemark:article:0123abcd");
+        assert_eq!(article_source("0123abcd"), "urn:quotemark:0123abcd");
         assert_eq!(
             article_source("javascript:alert(1)"),
-            "urn:quotemark:article:javascript%3Aalert%281%29"
+            "urn:quotemark:javascript%3Aalert%281%29"
         );
         assert_eq!(
             article_source("https://example.org/a b"),
-            "urn:quotemark:article:https%3A%2F%2Fexample.org%2Fa%20b"
+            "urn:quotemark:https%3A%2F%2Fexample.org%2Fa%20b"
         );
     }
 }
