@@ -5,8 +5,10 @@
 pub mod article;
 pub mod document;
 pub mod find;
+pub mod interchange;
 pub mod options;
 pub mod palette;
+pub mod persist;
 pub mod pieces;
 pub mod segments;
 pub mod selector;

@@ -1,0 +1,264 @@
+//! File formats: export of a document as native Quotemark JSON, W3C Web Annotation JSON-LD and
+//! CSV, and import of native or W3C files with a per-item report.
+//!
+//! The schemas, limits and import rules are documented for users and other tools in
+//! `docs/formats.md`; keep the two in step.
+//!
+//! Everything read from a file is treated as plain text: no string from a file is ever
+//! interpreted as markup, a URL to fetch, or a formula.
+//!
+//! Reading a file happens in two steps. [`parse_file`] checks the file as a whole (size, JSON,
+//! format, version) and each item's shape on its own, producing a format-neutral
+//! [`ParsedFile`]; [`import::import`] then checks the items against the current article,
+//! anchors them, and merges them with (or replaces) the current document.
+
+pub mod csv;
+pub mod import;
+pub mod native;
+pub mod timestamp;
+pub mod w3c;
+
+mod fields;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::core::article::SourceFormat;
+use crate::core::document::{AnnotationKind, Tombstone};
+use crate::core::selector::Selectors;
+
+pub use csv::export_csv;
+pub use import::{import, ImportMode, ImportOutcome, ImportReport};
+pub use native::{export_native, parse_native};
+pub use w3c::{export_w3c, parse_w3c};
+
+/// Files larger than this (in bytes of UTF-8) are refused before parsing. 5 MiB holds about
+/// 12,000 annotations as native JSON or 4,400 as W3C JSON-LD (measured at ~430 and ~1,200
+/// bytes each with 32-character context) — far beyond one article — and keeps a mistaken pick
+/// (a video, a database dump) from freezing the page.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// Longest accepted quote, in code points; a longer one is skipped.
+pub const MAX_QUOTE_CHARS: usize = 10_000;
+/// Longest kept prefix or suffix context, in code points; longer context is shortened to the
+/// part nearest the quote (which is the part that matters for anchoring).
+pub const MAX_CONTEXT_CHARS: usize = 500;
+/// Longest accepted note, in code points; an annotation with a longer note is skipped rather
+/// than having its note cut.
+pub const MAX_NOTE_CHARS: usize = 20_000;
+/// Longest accepted speaker name or alias, in code points.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Most aliases accepted for one speaker.
+pub const MAX_ALIASES: usize = 32;
+/// Most annotations read from one file; the rest are skipped.
+pub const MAX_ANNOTATIONS: usize = 20_000;
+/// Longest accepted id (annotation, speaker or tombstone), in bytes.
+pub const MAX_ID_LEN: usize = 64;
+
+/// What export needs to know about the article, without needing the article itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleMeta {
+    /// The host-given article id (often its URL), else the content hash.
+    pub id: String,
+    pub title: String,
+    pub source: SourceFormat,
+    /// [`crate::core::article::content_hash`] of the text content the positions count over.
+    pub content_hash: String,
+}
+
+/// Which format a file was read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    /// Quotemark's own JSON (`"format": "quotemark"`).
+    Native,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+}
+
+impl fmt::Display for FileFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FileFormat::Native => "Quotemark JSON",
+            FileFormat::W3c => "W3C Web Annotation JSON-LD",
+        })
+    }
+}
+
+/// Why a whole file could not be imported. Per-item problems never end up here: they are
+/// reported in [`SkippedItem`]s and the rest of the file is imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is larger than [`MAX_IMPORT_BYTES`].
+    TooLarge { bytes: usize, limit: usize },
+    /// The file is empty or only whitespace.
+    Empty,
+    /// The JSON stops in the middle, as a partly downloaded or copied file does.
+    Truncated,
+    /// The file is not JSON at all.
+    NotJson { detail: String },
+    /// JSON, but neither a Quotemark file nor Web Annotations.
+    UnknownFormat { detail: String },
+    /// A Quotemark file written by a newer version of the format than this build reads.
+    NewerVersion { found: u64, supported: u64 },
+    /// The right format, but its overall structure is broken (e.g. `annotations` is not a list).
+    WrongShape { detail: String },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes, limit } => write!(
+                f,
+                "The file is too large to import ({:.1} MiB; the limit is {} MiB).",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            ImportError::Empty => f.write_str("The file is empty."),
+            ImportError::Truncated => f.write_str(
+                "The file ends unexpectedly; it may be incomplete. Try exporting or downloading it again.",
+            ),
+            ImportError::NotJson { detail } => {
+                write!(f, "The file is not JSON, so it cannot be imported ({detail}).")
+            }
+            ImportError::UnknownFormat { detail } => write!(
+                f,
+                "The file is JSON but not Quotemark annotations or W3C Web Annotations ({detail})."
+            ),
+            ImportError::NewerVersion { found, supported } => write!(
+                f,
+                "The file was written by a newer version of Quotemark (format version {found}; \
+                 this version reads up to {supported}). Please update Quotemark to import it."
+            ),
+            ImportError::WrongShape { detail } => {
+                write!(f, "The file is damaged or incomplete: {detail}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Which list in the file a skipped item came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    Annotation,
+    Speaker,
+    Tombstone,
+}
+
+impl fmt::Display for ItemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ItemKind::Annotation => "annotation",
+            ItemKind::Speaker => "speaker",
+            ItemKind::Tombstone => "deleted-annotation record",
+        })
+    }
+}
+
+/// One item of a file that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedItem {
+    pub item: ItemKind,
+    /// Zero-based position in the file's list of that kind of item (for W3C files, across all
+    /// pages in order).
+    pub index: usize,
+    /// A sentence for people, e.g. "the quote is empty".
+    pub reason: String,
+}
+
+impl fmt::Display for SkippedItem {
+    /// Numbers items from 1, as people count: "annotation 3: the quote is empty".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.item, self.index + 1, self.reason)
+    }
+}
+
+/// A speaker as read from a file, before it is matched with the document's speakers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileSpeaker {
+    /// The id used in the file (native files); `None` for W3C files, which name speakers only.
+    pub id: Option<String>,
+    /// Trimmed, non-empty.
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Palette index from a native file.
+    pub colour: Option<u8>,
+}
+
+/// An annotation as read from a file: well-formed on its own, but not yet checked against the
+/// article it is imported into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileAnnotation {
+    /// Zero-based position among the file's annotations (for reports).
+    pub index: usize,
+    /// The annotation's id in the file, when it had a usable one.
+    pub id: Option<String>,
+    pub kind: AnnotationKind,
+    /// Quote non-empty; position (if any) has `start <= end`.
+    pub selectors: Selectors,
+    /// Index into [`ParsedFile::speakers`].
+    pub speaker: Option<usize>,
+    pub note: String,
+    /// Milliseconds since the Unix epoch; `None` when the file did not say.
+    pub created: Option<i64>,
+    pub modified: Option<i64>,
+    pub revision: u32,
+}
+
+/// A file read into a format-neutral shape; see [`import::import`] for what happens next.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedFile {
+    pub format: FileFormat,
+    /// The article the file was exported from, when the file says (native files).
+    pub article: Option<ArticleMeta>,
+    /// The exporting document's id counter (native files).
+    pub next_id: Option<u64>,
+    pub speakers: Vec<FileSpeaker>,
+    pub annotations: Vec<FileAnnotation>,
+    pub tombstones: Vec<Tombstone>,
+    /// Items that were malformed on their own.
+    pub skipped: Vec<SkippedItem>,
+}
+
+/// Reads an import file, detecting its format: an object with `"format": "quotemark"` is a
+/// native file; an array, or an object whose `type` is `Annotation`, `AnnotationPage` or
+/// `AnnotationCollection`, is W3C Web Annotation JSON-LD.
+pub fn parse_file(file_text: &str) -> Result<ParsedFile, ImportError> {
+    let value = parse_json(file_text)?;
+    if is_native(&value) {
+        native::parse_native_value(&value)
+    } else {
+        w3c::parse_w3c_value(&value)
+    }
+}
+
+/// Size check, then JSON parsing with the failure classified for the reader.
+pub(crate) fn parse_json(file_text: &str) -> Result<Value, ImportError> {
+    if file_text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: file_text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    // A UTF-8 byte order mark is common in files saved by Windows editors.
+    let trimmed = file_text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    serde_json::from_str(trimmed).map_err(|error| {
+        if error.is_eof() {
+            ImportError::Truncated
+        } else {
+            ImportError::NotJson {
+                detail: format!("line {}, column {}", error.line(), error.column()),
+            }
+        }
+    })
+}
+
+pub(crate) fn is_native(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|object| object.contains_key("format"))
+}
