@@ -5,3 +5,4 @@
 pub mod article;
 pub mod document;
 pub mod selector;
+pub mod text;

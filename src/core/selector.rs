@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` of code points in an article's text content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct CharRange {
     pub start: usize,
     pub end: usize,

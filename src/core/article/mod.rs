@@ -23,12 +23,17 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum BlockKind {
     /// `h1`..`h6`; the level is clamped to 1..=6.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     /// A paragraph inside a block quote.
     BlockQuote,
     /// One item of a list; `depth` is 0 for a top-level list.
-    ListItem { ordered: bool, depth: u8 },
+    ListItem {
+        ordered: bool,
+        depth: u8,
+    },
     /// The caption of a figure (its image is not kept: Quotemark annotates text).
     FigureCaption,
 }
