@@ -2,7 +2,9 @@
 //! file formats. Plain Rust only — no yew, web-sys, gloo or js-sys, no clock, no randomness,
 //! no I/O — so every rule here is tested natively with `cargo test`.
 
+pub mod anchor;
 pub mod article;
 pub mod document;
+pub mod fuzzy;
 pub mod selector;
 pub mod text;
