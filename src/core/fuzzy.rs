@@ -57,6 +57,7 @@ impl BitPattern {
         }
     }
 
+    #[inline]
     /// The masks of `character`, one per block, or `None` when it is not in the pattern.
     fn masks(&self, character: char) -> Option<&[u64]> {
         if character.is_ascii() {
@@ -80,11 +81,22 @@ impl BitPattern {
         let mut positive = vec![u64::MAX; self.blocks];
         let mut negative = vec![0u64; self.blocks];
         let mut distance = self.len;
-        let zeros = vec![0u64; self.blocks];
         let top_delta = match mode {
             Mode::Search => 0,
             Mode::Global => 1,
         };
+        if self.blocks == 1 {
+            // Most quotes fit one word: keep the state in registers.
+            let (mut pv, mut mv) = (u64::MAX, 0u64);
+            for (column, character) in text.enumerate() {
+                let equal = self.masks(character).map_or(0, |masks| masks[0]);
+                let carry = advance_block(&mut pv, &mut mv, equal, top_delta, self.last_bit);
+                distance = distance.wrapping_add_signed(carry as isize);
+                on_column(column, distance);
+            }
+            return;
+        }
+        let zeros = vec![0u64; self.blocks];
         for (column, character) in text.enumerate() {
             let masks = self.masks(character).unwrap_or(&zeros);
             let mut carry = top_delta;
@@ -109,6 +121,7 @@ impl BitPattern {
     }
 }
 
+#[inline(always)]
 /// One column step of one 64-row block (Myers 1999, fig. 7 `advance_block`): updates the
 /// block's vertical deltas for text character mask `equal` given the horizontal delta
 /// entering from the block above, and returns the horizontal delta leaving its bottom row.
