@@ -2,9 +2,11 @@
 //! file formats. Plain Rust only — no yew, web-sys, gloo or js-sys, no clock, no randomness,
 //! no I/O — so every rule here is tested natively with `cargo test`.
 
+pub mod anchor;
 pub mod article;
 pub mod document;
 pub mod find;
+pub mod fuzzy;
 pub mod interchange;
 pub mod options;
 pub mod palette;
@@ -12,3 +14,4 @@ pub mod persist;
 pub mod pieces;
 pub mod segments;
 pub mod selector;
+pub mod text;
