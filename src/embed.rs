@@ -5,6 +5,7 @@ use web_sys::Element;
 use yew::AppHandle;
 
 use crate::core::article::Article;
+use crate::core::document::Document;
 use crate::core::options::MountOptions;
 use crate::platform::{host::WidgetHost, panic};
 use crate::ui::components::app::{App, AppProps};
@@ -32,13 +33,18 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         MountOptions::from_json(&json).map_err(|error| JsError::new(&error.to_string()))?;
     let article =
         Article::load(options.article).map_err(|error| JsError::new(&error.to_string()))?;
+    let article_key = options
+        .article_id
+        .clone()
+        .unwrap_or_else(|| article.content_hash());
+    let document = Document::new(article_key.clone());
     let host = WidgetHost::attach(&element)
         .map_err(|_| JsError::new("could not attach the widget to the element"))?;
     panic::register_root(host.app_root());
     let app = yew::Renderer::<App>::with_root_and_props(
         host.app_root().clone(),
         AppProps {
-            initial: AppState::new(article),
+            initial: AppState::new(article, article_key, document),
         },
     )
     .render();

@@ -124,8 +124,7 @@ fn point(article: &Element, node: &Node, offset: u32, edge: Edge) -> Option<Bloc
                 })
             }),
         Edge::End => candidates
-            .filter(|block| boundary.compare_point(block, 0).unwrap_or(1) < 0)
-            .last()
+            .rfind(|block| boundary.compare_point(block, 0).unwrap_or(1) < 0)
             .and_then(|block| {
                 Some(BlockPoint {
                     block: block_index(&block)?,

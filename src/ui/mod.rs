@@ -3,3 +3,4 @@
 
 pub mod components;
 pub mod state;
+pub mod time;

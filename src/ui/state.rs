@@ -1,38 +1,468 @@
-//! The widget's state as Yew sees it: a thin `Reducible` adapter over the pure core.
+//! The widget's state as Yew sees it: a thin `Reducible` adapter over the pure core. The
+//! reducer applies core actions and derives what the view needs; it performs no I/O (saving
+//! runs in an effect after a change).
 
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::anchor;
 use crate::core::article::Article;
+use crate::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
+use crate::core::palette::initials;
+use crate::core::segments::{block_ranges, AnnotationIndex};
+use crate::core::selector::CharRange;
+use crate::core::text::TextIndex;
 
-/// What the widget shows. Shared through a context; changed only by dispatching actions.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AppState {
-    pub article: Rc<Article>,
+/// A passage the reader selected and has not yet turned into an annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub range: CharRange,
+    pub exact: String,
+    /// Drawn as a mark: true for a passage found with the keyboard. A mouse or touch selection
+    /// is left to the browser to draw, since re-rendering under it would disturb it.
+    pub drawn: bool,
 }
 
-impl AppState {
-    pub fn new(article: Article) -> Self {
-        Self {
-            article: Rc::new(article),
-        }
+/// What the side panel shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// `None`: every speaker; `Some(None)`: quotes with an unknown speaker.
+    pub speaker: Option<Option<SpeakerId>>,
+    pub kind: Option<AnnotationKind>,
+    pub query: String,
+}
+
+/// Whether the latest change reached browser storage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing to save yet.
+    #[default]
+    Idle,
+    Saved,
+    /// Storage is full; the work is in memory and the next change retries.
+    Full,
+    /// Storage can't be used at all; the work lives only in this page.
+    Unavailable(String),
+    /// Stored data could not be read; it was kept aside under `quarantine_key`.
+    Corrupt {
+        reason: String,
+        quarantine_key: String,
+    },
+    /// The host asked for no storage.
+    Disabled,
+}
+
+/// How one run of highlighted text is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkLayer {
+    /// Absolute code point range in the text content.
+    pub range: CharRange,
+    /// Annotations covering the run, outermost first.
+    pub ids: Vec<AnnotationId>,
+    /// Palette slot of the innermost covering quote's speaker (`None`: unknown / highlight).
+    pub colour: Option<u8>,
+    /// True when the innermost covering annotation is a plain highlight.
+    pub highlight: bool,
+    /// Annotations that start in this run, with the label shown before them (the non-colour
+    /// cue: a speaker's initials, "?" for unknown, "✎" for a highlight).
+    pub starts: Vec<(AnnotationId, String)>,
+    /// Accessible description: who said it, for every covering annotation.
+    pub description: String,
+    /// True for the reader's pending selection (not an annotation yet).
+    pub pending: bool,
+}
+
+/// The highlight runs of one block, shared with its `BlockView` while unchanged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BlockMarks {
+    pub layers: Vec<MarkLayer>,
+}
+
+/// A message for the screen-reader live region; `serial` makes a repeated message re-announce.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Announcement {
+    pub text: String,
+    pub serial: u64,
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub article: Rc<Article>,
+    /// The storage key's article part: the host-given id, else the content hash.
+    pub article_key: String,
+    document: Rc<RefCell<Document>>,
+    /// Bumped on every document change; what equality and effects watch.
+    pub version: u64,
+    /// Bumped only by the reader's own changes (not by another tab's), to drive saving.
+    pub local_version: u64,
+    pub marks: Rc<Vec<Rc<BlockMarks>>>,
+    pub pending: Option<Pending>,
+    pub focused: Option<AnnotationId>,
+    /// Annotations overlapping where the reader clicked, to choose from.
+    pub choice: Option<Vec<AnnotationId>>,
+    pub filter: Filter,
+    pub announcement: Announcement,
+    pub error: Option<String>,
+    pub read_only: bool,
+    pub save_status: SaveStatus,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && self.article_key == other.article_key
+            && Rc::ptr_eq(&self.document, &other.document)
+            && self.version == other.version
+            && Rc::ptr_eq(&self.marks, &other.marks)
+            && self.pending == other.pending
+            && self.focused == other.focused
+            && self.choice == other.choice
+            && self.filter == other.filter
+            && self.announcement == other.announcement
+            && self.error == other.error
+            && self.read_only == other.read_only
+            && self.save_status == other.save_status
     }
 }
 
-/// Everything the UI can ask the state to do.
+/// Everything the UI can ask of the state.
 #[derive(Clone, Debug)]
 pub enum AppAction {
-    /// Show another article.
-    LoadArticle(Rc<Article>),
+    /// A core action, stamped with the time it happened.
+    Apply {
+        action: Action,
+        now: i64,
+    },
+    /// Make the pending selection an annotation (selectors are captured here, once).
+    CreateFromPending {
+        kind: AnnotationKind,
+        speaker: Option<SpeakerId>,
+        note: String,
+        now: i64,
+    },
+    /// Give an existing annotation the pending selection's range ("update range").
+    MovePendingTo {
+        id: AnnotationId,
+        now: i64,
+    },
+    /// Add the pending selection's text as a speaker ("this is a name").
+    SpeakerFromPending {
+        now: i64,
+    },
+    /// The reader selected this raw range (or nothing); `drawn` as in [`Pending`].
+    Select {
+        range: Option<CharRange>,
+        drawn: bool,
+    },
+    Focus(Option<AnnotationId>),
+    Choose(Option<Vec<AnnotationId>>),
+    SetFilter(Filter),
+    DismissError,
+    SetReadOnly(bool),
+    SaveStatus(SaveStatus),
+    /// Another tab saved this document: merge it in (not undoable, not re-saved).
+    MergeRemote(Box<Document>),
+    /// Replace the whole document without history (e.g. loaded from storage).
+    Load(Box<Document>),
+}
+
+/// How components reach the state: through a context holding the reducer handle.
+pub type StateHandle = yew::UseReducerHandle<AppState>;
+
+impl AppState {
+    pub fn new(article: Article, article_key: String, document: Document) -> Self {
+        let article = Rc::new(article);
+        let mut state = Self {
+            article,
+            article_key,
+            document: Rc::new(RefCell::new(document)),
+            version: 0,
+            local_version: 0,
+            marks: Rc::new(Vec::new()),
+            pending: None,
+            focused: None,
+            choice: None,
+            filter: Filter::default(),
+            announcement: Announcement::default(),
+            error: None,
+            read_only: false,
+            save_status: SaveStatus::Idle,
+        };
+        state.marks = state.compute_marks(&state.marks);
+        state
+    }
+
+    pub fn document(&self) -> Ref<'_, Document> {
+        self.document.borrow()
+    }
+
+    fn announce(&mut self, text: impl Into<String>) {
+        self.announcement = Announcement {
+            text: text.into(),
+            serial: self.announcement.serial + 1,
+        };
+    }
+
+    fn fail(&mut self, message: String) {
+        self.announce(message.clone());
+        self.error = Some(message);
+    }
+
+    /// Applies a core action; false (with the error shown and announced) when it was refused.
+    fn apply(&mut self, action: Action, now: i64) -> bool {
+        let result = self.document.borrow_mut().apply(action, now);
+        match result {
+            Ok(applied) => {
+                self.version += 1;
+                self.local_version += 1;
+                self.error = None;
+                self.announce(applied.message.clone());
+                self.marks = self.compute_marks(&self.marks);
+                if let Some(id) = applied.new_annotation {
+                    self.focused = Some(id);
+                }
+                true
+            }
+            Err(error) => {
+                self.fail(error.to_string());
+                false
+            }
+        }
+    }
+
+    /// Trims and snaps a raw selection and records it as pending.
+    fn select(&mut self, range: Option<CharRange>, drawn: bool) {
+        let text = self.article.text_content();
+        let was_drawn = self.pending.as_ref().is_some_and(|pending| pending.drawn);
+        self.pending = range.and_then(|range| {
+            let index = TextIndex::new(text);
+            let range = index.trim_quote(index.snap_to_graphemes(range));
+            let exact = index.slice(range).ok()?.to_owned();
+            (!range.is_empty() && !exact.trim().is_empty()).then_some(Pending {
+                range,
+                exact,
+                drawn,
+            })
+        });
+        if was_drawn || drawn {
+            self.marks = self.compute_marks(&self.marks);
+        }
+    }
+
+    /// Highlight runs for every block. Blocks whose runs did not change keep their `Rc`, so
+    /// their components skip re-rendering.
+    fn compute_marks(&self, previous: &Rc<Vec<Rc<BlockMarks>>>) -> Rc<Vec<Rc<BlockMarks>>> {
+        let document = self.document.borrow();
+        let mut ranges: Vec<Option<CharRange>> =
+            document.annotations.iter().map(|a| a.range).collect();
+        let pending_index = self.pending.as_ref().filter(|p| p.drawn).map(|pending| {
+            ranges.push(Some(pending.range));
+            ranges.len() - 1
+        });
+        let index = AnnotationIndex::new(block_ranges(&self.article), ranges);
+        let speaker_of = |id: &SpeakerId| document.speakers.iter().find(|s| &s.id == id);
+        let blocks: Vec<Rc<BlockMarks>> = index
+            .all_segments()
+            .into_iter()
+            .enumerate()
+            .map(|(block, segments)| {
+                let layers = segments
+                    .into_iter()
+                    .map(|segment| {
+                        let covering = segment.annotations.as_slice();
+                        let pending = covering.iter().any(|&i| Some(i as usize) == pending_index);
+                        let annotations: Vec<_> = covering
+                            .iter()
+                            .filter(|&&i| Some(i as usize) != pending_index)
+                            .filter_map(|&i| document.annotations.get(i as usize))
+                            .collect();
+                        let innermost = annotations
+                            .iter()
+                            .min_by_key(|a| a.range.map_or(usize::MAX, |r| r.len()));
+                        let colour = innermost
+                            .and_then(|a| a.speaker.as_ref())
+                            .and_then(speaker_of)
+                            .map(|s| s.colour);
+                        let label_of = |a: &crate::core::document::Annotation| match a.kind {
+                            AnnotationKind::Highlight => "✎".to_owned(),
+                            AnnotationKind::Quote => a
+                                .speaker
+                                .as_ref()
+                                .and_then(speaker_of)
+                                .map_or_else(|| "?".to_owned(), |s| initials(&s.name)),
+                        };
+                        let describe = |a: &crate::core::document::Annotation| match a.kind {
+                            AnnotationKind::Highlight => "Highlight".to_owned(),
+                            AnnotationKind::Quote => {
+                                match a.speaker.as_ref().and_then(speaker_of) {
+                                    Some(speaker) => format!("Quote by {}", speaker.name),
+                                    None => "Quote by an unknown speaker".to_owned(),
+                                }
+                            }
+                        };
+                        MarkLayer {
+                            range: segment.range,
+                            ids: annotations.iter().map(|a| a.id.clone()).collect(),
+                            colour,
+                            highlight: innermost
+                                .is_some_and(|a| a.kind == AnnotationKind::Highlight),
+                            starts: annotations
+                                .iter()
+                                .filter(|a| a.range.is_some_and(|r| r.start == segment.range.start))
+                                .map(|a| (a.id.clone(), label_of(a)))
+                                .collect(),
+                            description: annotations
+                                .iter()
+                                .map(|a| describe(a))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                            pending,
+                        }
+                    })
+                    .collect();
+                let marks = BlockMarks { layers };
+                match previous.get(block) {
+                    Some(old) if **old == marks => old.clone(),
+                    _ => Rc::new(marks),
+                }
+            })
+            .collect();
+        Rc::new(blocks)
+    }
+
+    /// The text of `range` in the article.
+    pub fn text_of(&self, range: CharRange) -> String {
+        TextIndex::new(self.article.text_content())
+            .slice(range)
+            .map(str::to_owned)
+            .unwrap_or_default()
+    }
 }
 
 impl Reducible for AppState {
     type Action = AppAction;
 
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let read_only_refusal = "This article is read-only.".to_owned();
         match action {
-            AppAction::LoadArticle(article) => Rc::new(Self { article }),
+            AppAction::Apply { action, now } => {
+                if next.read_only {
+                    next.fail(read_only_refusal);
+                } else {
+                    next.apply(action, now);
+                }
+            }
+            AppAction::CreateFromPending {
+                kind,
+                speaker,
+                note,
+                now,
+            } => {
+                let Some(pending) = next.pending.clone() else {
+                    return self;
+                };
+                if next.read_only {
+                    next.fail(read_only_refusal);
+                } else {
+                    match anchor::capture(next.article.text_content(), pending.range) {
+                        Ok(selectors) => {
+                            next.pending = None;
+                            let action = Action::CreateAnnotation {
+                                kind,
+                                range: pending.range,
+                                selectors,
+                                speaker,
+                                note,
+                            };
+                            if !next.apply(action, now) {
+                                next.pending = Some(pending);
+                                next.marks = next.compute_marks(&next.marks);
+                            }
+                        }
+                        Err(error) => next.fail(error.to_string()),
+                    }
+                }
+            }
+            AppAction::MovePendingTo { id, now } => {
+                let Some(pending) = next.pending.clone() else {
+                    return self;
+                };
+                match anchor::capture(next.article.text_content(), pending.range) {
+                    Ok(selectors) => {
+                        next.pending = None;
+                        let action = Action::SetRange {
+                            id: id.clone(),
+                            range: pending.range,
+                            selectors,
+                        };
+                        if next.apply(action, now) {
+                            next.focused = Some(id);
+                        } else {
+                            next.pending = Some(pending);
+                            next.marks = next.compute_marks(&next.marks);
+                        }
+                    }
+                    Err(error) => next.fail(error.to_string()),
+                }
+            }
+            AppAction::SpeakerFromPending { now } => {
+                let Some(pending) = next.pending.clone() else {
+                    return self;
+                };
+                let name = pending
+                    .exact
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if next.apply(Action::AddSpeaker { name }, now) {
+                    next.pending = None;
+                    next.marks = next.compute_marks(&next.marks);
+                }
+            }
+            AppAction::Select { range, drawn } => {
+                if next.read_only {
+                    return self;
+                }
+                next.select(range, drawn);
+                next.choice = None;
+            }
+            AppAction::Focus(id) => {
+                next.focused = id;
+                next.choice = None;
+            }
+            AppAction::Choose(ids) => next.choice = ids,
+            AppAction::SetFilter(filter) => next.filter = filter,
+            AppAction::DismissError => next.error = None,
+            AppAction::SetReadOnly(read_only) => {
+                next.read_only = read_only;
+                if read_only {
+                    next.pending = None;
+                    next.marks = next.compute_marks(&next.marks);
+                }
+            }
+            AppAction::SaveStatus(status) => next.save_status = status,
+            AppAction::MergeRemote(remote) => {
+                let applied = next.document.borrow_mut().merge_from(&remote);
+                if applied.is_empty() {
+                    return self;
+                }
+                next.version += 1;
+                next.announce("Changes from another tab were merged");
+                next.marks = next.compute_marks(&next.marks);
+            }
+            AppAction::Load(document) => {
+                *next.document.borrow_mut() = *document;
+                next.version += 1;
+                next.marks = next.compute_marks(&next.marks);
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
         }
     }
 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::components::article_view::ArticleView;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, StateHandle};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
@@ -17,8 +17,10 @@ pub fn App(props: &AppProps) -> Html {
         move || initial
     });
     html! {
-        <div class="qm-app">
-            <ArticleView article={state.article.clone()} />
-        </div>
+        <ContextProvider<StateHandle> context={state.clone()}>
+            <div class="qm-app">
+                <ArticleView article={state.article.clone()} />
+            </div>
+        </ContextProvider<StateHandle>>
     }
 }
