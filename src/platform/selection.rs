@@ -112,7 +112,7 @@ fn point(article: &Element, node: &Node, offset: u32, edge: Edge) -> Option<Bloc
     let document = article.owner_document()?;
     let boundary = document.create_range().ok()?;
     boundary.set_start(node, offset).ok()?;
-    let candidates =
+    let mut candidates =
         (0..blocks.length()).filter_map(|i| blocks.item(i)?.dyn_into::<Element>().ok());
     match edge {
         Edge::Start => candidates
