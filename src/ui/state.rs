@@ -25,6 +25,15 @@ pub struct Pending {
     pub drawn: bool,
 }
 
+/// Who said a quote being created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpeakerChoice {
+    Unknown,
+    Existing(SpeakerId),
+    /// A typed name: an existing speaker's name or alias, else a new speaker.
+    Named(String),
+}
+
 /// What the side panel shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -100,6 +109,8 @@ pub struct AppState {
     pub marks: Rc<Vec<Rc<BlockMarks>>>,
     pub pending: Option<Pending>,
     pub focused: Option<AnnotationId>,
+    /// The annotation whose note editor is open.
+    pub editing_note: Option<AnnotationId>,
     /// Annotations overlapping where the reader clicked, to choose from.
     pub choice: Option<Vec<AnnotationId>>,
     pub filter: Filter,
@@ -118,6 +129,7 @@ impl PartialEq for AppState {
             && Rc::ptr_eq(&self.marks, &other.marks)
             && self.pending == other.pending
             && self.focused == other.focused
+            && self.editing_note == other.editing_note
             && self.choice == other.choice
             && self.filter == other.filter
             && self.announcement == other.announcement
@@ -138,10 +150,12 @@ pub enum AppAction {
     /// Make the pending selection an annotation (selectors are captured here, once).
     CreateFromPending {
         kind: AnnotationKind,
-        speaker: Option<SpeakerId>,
+        speaker: SpeakerChoice,
         note: String,
         now: i64,
     },
+    /// Open (or close) the inline note editor of an annotation.
+    EditNote(Option<AnnotationId>),
     /// Give an existing annotation the pending selection's range ("update range").
     MovePendingTo {
         id: AnnotationId,
@@ -183,6 +197,7 @@ impl AppState {
             marks: Rc::new(Vec::new()),
             pending: None,
             focused: None,
+            editing_note: None,
             choice: None,
             filter: Filter::default(),
             announcement: Announcement::default(),
@@ -332,6 +347,33 @@ impl AppState {
         Rc::new(blocks)
     }
 
+    /// The speaker id for a choice, adding a new speaker for an unknown typed name. `None`
+    /// when that failed (the error is shown); `Some(None)` for an unknown speaker.
+    fn resolve_speaker(&mut self, choice: SpeakerChoice, now: i64) -> Option<Option<SpeakerId>> {
+        match choice {
+            SpeakerChoice::Unknown => Some(None),
+            SpeakerChoice::Existing(id) => Some(Some(id)),
+            SpeakerChoice::Named(name) => {
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if name.is_empty() {
+                    return Some(None);
+                }
+                if let Some(speaker) = self.document.borrow().speaker_named(&name) {
+                    return Some(Some(speaker.id.clone()));
+                }
+                if !self.apply(Action::AddSpeaker { name: name.clone() }, now) {
+                    return None;
+                }
+                let document = self.document.borrow();
+                Some(
+                    document
+                        .speaker_named(&name)
+                        .map(|speaker| speaker.id.clone()),
+                )
+            }
+        }
+    }
+
     /// The text of `range` in the article.
     pub fn text_of(&self, range: CharRange) -> String {
         TextIndex::new(self.article.text_content())
@@ -366,10 +408,11 @@ impl Reducible for AppState {
                 };
                 if next.read_only {
                     next.fail(read_only_refusal);
-                } else {
+                } else if let Some(speaker) = next.resolve_speaker(speaker, now) {
                     match anchor::capture(next.article.text_content(), pending.range) {
                         Ok(selectors) => {
                             next.pending = None;
+                            let opens_note = kind == AnnotationKind::Highlight;
                             let action = Action::CreateAnnotation {
                                 kind,
                                 range: pending.range,
@@ -377,7 +420,11 @@ impl Reducible for AppState {
                                 speaker,
                                 note,
                             };
-                            if !next.apply(action, now) {
+                            if next.apply(action, now) {
+                                if opens_note {
+                                    next.editing_note = next.focused.clone();
+                                }
+                            } else {
                                 next.pending = Some(pending);
                                 next.marks = next.compute_marks(&next.marks);
                             }
@@ -434,6 +481,7 @@ impl Reducible for AppState {
                 next.choice = None;
             }
             AppAction::Choose(ids) => next.choice = ids,
+            AppAction::EditNote(id) => next.editing_note = id,
             AppAction::SetFilter(filter) => next.filter = filter,
             AppAction::DismissError => next.error = None,
             AppAction::SetReadOnly(read_only) => {
