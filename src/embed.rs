@@ -1,15 +1,28 @@
-//! The JavaScript entry point: `mount(element, options)` and the handle it returns.
+//! The JavaScript entry point: `mount(element, options)` and the handle it returns, through
+//! which a host page exports, imports, reads annotations, listens to changes and destroys.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
-use yew::AppHandle;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+use yew::{AppHandle, Callback};
 
+use crate::core::anchor::Anchorer;
 use crate::core::article::Article;
-use crate::core::document::Document;
-use crate::core::options::MountOptions;
+use crate::core::document::{Action, Document};
+use crate::core::host_api;
+use crate::core::interchange::{self, ArticleMeta, ImportMode};
+use crate::core::options::{MountOptions, StorageMode};
 use crate::platform::{host::WidgetHost, panic};
 use crate::ui::components::app::{App, AppProps};
-use crate::ui::state::AppState;
+use crate::ui::persistence;
+use crate::ui::state::{AppAction, AppState, ChangeKind, SaveStatus, StateHandle};
+use crate::ui::time::now;
+
+/// The events a host can listen to, with `on(name, fn)` or as DOM `CustomEvent`s named
+/// `quotemark-<name>` on the host element.
+const EVENTS: [&str; 5] = ["create", "update", "delete", "change", "select"];
 
 /// Called once when the module is instantiated.
 pub fn start() {
@@ -37,25 +50,178 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         .article_id
         .clone()
         .unwrap_or_else(|| article.content_hash());
-    let document = Document::new(article_key.clone());
+    let storage_enabled = options.storage == StorageMode::Local;
+    let (mut document, save_status) = if storage_enabled {
+        persistence::load(&article, &article_key, now())
+    } else {
+        (Document::new(article_key.clone()), SaveStatus::Disabled)
+    };
+    add_predefined_speakers(&mut document, &options.speakers);
+
     let host = WidgetHost::attach(&element)
         .map_err(|_| JsError::new("could not attach the widget to the element"))?;
+    for (property, value) in &options.theme {
+        host.set_custom_property(property, value);
+    }
     panic::register_root(host.app_root());
+    let initial = AppState::new(article, article_key, document).with_settings(
+        options.read_only,
+        storage_enabled,
+        save_status,
+    );
+    let bridge = Rc::new(Bridge {
+        article: initial.article.clone(),
+        document: initial.document_cell(),
+        state: RefCell::new(None),
+        listeners: RefCell::new(Vec::new()),
+        event_target: element,
+        seen_version: Cell::new(0),
+        seen_focus: RefCell::new(None),
+    });
+    let on_state = {
+        let bridge = Rc::downgrade(&bridge);
+        Callback::from(move |state: StateHandle| {
+            if let Some(bridge) = bridge.upgrade() {
+                bridge.observe(state);
+            }
+        })
+    };
     let app = yew::Renderer::<App>::with_root_and_props(
         host.app_root().clone(),
-        AppProps {
-            initial: AppState::new(article, article_key, document),
-        },
+        AppProps { initial, on_state },
     )
     .render();
     Ok(QuotemarkHandle {
-        mounted: Some(Mounted { host, app }),
+        mounted: Some(Mounted { host, app, bridge }),
     })
+}
+
+/// Adds the host's speakers that the document doesn't know yet, as its starting point (not
+/// an undoable change).
+fn add_predefined_speakers(document: &mut Document, names: &[String]) {
+    let mut added = false;
+    for name in names {
+        if document.speaker_named(name).is_none() {
+            added |= document
+                .apply(Action::AddSpeaker { name: name.clone() }, 0)
+                .is_ok();
+        }
+    }
+    if added {
+        document.history.clear();
+    }
+}
+
+/// What the handle shares with the running app.
+struct Bridge {
+    article: Rc<Article>,
+    document: Rc<RefCell<crate::core::document::Document>>,
+    /// The latest state handle, for dispatching actions from the host.
+    state: RefCell<Option<StateHandle>>,
+    listeners: RefCell<Vec<(String, js_sys::Function)>>,
+    event_target: Element,
+    seen_version: Cell<u64>,
+    seen_focus: RefCell<Option<crate::core::document::AnnotationId>>,
+}
+
+impl Bridge {
+    /// Called after each change: remembers the state and tells the host what changed.
+    fn observe(&self, state: StateHandle) {
+        if state.version != self.seen_version.get() {
+            self.seen_version.set(state.version);
+            let document = state.document();
+            for (kind, id) in state.last_change.iter() {
+                let (name, detail) = match kind {
+                    ChangeKind::Deleted => ("delete", serde_json::json!({ "id": id.0 })),
+                    ChangeKind::Created | ChangeKind::Updated => {
+                        let Some(annotation) = document.annotation(id) else {
+                            continue;
+                        };
+                        let name = if *kind == ChangeKind::Created {
+                            "create"
+                        } else {
+                            "update"
+                        };
+                        (name, host_api::annotation_object(&document, annotation))
+                    }
+                };
+                self.emit(name, &detail);
+            }
+            let count = document.annotations.len();
+            drop(document);
+            self.emit("change", &serde_json::json!({ "annotations": count }));
+        }
+        if *self.seen_focus.borrow() != state.focused {
+            *self.seen_focus.borrow_mut() = state.focused.clone();
+            let document = state.document();
+            let detail = state
+                .focused
+                .as_ref()
+                .and_then(|id| document.annotation(id))
+                .map_or(serde_json::Value::Null, |a| {
+                    host_api::annotation_object(&document, a)
+                });
+            drop(document);
+            self.emit("select", &detail);
+        }
+        *self.state.borrow_mut() = Some(state);
+    }
+
+    fn emit(&self, name: &str, detail: &serde_json::Value) {
+        let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+        // Listeners may call back into the handle (e.g. `off`): call them from a copy.
+        let listeners: Vec<js_sys::Function> = self
+            .listeners
+            .borrow()
+            .iter()
+            .filter(|(event, _)| event == name)
+            .map(|(_, function)| function.clone())
+            .collect();
+        for listener in listeners {
+            if let Err(error) = listener.call1(&JsValue::NULL, &detail) {
+                web_sys::console::error_2(
+                    &format!("Quotemark: a \"{name}\" listener threw").into(),
+                    &error,
+                );
+            }
+        }
+        let init = CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_bubbles(true);
+        if let Ok(event) =
+            CustomEvent::new_with_event_init_dict(&format!("quotemark-{name}"), &init)
+        {
+            let _ = self.event_target.dispatch_event(&event);
+        }
+    }
+
+    fn dispatch(&self, action: AppAction) -> Result<(), JsError> {
+        let state = self.state.borrow().clone();
+        match state {
+            Some(state) => {
+                state.dispatch(action);
+                Ok(())
+            }
+            None => Err(JsError::new(
+                "the widget is still starting; try again after it rendered",
+            )),
+        }
+    }
+
+    fn article_meta(&self) -> ArticleMeta {
+        ArticleMeta {
+            id: self.document.borrow().article_id.clone(),
+            title: self.article.title.clone(),
+            source: self.article.source,
+            content_hash: self.article.content_hash(),
+        }
+    }
 }
 
 struct Mounted {
     host: WidgetHost,
     app: AppHandle<App>,
+    bridge: Rc<Bridge>,
 }
 
 /// What `mount` returns: the host page's handle on one widget.
@@ -64,12 +230,23 @@ pub struct QuotemarkHandle {
     mounted: Option<Mounted>,
 }
 
+impl QuotemarkHandle {
+    fn bridge(&self) -> Result<&Rc<Bridge>, JsError> {
+        self.mounted
+            .as_ref()
+            .map(|mounted| &mounted.bridge)
+            .ok_or_else(|| JsError::new("this Quotemark widget was destroyed"))
+    }
+}
+
 #[wasm_bindgen]
 impl QuotemarkHandle {
     /// Removes the widget and gives the element back its own content. Safe to call twice.
     pub fn destroy(&mut self) {
-        if let Some(Mounted { host, app }) = self.mounted.take() {
+        if let Some(Mounted { host, app, bridge }) = self.mounted.take() {
             panic::unregister_root(host.app_root());
+            bridge.listeners.borrow_mut().clear();
+            bridge.state.borrow_mut().take();
             app.destroy();
             host.restore();
         }
@@ -79,5 +256,109 @@ impl QuotemarkHandle {
     #[wasm_bindgen(getter)]
     pub fn mounted(&self) -> bool {
         self.mounted.is_some()
+    }
+
+    /// The annotations in Quotemark's native JSON format (see docs/formats.md).
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> Result<String, JsError> {
+        let bridge = self.bridge()?;
+        let document = bridge.document.borrow();
+        Ok(interchange::export_native(
+            &document,
+            &bridge.article_meta(),
+        ))
+    }
+
+    /// The annotations as a W3C Web Annotation `AnnotationCollection` (JSON-LD).
+    #[wasm_bindgen(js_name = exportW3c)]
+    pub fn export_w3c(&self) -> Result<String, JsError> {
+        let bridge = self.bridge()?;
+        let document = bridge.document.borrow();
+        Ok(interchange::export_w3c(&document, &bridge.article_meta()))
+    }
+
+    /// The annotations as CSV for spreadsheets.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> Result<String, JsError> {
+        let bridge = self.bridge()?;
+        let document = bridge.document.borrow();
+        Ok(interchange::export_csv(&document))
+    }
+
+    /// Imports a native or W3C JSON file. `mode` is `"merge"` (default: keep what is there,
+    /// add what is new) or `"replace"` (undoable). Returns the report; throws an `Error` when
+    /// the file is unusable, in which case nothing changed.
+    #[wasm_bindgen(js_name = importJson)]
+    pub fn import_json(&self, json: &str, mode: Option<String>) -> Result<JsValue, JsError> {
+        let bridge = self.bridge()?;
+        let mode = match mode.as_deref() {
+            None | Some("merge") => ImportMode::Merge,
+            Some("replace") => ImportMode::Replace,
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "import mode must be \"merge\" or \"replace\", not {other:?}"
+                )))
+            }
+        };
+        let text = bridge.article.text_content();
+        let anchorer = Anchorer::new(text);
+        let anchor = |selectors: &_| {
+            let found = anchorer.reanchor(selectors);
+            (found.range, found.status)
+        };
+        let outcome = {
+            let current = bridge.document.borrow();
+            interchange::import(&current, text, json, mode, &anchor, now())
+                .map_err(|error| JsError::new(&error.to_string()))?
+        };
+        let report = host_api::report_object(&outcome.report);
+        bridge.dispatch(AppAction::Apply {
+            action: Action::ReplaceContent {
+                speakers: outcome.speakers,
+                annotations: outcome.annotations,
+                tombstones: outcome.tombstones,
+                next_id: outcome.next_id,
+            },
+            now: now(),
+        })?;
+        js_sys::JSON::parse(&report.to_string()).map_err(|_| JsError::new("report"))
+    }
+
+    /// Every annotation as a plain object: `id`, `kind`, `exact`, `prefix`, `suffix`, `start`
+    /// and `end` (code points), `speaker` (name or null), `note`, `status`, `score`.
+    pub fn annotations(&self) -> Result<JsValue, JsError> {
+        let bridge = self.bridge()?;
+        let value = host_api::annotations_array(&bridge.document.borrow());
+        js_sys::JSON::parse(&value.to_string()).map_err(|_| JsError::new("annotations"))
+    }
+
+    /// Turns editing off (`true`) or on (`false`).
+    #[wasm_bindgen(js_name = setReadOnly)]
+    pub fn set_read_only(&self, read_only: bool) -> Result<(), JsError> {
+        self.bridge()?.dispatch(AppAction::SetReadOnly(read_only))
+    }
+
+    /// Calls `listener(detail)` on each `event`: create, update, delete, change or select.
+    pub fn on(&self, event: &str, listener: js_sys::Function) -> Result<(), JsError> {
+        if !EVENTS.contains(&event) {
+            return Err(JsError::new(&format!(
+                "unknown event {event:?}; known: {}",
+                EVENTS.join(", ")
+            )));
+        }
+        self.bridge()?
+            .listeners
+            .borrow_mut()
+            .push((event.to_owned(), listener));
+        Ok(())
+    }
+
+    /// Stops calling `listener` for `event`.
+    pub fn off(&self, event: &str, listener: &js_sys::Function) -> Result<(), JsError> {
+        self.bridge()?
+            .listeners
+            .borrow_mut()
+            .retain(|(name, known)| !(name == event && known == listener));
+        Ok(())
     }
 }

@@ -7,6 +7,7 @@ pub mod article;
 pub mod document;
 pub mod find;
 pub mod fuzzy;
+pub mod host_api;
 pub mod interchange;
 pub mod options;
 pub mod palette;

@@ -21,6 +21,36 @@ struct ArticleOptions {
 struct RawMountOptions {
     article: Option<ArticleOptions>,
     id: Option<String>,
+    read_only: Option<bool>,
+    storage: Option<String>,
+    speakers: Option<Vec<String>>,
+    theme: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// The theme settings a host may give, each mapped to the `--quotemark-<name>` custom property
+/// the stylesheet reads.
+pub const THEME_PROPERTIES: [&str; 11] = [
+    "font",
+    "ui-font",
+    "text",
+    "muted",
+    "background",
+    "surface",
+    "border",
+    "accent",
+    "focus",
+    "measure",
+    "font-size",
+];
+
+/// Where annotations are kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StorageMode {
+    /// The browser's localStorage (the default).
+    #[default]
+    Local,
+    /// Nowhere: the host saves through the handle's export if it wants to.
+    None,
 }
 
 /// Validated mount options.
@@ -30,6 +60,12 @@ pub struct MountOptions {
     /// The host-given article id (`options.id` or `options.article.id`), if any; used as the
     /// storage key instead of the article's content hash.
     pub article_id: Option<String>,
+    pub read_only: bool,
+    pub storage: StorageMode,
+    /// Speakers to offer from the start (e.g. a newsroom's list), by name.
+    pub speakers: Vec<String>,
+    /// `(custom property, value)` pairs, e.g. `("--quotemark-accent", "#c00")`.
+    pub theme: Vec<(String, String)>,
 }
 
 /// Why the options can't be used, worded for the integrator reading the thrown `Error`.
@@ -39,6 +75,8 @@ pub enum OptionsError {
     MissingArticle,
     AmbiguousArticle,
     EmptyId,
+    UnknownStorage(String),
+    UnknownThemeKey(String),
 }
 
 impl std::fmt::Display for OptionsError {
@@ -52,6 +90,17 @@ impl std::fmt::Display for OptionsError {
                 "options.article must have exactly one of text, markdown or html, not several",
             ),
             Self::EmptyId => f.write_str("options.id must not be empty when given"),
+            Self::UnknownStorage(value) => {
+                write!(
+                    f,
+                    "options.storage must be \"local\" or \"none\", not {value:?}"
+                )
+            }
+            Self::UnknownThemeKey(key) => write!(
+                f,
+                "options.theme has no setting {key:?}; known: {}",
+                THEME_PROPERTIES.join(", ")
+            ),
         }
     }
 }
@@ -81,14 +130,53 @@ impl MountOptions {
         if article_id.as_deref().is_some_and(|id| id.trim().is_empty()) {
             return Err(OptionsError::EmptyId);
         }
+        let storage = match raw.storage.as_deref() {
+            None | Some("local") => StorageMode::Local,
+            Some("none") => StorageMode::None,
+            Some(other) => return Err(OptionsError::UnknownStorage(other.to_owned())),
+        };
+        let mut theme = Vec::new();
+        for (key, value) in raw.theme.unwrap_or_default() {
+            // Accept "accent", "--quotemark-accent" and camelCase "fontSize" alike.
+            let name = key.trim_start_matches("--quotemark-");
+            let name = camel_to_kebab(name);
+            if !THEME_PROPERTIES.contains(&name.as_str()) {
+                return Err(OptionsError::UnknownThemeKey(key));
+            }
+            theme.push((format!("--quotemark-{name}"), value));
+        }
+        let speakers = raw
+            .speakers
+            .unwrap_or_default()
+            .into_iter()
+            .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|name| !name.is_empty())
+            .collect();
         Ok(Self {
             article: ArticleInput {
                 source,
                 title: article.title.filter(|title| !title.trim().is_empty()),
             },
             article_id,
+            read_only: raw.read_only.unwrap_or(false),
+            storage,
+            speakers,
+            theme,
         })
     }
+}
+
+fn camel_to_kebab(name: &str) -> String {
+    let mut kebab = String::with_capacity(name.len() + 2);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            kebab.push('-');
+            kebab.push(c.to_ascii_lowercase());
+        } else {
+            kebab.push(c);
+        }
+    }
+    kebab
 }
 
 #[cfg(test)]
@@ -129,6 +217,30 @@ mod tests {
             MountOptions::from_json(r#"{"id":"outer","article":{"text":"x","id":"inner"}}"#)
                 .unwrap();
         assert_eq!(options.article_id.as_deref(), Some("outer"));
+    }
+
+    #[test]
+    fn reads_host_settings() {
+        let options = MountOptions::from_json(
+            r##"{"article":{"text":"x"},"readOnly":true,"storage":"none",
+                "speakers":[" Sarah  Sanders ","", "Putin"],
+                "theme":{"accent":"#c00","fontSize":"20px","--quotemark-measure":"50rem"}}"##,
+        )
+        .unwrap();
+        assert!(options.read_only);
+        assert_eq!(options.storage, StorageMode::None);
+        assert_eq!(options.speakers, vec!["Sarah Sanders", "Putin"]);
+        assert_eq!(
+            options.theme,
+            vec![
+                ("--quotemark-measure".to_owned(), "50rem".to_owned()),
+                ("--quotemark-accent".to_owned(), "#c00".to_owned()),
+                ("--quotemark-font-size".to_owned(), "20px".to_owned()),
+            ]
+        );
+        let defaults = MountOptions::from_json(r#"{"article":{"text":"x"}}"#).unwrap();
+        assert!(!defaults.read_only);
+        assert_eq!(defaults.storage, StorageMode::Local);
     }
 
     #[test]

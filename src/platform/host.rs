@@ -44,6 +44,15 @@ impl WidgetHost {
         })
     }
 
+    /// Sets a `--quotemark-*` theme property on the widget (through CSSOM, which a strict
+    /// Content Security Policy allows, unlike a `style` attribute).
+    pub fn set_custom_property(&self, property: &str, value: &str) {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = self.container.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = element.style().set_property(property, value);
+        }
+    }
+
     pub fn app_root(&self) -> &Element {
         &self.app_root
     }

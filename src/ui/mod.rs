@@ -2,5 +2,6 @@
 //! under [`components`].
 
 pub mod components;
+pub mod persistence;
 pub mod state;
 pub mod time;

@@ -89,6 +89,14 @@ pub struct BlockMarks {
     pub layers: Vec<MarkLayer>,
 }
 
+/// What the last change did to one annotation, for the host page's events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    Created,
+    Updated,
+    Deleted,
+}
+
 /// A message for the screen-reader live region; `serial` makes a repeated message re-announce.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Announcement {
@@ -117,7 +125,11 @@ pub struct AppState {
     pub announcement: Announcement,
     pub error: Option<String>,
     pub read_only: bool,
+    /// False when the host asked for no storage (`storage: "none"`).
+    pub storage_enabled: bool,
     pub save_status: SaveStatus,
+    /// What the latest document change did, annotation by annotation.
+    pub last_change: Rc<Vec<(ChangeKind, AnnotationId)>>,
 }
 
 impl PartialEq for AppState {
@@ -135,6 +147,7 @@ impl PartialEq for AppState {
             && self.announcement == other.announcement
             && self.error == other.error
             && self.read_only == other.read_only
+            && self.storage_enabled == other.storage_enabled
             && self.save_status == other.save_status
     }
 }
@@ -203,7 +216,9 @@ impl AppState {
             announcement: Announcement::default(),
             error: None,
             read_only: false,
+            storage_enabled: true,
             save_status: SaveStatus::Idle,
+            last_change: Rc::new(Vec::new()),
         };
         state.marks = state.compute_marks(&state.marks);
         state
@@ -211,6 +226,25 @@ impl AppState {
 
     pub fn document(&self) -> Ref<'_, Document> {
         self.document.borrow()
+    }
+
+    /// The document itself, shared: the reducer changes it in place, so a holder of this
+    /// always sees the latest content (the JavaScript handle reads it between renders).
+    pub fn document_cell(&self) -> Rc<RefCell<Document>> {
+        self.document.clone()
+    }
+
+    /// Starts with these settings from the host page.
+    pub fn with_settings(
+        mut self,
+        read_only: bool,
+        storage_enabled: bool,
+        save_status: SaveStatus,
+    ) -> Self {
+        self.read_only = read_only;
+        self.storage_enabled = storage_enabled;
+        self.save_status = save_status;
+        self
     }
 
     fn announce(&mut self, text: impl Into<String>) {
@@ -230,6 +264,23 @@ impl AppState {
         let result = self.document.borrow_mut().apply(action, now);
         match result {
             Ok(applied) => {
+                let document = self.document.borrow();
+                let changes = applied
+                    .annotations
+                    .iter()
+                    .map(|id| {
+                        let kind = if document.annotation(id).is_none() {
+                            ChangeKind::Deleted
+                        } else if applied.new_annotation.as_ref() == Some(id) {
+                            ChangeKind::Created
+                        } else {
+                            ChangeKind::Updated
+                        };
+                        (kind, id.clone())
+                    })
+                    .collect();
+                drop(document);
+                self.last_change = Rc::new(changes);
                 self.version += 1;
                 self.local_version += 1;
                 self.error = None;
@@ -498,6 +549,18 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.version += 1;
+                // If this tab had work the other lacked, save the union, so that neither
+                // tab's last write can drop the other's change.
+                if *next.document.borrow() != *remote {
+                    next.local_version += 1;
+                }
+                next.last_change = Rc::new(
+                    applied
+                        .annotations
+                        .iter()
+                        .map(|id| (ChangeKind::Updated, id.clone()))
+                        .collect(),
+                );
                 next.announce("Changes from another tab were merged");
                 next.marks = next.compute_marks(&next.marks);
             }

@@ -1,26 +1,194 @@
-//! The article: its blocks, grouped into lists and block quotes where the model says so.
+//! The article: its blocks with their highlights. Turns the reader's selections, clicks and
+//! arrow keys into actions, and brings the focused annotation into view.
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind};
+use crate::core::document::AnnotationId;
+use crate::core::selector::CharRange;
+use crate::core::text::utf16_to_char_offset;
+use crate::platform::selection::{self, BlockPoint};
 use crate::ui::components::block_view::BlockView;
-
-#[derive(Properties, Clone, PartialEq)]
-pub struct ArticleViewProps {
-    pub article: Rc<Article>,
-}
+use crate::ui::components::overlap_chooser::OverlapChooser;
+use crate::ui::state::{AppAction, BlockMarks, StateHandle};
 
 #[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let article = &props.article;
+pub fn ArticleView() -> Html {
+    let state = use_context::<StateHandle>().expect("state context");
+    let article_ref = use_node_ref();
+    // True while a mouse button or finger is down: the selection is still being made.
+    let dragging = use_mut_ref(|| false);
+
+    let read_selection = {
+        let state = state.clone();
+        let article_ref = article_ref.clone();
+        Rc::new(move |clear_when_empty: bool| {
+            let Some(article_element) = article_ref.cast::<Element>() else {
+                return;
+            };
+            let range = shadow_root_of(&article_element)
+                .and_then(|shadow| selection::current_range(&shadow))
+                .and_then(|range| selection::block_selection(&article_element, &range))
+                .map(|found| to_char_range(&state.article, found.start, found.end));
+            match range {
+                Some(range) => {
+                    let unchanged = state.pending.as_ref().is_some_and(|p| p.range == range);
+                    if !unchanged {
+                        state.dispatch(AppAction::Select {
+                            range: Some(range),
+                            drawn: false,
+                        });
+                    }
+                }
+                None if clear_when_empty && state.pending.as_ref().is_some_and(|p| !p.drawn) => {
+                    state.dispatch(AppAction::Select {
+                        range: None,
+                        drawn: false,
+                    });
+                }
+                None => {}
+            }
+        })
+    };
+
+    // Touch selection handles move the selection without any event on the article itself.
+    {
+        let read_selection = read_selection.clone();
+        let dragging = dragging.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|window| window.document())
+                .map(|document| {
+                    EventListener::new(&document, "selectionchange", move |_| {
+                        if !*dragging.borrow() {
+                            read_selection(false);
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
+    // Bring the focused annotation into view and give it keyboard focus.
+    {
+        let article_ref = article_ref.clone();
+        let focused = state.focused.clone();
+        let editing = state.editing_note.clone();
+        use_effect_with((focused, state.version), move |(focused, _)| {
+            if let (Some(id), Some(article)) = (focused, article_ref.cast::<Element>()) {
+                if let Some(mark) = start_mark(&article, id) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    mark.scroll_into_view_with_scroll_into_view_options(&options);
+                    if editing.as_ref() != Some(id) {
+                        let _ = mark.focus();
+                    }
+                }
+            }
+        });
+    }
+
+    let onpointerdown = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = true)
+    };
+    let onpointerup = {
+        let dragging = dragging.clone();
+        let read_selection = read_selection.clone();
+        Callback::from(move |_: PointerEvent| {
+            *dragging.borrow_mut() = false;
+            read_selection(true);
+        })
+    };
+    let onkeyup = {
+        let read_selection = read_selection.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.shift_key() {
+                read_selection(true);
+            }
+        })
+    };
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |event: MouseEvent| {
+            if state.pending.as_ref().is_some_and(|p| !p.drawn) {
+                return;
+            }
+            let Some(mark) =
+                event_element(&event).and_then(|e| e.closest("mark[data-qm-ids]").ok().flatten())
+            else {
+                return;
+            };
+            let ids: Vec<AnnotationId> = mark
+                .get_attribute("data-qm-ids")
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(|id| AnnotationId(id.to_owned()))
+                .collect();
+            match ids.len() {
+                0 => {}
+                1 => state.dispatch(AppAction::Focus(ids.into_iter().next())),
+                _ => state.dispatch(AppAction::Choose(Some(ids))),
+            }
+        })
+    };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let step: isize = match event.key().as_str() {
+                "ArrowDown" | "ArrowRight" | "]" | "j" => 1,
+                "ArrowUp" | "ArrowLeft" | "[" | "k" => -1,
+                _ => return,
+            };
+            let on_mark = event_element(&event).is_some_and(|e| e.local_name() == "mark");
+            let arrows = event.key().starts_with("Arrow");
+            if arrows && !on_mark || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            let document = state.document();
+            let anchored: Vec<&AnnotationId> = document
+                .annotations
+                .iter()
+                .filter(|a| a.range.is_some())
+                .map(|a| &a.id)
+                .collect();
+            if anchored.is_empty() {
+                return;
+            }
+            let current = state
+                .focused
+                .as_ref()
+                .filter(|_| on_mark)
+                .and_then(|id| anchored.iter().position(|a| *a == id));
+            let next = match current {
+                Some(position) => (position as isize + step).rem_euclid(anchored.len() as isize),
+                None if step > 0 => 0,
+                None => anchored.len() as isize - 1,
+            };
+            let id = anchored[next as usize].clone();
+            drop(document);
+            event.prevent_default();
+            state.dispatch(AppAction::Focus(Some(id)));
+        })
+    };
+
+    let article = &state.article;
+    let marks = &state.marks;
+    let empty = Rc::new(BlockMarks::default());
+    let block = |i: usize| {
+        let block_marks = marks.get(i).cloned().unwrap_or_else(|| empty.clone());
+        html! { <BlockView key={i} article={article.clone()} index={i} marks={block_marks} /> }
+    };
     let mut groups: Vec<Html> = Vec::new();
     let mut index = 0;
     // Consecutive list items share one <ul>/<ol>, as the source had them.
     while index < article.blocks.len() {
-        let block = &article.blocks[index];
-        match block.kind {
+        match article.blocks[index].kind {
             BlockKind::ListItem { ordered, .. } => {
                 let first = index;
                 while index < article.blocks.len()
@@ -29,9 +197,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 {
                     index += 1;
                 }
-                let items: Html = (first..index)
-                    .map(|i| html! { <BlockView key={i} article={article.clone()} index={i} /> })
-                    .collect();
+                let items: Html = (first..index).map(block).collect();
                 groups.push(if ordered {
                     html! { <ol key={format!("list-{first}")}>{items}</ol> }
                 } else {
@@ -39,16 +205,71 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 });
             }
             _ => {
-                groups.push(
-                    html! { <BlockView key={index} article={article.clone()} index={index} /> },
-                );
+                groups.push(block(index));
                 index += 1;
             }
         }
     }
     html! {
-        <article class="qm-article" lang="" aria-label={article.title.clone()}>
+        <article
+            class="qm-article"
+            ref={article_ref}
+            tabindex="0"
+            aria-label={format!("Article: {}", article.title)}
+            aria-describedby="qm-article-help"
+            {onpointerdown}
+            {onpointerup}
+            {onkeyup}
+            {onkeydown}
+            {onclick}
+        >
+            <p id="qm-article-help" class="qm-visually-hidden">
+                {"Select text to annotate it. Press ] or [ to move between highlights, \
+                  or use Find and mark to select a passage with the keyboard."}
+            </p>
             { for groups }
+            <OverlapChooser />
         </article>
     }
+}
+
+/// Converts a selection in block-relative UTF-16 offsets to a range of the text content.
+fn to_char_range(article: &Article, start: BlockPoint, end: BlockPoint) -> CharRange {
+    let position = |point: BlockPoint| {
+        article.blocks.get(point.block).map_or(0, |block| {
+            block.start + utf16_to_char_offset(&block.text(), point.utf16_offset)
+        })
+    };
+    let (start, end) = (position(start), position(end));
+    CharRange::new(start.min(end), end.max(start))
+}
+
+fn shadow_root_of(element: &Element) -> Option<ShadowRoot> {
+    element.get_root_node().dyn_into::<ShadowRoot>().ok()
+}
+
+fn event_element(event: &Event) -> Option<Element> {
+    event.composed_path().get(0).dyn_into::<Element>().ok()
+}
+
+/// The mark where annotation `id` begins.
+pub fn start_mark(article: &Element, id: &AnnotationId) -> Option<HtmlElement> {
+    let selector = format!("mark[data-qm-starts~=\"{}\"]", css_escape(&id.0));
+    article
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|mark| mark.dyn_into::<HtmlElement>().ok())
+}
+
+/// Ids are ours ("a12"), but an imported file may carry anything: keep the selector valid.
+fn css_escape(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' => format!("\\{c}"),
+            c if c.is_control() => format!("\\{:x} ", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }

@@ -1,22 +1,26 @@
-//! One block of the article. Memoised on its props, so a change elsewhere in the article does
-//! not re-render it.
+//! One block of the article with its highlights. Memoised on its props: a change elsewhere in
+//! the article leaves it alone, because its `BlockMarks` keep their `Rc` while unchanged.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind, Span};
+use crate::core::pieces::cut_block;
+use crate::ui::state::{BlockMarks, MarkLayer};
 
 #[derive(Properties, Clone)]
 pub struct BlockViewProps {
     pub article: Rc<Article>,
     pub index: usize,
+    pub marks: Rc<BlockMarks>,
 }
 
 impl PartialEq for BlockViewProps {
     fn eq(&self, other: &Self) -> bool {
-        // Same article allocation and index means the same block content.
-        Rc::ptr_eq(&self.article, &other.article) && self.index == other.index
+        Rc::ptr_eq(&self.article, &other.article)
+            && self.index == other.index
+            && Rc::ptr_eq(&self.marks, &other.marks)
     }
 }
 
@@ -25,7 +29,19 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
     let Some(block) = props.article.blocks.get(props.index) else {
         return Html::default();
     };
-    let content: Html = block.spans.iter().map(render_span).collect();
+    let layers = &props.marks.layers;
+    let ranges: Vec<_> = layers.iter().map(|layer| layer.range).collect();
+    let content: Html = cut_block(&block.spans, block.start, &ranges)
+        .into_iter()
+        .map(|piece| {
+            let text = html! { {piece.text} };
+            let marked = match piece.layer.and_then(|layer| layers.get(layer)) {
+                Some(layer) => render_mark(layer, text),
+                None => text,
+            };
+            format_span(&block.spans[piece.span], marked)
+        })
+        .collect();
     let index = props.index.to_string();
     match block.kind {
         BlockKind::Heading { level } => {
@@ -46,10 +62,59 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
     }
 }
 
-/// Renders one span with its formatting. Text always goes through Yew's text nodes, so nothing
-/// from an article is ever interpreted as markup.
-fn render_span(span: &Span) -> Html {
-    let mut node = html! { {span.text.clone()} };
+/// A highlight run: a real `<mark>` that assistive technology reads, described by who said
+/// it. The speaker's initials are drawn by CSS from `data-qm-label`, so the DOM holds article
+/// text only and selection offsets stay exact.
+fn render_mark(layer: &MarkLayer, text: Html) -> Html {
+    let mut class = classes!("qm-mark");
+    match layer.colour {
+        Some(colour) => class.push(format!("qm-c{colour}")),
+        None if layer.highlight => class.push("qm-highlight"),
+        None if !layer.ids.is_empty() => class.push("qm-unknown"),
+        None => {}
+    }
+    if layer.ids.len() > 1 {
+        class.push("qm-overlap");
+    }
+    if layer.pending {
+        class.push("qm-pending");
+    }
+    let ids = join_ids(layer.ids.iter().map(|id| id.0.as_str()));
+    let starts = join_ids(layer.starts.iter().map(|(id, _)| id.0.as_str()));
+    let label = layer
+        .starts
+        .iter()
+        .map(|(_, label)| label.as_str())
+        .collect::<Vec<_>>()
+        .join("·");
+    let description = if layer.pending && layer.ids.is_empty() {
+        "Selected passage".to_owned()
+    } else {
+        layer.description.clone()
+    };
+    html! {
+        <mark
+            {class}
+            data-qm-ids={ids}
+            data-qm-starts={starts}
+            data-qm-label={(!label.is_empty()).then_some(label)}
+            aria-description={description.clone()}
+            title={description}
+            tabindex={(!layer.starts.is_empty()).then_some("-1")}
+        >
+            {text}
+        </mark>
+    }
+}
+
+fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    let joined = ids.collect::<Vec<_>>().join(" ");
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// Wraps a piece in its span's formatting. Text always goes through Yew's text nodes, so
+/// nothing from an article is ever interpreted as markup.
+fn format_span(span: &Span, mut node: Html) -> Html {
     if span.style.code {
         node = html! { <code>{node}</code> };
     }

@@ -1,0 +1,118 @@
+//! The plain data the JavaScript handle gives a host page: annotations as simple objects and
+//! import reports, shaped here (natively tested) so the browser edge only hands over JSON.
+
+use serde_json::{json, Value};
+
+use crate::core::document::{AnchorStatus, Annotation, AnnotationKind, Document};
+use crate::core::interchange::{FileFormat, ImportReport};
+
+/// One annotation as a host script sees it. Positions are code points of the article's text
+/// content; `start`/`end` are where it is now (`null` for an orphan that was not found).
+pub fn annotation_object(document: &Document, annotation: &Annotation) -> Value {
+    let (status, score) = match annotation.status {
+        AnchorStatus::Anchored => ("anchored", None),
+        AnchorStatus::Moved => ("moved", None),
+        AnchorStatus::Fuzzy { score } => ("fuzzy", Some(score)),
+        AnchorStatus::Orphan => ("orphan", None),
+    };
+    let speaker = annotation
+        .speaker
+        .as_ref()
+        .and_then(|id| document.speaker(id))
+        .map(|speaker| speaker.name.clone());
+    json!({
+        "id": annotation.id.0,
+        "kind": match annotation.kind {
+            AnnotationKind::Quote => "quote",
+            AnnotationKind::Highlight => "highlight",
+        },
+        "exact": annotation.selectors.quote.exact,
+        "prefix": annotation.selectors.quote.prefix,
+        "suffix": annotation.selectors.quote.suffix,
+        "start": annotation.range.map(|range| range.start),
+        "end": annotation.range.map(|range| range.end),
+        "speaker": speaker,
+        "note": annotation.note,
+        "status": status,
+        "score": score,
+        "created": annotation.created,
+        "modified": annotation.modified,
+    })
+}
+
+/// Every annotation, in article order.
+pub fn annotations_array(document: &Document) -> Value {
+    Value::Array(
+        document
+            .annotations
+            .iter()
+            .map(|annotation| annotation_object(document, annotation))
+            .collect(),
+    )
+}
+
+/// An import report: counts, every skipped item with its reason, and a one-line summary.
+pub fn report_object(report: &ImportReport) -> Value {
+    json!({
+        "format": match report.format {
+            FileFormat::Native => "quotemark",
+            FileFormat::W3c => "w3c",
+        },
+        "added": report.added,
+        "orphans": report.orphans,
+        "duplicates": report.duplicates,
+        "skipped": report.skipped.iter().map(|item| json!({
+            "index": item.index,
+            "reason": item.reason,
+            "message": item.to_string(),
+        })).collect::<Vec<_>>(),
+        "speakersAdded": report.speakers_added,
+        "speakersMapped": report.speakers_mapped,
+        "sameArticle": report.same_article,
+        "summary": report.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::anchor::capture;
+    use crate::core::document::Action;
+    use crate::core::selector::CharRange;
+
+    #[test]
+    fn annotations_are_plain_objects_with_code_point_positions() {
+        let text = "👩‍👩‍👧 Aino said “we stay” today.";
+        let mut document = Document::new("t");
+        document
+            .apply(
+                Action::AddSpeaker {
+                    name: "Aino".into(),
+                },
+                1,
+            )
+            .unwrap();
+        let speaker = document.speakers[0].id.clone();
+        // "we stay" starts after the 5-code-point family emoji and " Aino said “".
+        let range = CharRange::new(17, 24);
+        let action = Action::CreateAnnotation {
+            kind: AnnotationKind::Quote,
+            range,
+            selectors: capture(text, range).unwrap(),
+            speaker: Some(speaker),
+            note: "<b>not markup</b>".into(),
+        };
+        document.apply(action, 2).unwrap();
+        let objects = annotations_array(&document);
+        let first = &objects[0];
+        assert_eq!(first["exact"], "we stay");
+        assert_eq!(
+            (first["start"].clone(), first["end"].clone()),
+            (json!(17), json!(24))
+        );
+        assert_eq!(first["speaker"], "Aino");
+        assert_eq!(first["kind"], "quote");
+        assert_eq!(first["status"], "anchored");
+        assert_eq!(first["note"], "<b>not markup</b>");
+    }
+}

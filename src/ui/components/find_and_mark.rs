@@ -1,0 +1,69 @@
+//! "Find and mark": type a passage, press Enter, and it becomes the selection — a way to
+//! annotate with the keyboard alone, no mouse and no caret browsing.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::core::find::find_all;
+use crate::ui::state::{AppAction, StateHandle};
+
+#[component]
+pub fn FindAndMark() -> Html {
+    let state = use_context::<StateHandle>().expect("state context");
+    let input_ref = use_node_ref();
+    // Which match Enter selects next, so pressing it again moves on.
+    let next_match = use_state(|| 0usize);
+    let status = use_state(String::new);
+
+    let onsubmit = {
+        let state = state.clone();
+        let input_ref = input_ref.clone();
+        let next_match = next_match.clone();
+        let status = status.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let query = input_ref
+                .cast::<HtmlInputElement>()
+                .map(|input| input.value())
+                .unwrap_or_default();
+            let found = find_all(state.article.text_content(), &query);
+            if found.is_empty() {
+                status.set(if query.trim().is_empty() {
+                    "Type some words of the passage first.".to_owned()
+                } else {
+                    format!("“{}” is not in the article.", query.trim())
+                });
+                return;
+            }
+            let index = *next_match % found.len();
+            next_match.set(index + 1);
+            status.set(format!(
+                "Match {} of {} selected. Press Q to quote it, N to add a note, Enter for the next match.",
+                index + 1,
+                found.len()
+            ));
+            state.dispatch(AppAction::Select {
+                range: Some(found[index]),
+                drawn: true,
+            });
+        })
+    };
+    let oninput = {
+        let next_match = next_match.clone();
+        let status = status.clone();
+        Callback::from(move |_: InputEvent| {
+            next_match.set(0);
+            status.set(String::new());
+        })
+    };
+    html! {
+        <form class="qm-find" role="search" aria-label="Find and mark" {onsubmit}>
+            <label for="qm-find-input">{"Find and mark"}</label>
+            <input id="qm-find-input" ref={input_ref} type="search" autocomplete="off"
+                   placeholder="Type words from the passage, then Enter" {oninput}
+                   aria-describedby="qm-find-status" />
+            <button type="submit">{"Find"}</button>
+            <p id="qm-find-status" class="qm-find-status" aria-live="polite">{(*status).clone()}</p>
+        </form>
+    }
+}
