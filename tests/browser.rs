@@ -67,7 +67,7 @@ async fn renders_the_plain_text_article_with_its_headline() {
         texts(&root, "h1"),
         vec!["Donald Trump asks senior aide to invite Vladimir Putin to Washington DC"]
     );
-    let paragraphs = texts(&root, "article p");
+    let paragraphs = texts(&root, "article p[data-qm-block]");
     assert_eq!(paragraphs.len(), HELSINKI.split("\n\n").count() - 1);
     assert!(paragraphs
         .iter()

@@ -1,13 +1,11 @@
-//! End-to-end tier: the built `dist/` in real headless Chromium, driven as a person would.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+//! The demo page and a hand-written host page: articles render, hostile input runs nothing.
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use support::{Browser, WIDGET};
 
-const HELSINKI: &str = include_str!("../assets/helsinki-summit.txt");
+use crate::support::{Browser, WIDGET};
+
+const HELSINKI: &str = include_str!("../../assets/helsinki-summit.txt");
 
 /// The text of every rendered block of the first widget, in order.
 const BLOCK_TEXTS: &str =
@@ -81,7 +79,7 @@ async fn demo_page_shows_the_helsinki_article_in_full() {
     assert_eq!(block_texts(&browser).await, expected);
     let body_paragraphs = browser
         .js(
-            &format!("{WIDGET} return root.querySelectorAll('article p').length;"),
+            &format!("{WIDGET} return root.querySelectorAll('article p[data-qm-block]').length;"),
             vec![],
         )
         .await;

@@ -1,0 +1,9 @@
+//! End-to-end tier: the built `dist/` in real headless Chromium, driven as a person would
+//! (real mouse and keyboard input through WebDriver). Run by `./quotemark test` after it builds
+//! `dist/`; plain `cargo test` leaves it out (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod demo;
