@@ -14,7 +14,7 @@ use crate::core::document::{Action, Document};
 use crate::core::host_api;
 use crate::core::interchange::{self, ArticleMeta, ImportMode};
 use crate::core::options::{MountOptions, StorageMode};
-use crate::platform::{host::WidgetHost, panic};
+use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
 use crate::ui::components::app::{App, AppProps};
 use crate::ui::persistence;
 use crate::ui::state::{AppAction, AppState, ChangeKind, SaveStatus, StateHandle};
@@ -44,8 +44,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
     };
     let options =
         MountOptions::from_json(&json).map_err(|error| JsError::new(&error.to_string()))?;
-    let article =
-        Article::load(options.article).map_err(|error| JsError::new(&error.to_string()))?;
+    let article = Article::load_with(options.article, &BrowserHtml)
+        .map_err(|error| JsError::new(&error.to_string()))?;
     let article_key = options
         .article_id
         .clone()

@@ -3,6 +3,7 @@
 
 pub mod download;
 pub mod host;
+pub mod html;
 pub mod panic;
 pub mod selection;
 pub mod storage;

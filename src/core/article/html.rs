@@ -1,5 +1,5 @@
-//! HTML articles: the html5gum tokenizer feeding an allow-list sanitiser that builds the article
-//! model (never HTML — the renderer escapes all text, and renders a kept link with its
+//! HTML articles: a tokenizer (the browser's own parser in the widget, html5gum natively; see
+//! [`HtmlTokenizer`]) feeding an allow-list sanitiser that builds the article model (never HTML — the renderer escapes all text, and renders a kept link with its
 //! sanitised `href` and `rel="noopener noreferrer"`).
 //!
 //! - Kept structure: `h1`–`h6`, `p`, `blockquote`, `ul`/`ol`/`li` (with depth), `figcaption`;
@@ -21,8 +21,6 @@
 //! tag closes what is open inside its element); whatever the nesting, no text outside the
 //! dropped elements is lost.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
-
 use super::builder::{collapse_whitespace, ArticleBuilder};
 use super::load::{check_input, title_from_body_text};
 use super::url::sanitize_link_url;
@@ -32,13 +30,47 @@ use super::{Article, BlockKind, LoadError, SourceFormat, SpanStyle};
 /// the cap bounds the work per token on hostile input such as a million unclosed `<b>`.
 const MAX_OPEN_ELEMENTS: usize = 256;
 
+/// One thing an HTML tokenizer saw. Element names are lower-case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HtmlToken<'a> {
+    Start {
+        name: &'a str,
+        self_closing: bool,
+        /// The `href` attribute, entities decoded; every other attribute is ignored.
+        href: Option<&'a str>,
+    },
+    End {
+        name: &'a str,
+    },
+    /// Text, entities decoded.
+    Text(&'a str),
+}
+
+/// Turns HTML into [`HtmlToken`]s. The sanitiser needs nothing else from a parser, so the
+/// widget hands it the browser's own HTML parser (an inert `DOMParser` document: nothing in
+/// it runs or loads) and ships no parser of its own, while native code and tests use html5gum.
+/// Either way the allow-list below decides what survives.
+pub trait HtmlTokenizer {
+    fn tokenize(&self, html: &str, sink: &mut dyn FnMut(HtmlToken<'_>));
+}
+
 impl Article {
+    /// Loads an HTML article (a full document or a fragment) with html5gum; see
+    /// [`Article::from_html_with`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_html(input: &str) -> Result<Article, LoadError> {
+        Article::from_html_with(input, &super::html5gum_tokenizer::Html5gum)
+    }
+
     /// Loads an HTML article (a full document or a fragment) through the sanitiser described
     /// in this module. Text is decoded from entities; nothing of the markup survives but the
     /// block structure, inline emphasis and safe link targets.
-    pub fn from_html(input: &str) -> Result<Article, LoadError> {
+    pub fn from_html_with(
+        input: &str,
+        tokenizer: &dyn HtmlTokenizer,
+    ) -> Result<Article, LoadError> {
         let input = check_input(input)?;
-        let walked = walk(input);
+        let walked = walk(input, tokenizer);
         let builder = walked.builder;
         let title = walked
             .title
@@ -63,8 +95,8 @@ impl Article {
 
 /// The text a reader would see in an HTML fragment, with its blocks joined by spaces. Used for
 /// raw HTML inside Markdown, which is shown as text, never as markup.
-pub(crate) fn visible_text(html: &str) -> String {
-    let walked = walk(html);
+pub(crate) fn visible_text(html: &str, tokenizer: &dyn HtmlTokenizer) -> String {
+    let walked = walk(html, tokenizer);
     let blocks = walked.builder.blocks();
     let mut text = String::new();
     for block in blocks {
@@ -83,26 +115,17 @@ struct Walked {
     title: Option<String>,
 }
 
-fn walk(html: &str) -> Walked {
-    let mut emitter = DefaultEmitter::default();
-    // Script, style, title, textarea etc. hold raw text, not tags: the tokenizer has to be told,
-    // or `<script>if (a<b) …</script>` would come out as tags and text.
-    emitter.naively_switch_states(true);
+fn walk(html: &str, tokenizer: &dyn HtmlTokenizer) -> Walked {
     let mut walker = Walker::new();
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
-        match token {
-            Token::StartTag(tag) => {
-                let href = tag
-                    .attributes
-                    .get(b"href".as_slice())
-                    .map(|value| String::from_utf8_lossy(&value.value).into_owned());
-                walker.start_tag(&tag.name, tag.self_closing, href.as_deref());
-            }
-            Token::EndTag(tag) => walker.end_tag(&tag.name),
-            Token::String(text) => walker.text(&String::from_utf8_lossy(&text.value)),
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
-        }
-    }
+    tokenizer.tokenize(html, &mut |token| match token {
+        HtmlToken::Start {
+            name,
+            self_closing,
+            href,
+        } => walker.start_tag(name.as_bytes(), self_closing, href),
+        HtmlToken::End { name } => walker.end_tag(name.as_bytes()),
+        HtmlToken::Text(text) => walker.text(text),
+    });
     walker.builder.end_block();
     Walked {
         builder: walker.builder,
@@ -618,7 +641,7 @@ pub(crate) fn lists_around(ancestors: impl Iterator<Item = Option<bool>>) -> (us
         .fold((0, false), |(lists, _), ordered| (lists + 1, ordered))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::article::Block;
@@ -803,7 +826,10 @@ mod tests {
     #[test]
     fn visible_text_flattens_blocks() {
         assert_eq!(
-            visible_text("<div>\n<p>One <b>two</b></p><script>x()</script><p>three</p></div>"),
+            visible_text(
+                "<div>\n<p>One <b>two</b></p><script>x()</script><p>three</p></div>",
+                &crate::core::article::Html5gum
+            ),
             "One two three"
         );
     }

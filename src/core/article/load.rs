@@ -85,13 +85,23 @@ fn human_size(bytes: usize) -> String {
 }
 
 impl Article {
-    /// Loads an article from any supported format. A given title (after whitespace collapsing)
-    /// overrides the derived one; a blank given title is ignored.
+    /// Loads an article from any supported format, reading HTML with html5gum; see
+    /// [`Article::load_with`].
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn load(input: ArticleInput) -> Result<Article, LoadError> {
+        Article::load_with(input, &super::html5gum_tokenizer::Html5gum)
+    }
+
+    /// Loads an article from any supported format, reading HTML with `tokenizer`. A given
+    /// title (after whitespace collapsing) overrides the derived one; a blank one is ignored.
+    pub fn load_with(
+        input: ArticleInput,
+        tokenizer: &dyn super::HtmlTokenizer,
+    ) -> Result<Article, LoadError> {
         let mut article = match &input.source {
             ArticleSource::Text(text) => Article::from_text(text)?,
-            ArticleSource::Markdown(markdown) => Article::from_markdown(markdown)?,
-            ArticleSource::Html(html) => Article::from_html(html)?,
+            ArticleSource::Markdown(markdown) => Article::from_markdown_with(markdown, tokenizer)?,
+            ArticleSource::Html(html) => Article::from_html_with(html, tokenizer)?,
         };
         if let Some(title) = input.title.as_deref().map(collapse_whitespace) {
             if !title.is_empty() {
@@ -169,7 +179,7 @@ pub(crate) fn title_from_body_text(text: &str) -> String {
     title
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

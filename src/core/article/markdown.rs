@@ -3,11 +3,10 @@
 //! (except the content of elements the HTML sanitiser drops, such as `<script>`), and HTML blocks
 //! contribute only their visible text.
 
-use html5gum::{Token, Tokenizer};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::ArticleBuilder;
-use super::html::{lists_around, visible_text, ContentFilter};
+use super::html::{lists_around, visible_text, ContentFilter, HtmlTokenizer};
 use super::load::{check_input, title_from_body_text};
 use super::url::sanitize_link_url;
 use super::{Article, BlockKind, LoadError, SourceFormat, SpanStyle};
@@ -18,9 +17,19 @@ impl Article {
     /// is a list-item block), emphasis, strong, inline code and links with a safe target are
     /// kept; code blocks become code-styled blocks; images keep their alt text. The title is the
     /// first heading's text, else the start of the first block.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_markdown(input: &str) -> Result<Article, LoadError> {
+        Article::from_markdown_with(input, &super::html5gum_tokenizer::Html5gum)
+    }
+
+    /// As [`Article::from_markdown`], reading raw HTML blocks with `tokenizer` (their visible
+    /// text is kept, never their markup).
+    pub fn from_markdown_with(
+        input: &str,
+        tokenizer: &dyn HtmlTokenizer,
+    ) -> Result<Article, LoadError> {
         let input = check_input(input)?;
-        let mut loader = MarkdownLoader::new();
+        let mut loader = MarkdownLoader::new(tokenizer);
         for event in Parser::new_ext(input, Options::empty()) {
             loader.event(event);
         }
@@ -41,6 +50,40 @@ impl Article {
     }
 }
 
+/// One inline HTML tag, as CommonMark hands it over (a whole tag, comment or declaration).
+#[derive(Debug, PartialEq, Eq)]
+enum InlineTag {
+    Start { name: String, self_closing: bool },
+    End { name: String },
+}
+
+/// Reads the element name of a single inline tag (`<b>`, `</span>`, `<br/>`); comments,
+/// declarations and processing instructions give `None`. CommonMark has already checked the
+/// tag's syntax, so only the name and the closing slash matter here.
+fn single_tag(html: &str) -> Option<InlineTag> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let (end, rest) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(if end {
+        InlineTag::End { name }
+    } else {
+        InlineTag::Start {
+            self_closing: inner.trim_end().ends_with('/'),
+            name,
+        }
+    })
+}
+
 /// A container block the current position is inside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Container {
@@ -49,7 +92,8 @@ enum Container {
     Item,
 }
 
-struct MarkdownLoader {
+struct MarkdownLoader<'t> {
+    tokenizer: &'t dyn HtmlTokenizer,
     builder: ArticleBuilder,
     containers: Vec<Container>,
     emphasis: usize,
@@ -64,9 +108,10 @@ struct MarkdownLoader {
     inline_html: ContentFilter,
 }
 
-impl MarkdownLoader {
-    fn new() -> Self {
+impl<'t> MarkdownLoader<'t> {
+    fn new(tokenizer: &'t dyn HtmlTokenizer) -> Self {
         Self {
+            tokenizer,
             builder: ArticleBuilder::new(),
             containers: Vec::new(),
             emphasis: 0,
@@ -143,7 +188,7 @@ impl MarkdownLoader {
             }
             TagEnd::HtmlBlock => {
                 if let Some(html) = self.html_block.take() {
-                    let text = visible_text(&html);
+                    let text = visible_text(&html, self.tokenizer);
                     if !text.is_empty() {
                         self.start_block(self.context_kind());
                         self.text(&text, false);
@@ -192,19 +237,17 @@ impl MarkdownLoader {
     /// Inline HTML arrives one tag (or comment) at a time: the tag is dropped, and it only
     /// decides whether the text after it is visible.
     fn inline_html(&mut self, html: &str) {
-        for token in Tokenizer::new(html).flatten() {
-            match token {
-                Token::StartTag(tag) => {
-                    let visible = self.inline_html.start_tag(&tag.name, tag.self_closing, 0);
-                    if visible && tag.name == b"br" {
-                        self.text(" ", false);
-                    }
+        match single_tag(html) {
+            Some(InlineTag::Start { name, self_closing }) => {
+                let visible = self.inline_html.start_tag(name.as_bytes(), self_closing, 0);
+                if visible && name == "br" {
+                    self.text(" ", false);
                 }
-                Token::EndTag(tag) => {
-                    self.inline_html.end_tag(&tag.name, false);
-                }
-                _ => {}
             }
+            Some(InlineTag::End { name }) => {
+                self.inline_html.end_tag(name.as_bytes(), false);
+            }
+            None => {}
         }
     }
 
@@ -232,7 +275,7 @@ impl MarkdownLoader {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::article::Block;
@@ -409,6 +452,45 @@ mod tests {
                 Err(LoadError::Empty),
                 "{markdown:?}"
             );
+        }
+    }
+
+    #[test]
+    fn single_inline_tags_are_read_by_name() {
+        let cases = [
+            (
+                "<b>",
+                Some(InlineTag::Start {
+                    name: "b".into(),
+                    self_closing: false,
+                }),
+            ),
+            (
+                "<BR/>",
+                Some(InlineTag::Start {
+                    name: "br".into(),
+                    self_closing: true,
+                }),
+            ),
+            (
+                "<span class=\"x\">",
+                Some(InlineTag::Start {
+                    name: "span".into(),
+                    self_closing: false,
+                }),
+            ),
+            (
+                "</Script >",
+                Some(InlineTag::End {
+                    name: "script".into(),
+                }),
+            ),
+            ("<!-- note -->", None),
+            ("<?php x ?>", None),
+            ("<!DOCTYPE html>", None),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(single_tag(html), expected, "{html}");
         }
     }
 }

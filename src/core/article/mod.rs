@@ -33,11 +33,16 @@ use serde::{Deserialize, Serialize};
 
 mod builder;
 mod html;
+#[cfg(not(target_arch = "wasm32"))]
+mod html5gum_tokenizer;
 mod load;
 mod markdown;
 mod plain;
 mod url;
 
+pub use html::{HtmlToken, HtmlTokenizer};
+#[cfg(not(target_arch = "wasm32"))]
+pub use html5gum_tokenizer::Html5gum;
 pub use load::{ArticleInput, ArticleSource, LoadError, MAX_ARTICLE_BYTES};
 pub use url::sanitize_link_url;
 

@@ -1,0 +1,40 @@
+//! The native HTML tokenizer: html5gum, a spec-compliant tokenizer. The widget uses the
+//! browser's parser instead (see `platform::html`), so html5gum is not shipped in the wasm.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use super::html::{HtmlToken, HtmlTokenizer};
+
+/// html5gum as an [`HtmlTokenizer`].
+pub struct Html5gum;
+
+impl HtmlTokenizer for Html5gum {
+    fn tokenize(&self, html: &str, sink: &mut dyn FnMut(HtmlToken<'_>)) {
+        let mut emitter = DefaultEmitter::default();
+        // Script, style, title, textarea etc. hold raw text, not tags: the tokenizer has to be
+        // told, or `<script>if (a<b) …</script>` would come out as tags and text.
+        emitter.naively_switch_states(true);
+        for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+            match token {
+                Token::StartTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    let href = tag
+                        .attributes
+                        .get(b"href".as_slice())
+                        .map(|value| String::from_utf8_lossy(&value.value).into_owned());
+                    sink(HtmlToken::Start {
+                        name: &name,
+                        self_closing: tag.self_closing,
+                        href: href.as_deref(),
+                    });
+                }
+                Token::EndTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    sink(HtmlToken::End { name: &name });
+                }
+                Token::String(text) => sink(HtmlToken::Text(&String::from_utf8_lossy(&text.value))),
+                Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+            }
+        }
+    }
+}
