@@ -426,6 +426,13 @@ async fn merging_speakers_in_the_panel_keeps_the_old_name_as_an_alias() {
     let panel = mount(fixture()).await;
     let root = &panel.root;
     let sarah = speaker_row_id(root, "Sarah Sanders");
+    let secretary_id = speaker_row_id(root, "Press Secretary");
+    choose(
+        &one(root, ".qm-filter-speaker"),
+        &format!("speaker:{secretary_id}"),
+    )
+    .await;
+    assert_eq!(count_text(root), "2 of 6 annotations");
     let secretary = speaker_row(root, "Press Secretary");
     assert!(button(&secretary, "Merge").has_attribute("disabled"));
     choose(&one(&secretary, ".qm-merge-select"), &sarah).await;
@@ -434,6 +441,15 @@ async fn merging_speakers_in_the_panel_keeps_the_old_name_as_an_alias() {
     assert_eq!(
         texts(root, ".qm-speaker-name"),
         ["Sarah Sanders", "Vladimir Putin"]
+    );
+    // The filtered speaker is gone, so the filter lets everything through again.
+    assert_eq!(count_text(root), "6 of 6 annotations");
+    assert_eq!(
+        one(root, ".qm-filter-speaker")
+            .dyn_into::<HtmlSelectElement>()
+            .expect("select")
+            .value(),
+        "all"
     );
     let sarah_row = speaker_row(root, "Sarah Sanders");
     assert_eq!(
@@ -673,6 +689,14 @@ async fn speakers_can_be_added_renamed_and_recoloured() {
     click(&button(root, "Save name")).await;
     let renamed = speaker_row(root, "Ré\u{301}gis 👩‍👩‍👧 Porte-parole");
     assert_eq!(text(&one(&renamed, ".qm-swatch")), "RP");
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    assert_eq!(
+        active,
+        Some(button(&renamed, "Rename")),
+        "focus returns to Rename"
+    );
     assert_eq!(
         text(&one(
             card_with_quote(&all(root, ".qm-cards > li"), "لا تعليق"),

@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use crate::core::document::{Action, Annotation, AnnotationKind, SpeakerId};
 use crate::ui::components::note_editor::NoteEditor;
-use crate::ui::components::panel_data::{kind_label, status_label, use_select_value, SpeakerInfo};
+use crate::ui::components::panel_data::{
+    dom_id, kind_label, status_label, use_select_value, SpeakerInfo,
+};
 use crate::ui::components::speaker_chip::SpeakerChip;
 use crate::ui::state::AppAction;
 use crate::ui::time::now;
@@ -144,7 +146,7 @@ pub fn AnnotationCard(props: &AnnotationCardProps) -> Html {
         })
     };
 
-    let quote_id = format!("qm-quote-{id}");
+    let quote_id = dom_id("qm-quote", &id.0);
     let text = props
         .current_text
         .clone()

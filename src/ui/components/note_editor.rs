@@ -5,6 +5,7 @@ use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationId};
+use crate::ui::components::panel_data::dom_id;
 use crate::ui::state::AppAction;
 use crate::ui::time::now;
 
@@ -83,7 +84,7 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
             _ => {}
         })
     };
-    let textarea_id = format!("qm-note-{}", props.id);
+    let textarea_id = dom_id("qm-note", &props.id.0);
     html! {
         <div class="qm-note-editor">
             <label for={textarea_id.clone()}>{"Note"}</label>

@@ -160,3 +160,21 @@ pub fn use_select_value(value: String) -> yew::NodeRef {
     }
     select
 }
+
+/// An element id for `raw` (an annotation or speaker id, which an imported file may spell
+/// with any characters) that is safe inside an `aria-describedby` list: characters other
+/// than ASCII letters, digits and `-` are written as `_` plus their hex code, so distinct ids
+/// stay distinct.
+pub fn dom_id(prefix: &str, raw: &str) -> String {
+    let mut id = String::with_capacity(prefix.len() + raw.len() + 1);
+    id.push_str(prefix);
+    id.push('-');
+    for c in raw.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            id.push_str(&format!("_{:x}_", u32::from(c)));
+        }
+    }
+    id
+}

@@ -32,6 +32,26 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
         }
         .to_owned(),
     );
+    {
+        // A speaker filtered by was merged away or deleted: show everything rather than a
+        // list that is empty for a reason the reader can no longer see.
+        let gone = state
+            .as_ref()
+            .and_then(|state| match &state.filter.speaker {
+                Some(Some(id)) if state.document().speaker(id).is_none() => {
+                    Some((state.dispatcher(), state.filter.clone()))
+                }
+                _ => None,
+            });
+        use_effect(move || {
+            if let Some((dispatcher, filter)) = gone {
+                dispatcher.dispatch(AppAction::SetFilter(Filter {
+                    speaker: None,
+                    ..filter
+                }));
+            }
+        });
+    }
     let Some(state) = state else {
         return Html::default();
     };

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::anchor;
 use crate::core::document::{Action, AnnotationId};
 use crate::core::text::TextIndex;
-use crate::ui::components::panel_data::{kind_label, needs_review, status_label, PAGE};
+use crate::ui::components::panel_data::{dom_id, kind_label, needs_review, status_label, PAGE};
 use crate::ui::state::{AppAction, StateHandle};
 use crate::ui::time::now;
 
@@ -97,7 +97,7 @@ pub fn ReviewList() -> Html {
                     })
                 })
             };
-            let quote_id = format!("qm-review-{id}");
+            let quote_id = dom_id("qm-review", &id.0);
             let is_reselecting = reselecting.as_ref() == Some(&id);
             html! {
                 <li key={id.0.clone()} class="qm-review-item" data-qm-annotation={id.0.clone()}>

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::core::document::Action;
 use crate::core::palette::PALETTE;
-use crate::ui::components::panel_data::{colour_class, use_select_value, SpeakerInfo};
+use crate::ui::components::panel_data::{colour_class, dom_id, use_select_value, SpeakerInfo};
 use crate::ui::state::AppAction;
 use crate::ui::time::now;
 
@@ -36,15 +36,24 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
     let renaming = use_state_eq(|| None::<String>);
     let merge_target = use_state_eq(String::new);
     let rename_input = use_node_ref();
+    let rename_button = use_node_ref();
+    let was_renaming = use_mut_ref(|| false);
     let colour_select = use_select_value(props.speaker.colour.to_string());
     let merge_select = use_select_value((*merge_target).clone());
     {
         let rename_input = rename_input.clone();
+        let rename_button = rename_button.clone();
         use_effect_with(renaming.is_some(), move |&open| {
+            let was_open = was_renaming.replace(open);
             if open {
                 if let Some(input) = rename_input.cast::<HtmlInputElement>() {
                     let _ = input.focus();
                     input.select();
+                }
+            } else if was_open {
+                // Back to the button that opened the editor.
+                if let Some(button) = rename_button.cast::<HtmlElement>() {
+                    let _ = button.focus();
                 }
             }
         });
@@ -57,7 +66,7 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
         move |action: Action| dispatch.emit(AppAction::Apply { action, now: now() })
     };
     let read_only = props.read_only;
-    let key = format!("qm-speaker-{id}");
+    let key = dom_id("qm-speaker", &id.0);
 
     let start_rename = {
         let renaming = renaming.clone();
@@ -202,7 +211,7 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
         html! {
             <div class="qm-speaker-tools">
                 <div class="qm-actions">
-                    <button type="button" class="qm-button qm-rename-button"
+                    <button ref={rename_button} type="button" class="qm-button qm-rename-button"
                         onclick={start_rename} disabled={read_only}
                         aria-describedby={name_id.clone()}>{"Rename"}</button>
                     <button type="button" class="qm-button qm-danger qm-delete-speaker"
