@@ -12,6 +12,7 @@ use crate::core::persist::{self, Decoded};
 use crate::ui::components::article_view::ArticleView;
 use crate::ui::components::live_region::LiveRegion;
 use crate::ui::components::selection_toolbar::{SelectionToolbar, SPEAKER_INPUT_CLASS};
+use crate::ui::components::side_panel::SidePanel;
 use crate::ui::components::status_bar::StatusBar;
 use crate::ui::persistence;
 use crate::ui::state::{AppAction, AppState, SpeakerChoice, StateHandle};
@@ -101,6 +102,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ArticleView />
                     <SelectionToolbar />
                 </div>
+                <SidePanel />
                 <LiveRegion />
             </div>
         </ContextProvider<StateHandle>>
