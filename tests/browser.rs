@@ -64,7 +64,7 @@ async fn renders_the_plain_text_article_with_its_headline() {
     .await;
     let root = shadow(&host);
     assert_eq!(
-        texts(&root, "h1"),
+        texts(&root, "article h1"),
         vec!["Donald Trump asks senior aide to invite Vladimir Putin to Washington DC"]
     );
     let paragraphs = texts(&root, "article p[data-qm-block]");
@@ -85,10 +85,10 @@ async fn renders_markdown_structure_semantically() {
     )
     .await;
     let root = shadow(&host);
-    assert_eq!(texts(&root, "h2"), vec!["Section"]);
-    assert_eq!(texts(&root, "blockquote em"), vec!["words"]);
-    assert_eq!(texts(&root, "ol > li"), vec!["one", "two"]);
-    let link = root.query_selector("a").unwrap().expect("a link");
+    assert_eq!(texts(&root, "article h2"), vec!["Section"]);
+    assert_eq!(texts(&root, "article blockquote em"), vec!["words"]);
+    assert_eq!(texts(&root, "article ol > li"), vec!["one", "two"]);
+    let link = root.query_selector("article a").unwrap().expect("a link");
     assert_eq!(
         link.get_attribute("rel").as_deref(),
         Some("noopener noreferrer")
@@ -105,11 +105,13 @@ async fn hostile_html_leaves_no_executable_markup() {
     let root = shadow(&host);
     for tag in ["img", "script", "svg"] {
         assert!(
-            root.query_selector(tag).unwrap().is_none(),
+            root.query_selector(&format!("article {tag}"))
+                .unwrap()
+                .is_none(),
             "{tag} survived"
         );
     }
-    let anchors = root.query_selector_all("a[href]").unwrap();
+    let anchors = root.query_selector_all("article a[href]").unwrap();
     assert_eq!(anchors.length(), 0, "the javascript: link kept its href");
     let text = root
         .query_selector("article")
