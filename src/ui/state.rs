@@ -336,6 +336,7 @@ impl AppState {
             .map(|(block, segments)| {
                 let layers = segments
                     .into_iter()
+                    .filter(|segment| !segment.annotations.is_empty())
                     .map(|segment| {
                         let covering = segment.annotations.as_slice();
                         let pending = covering.iter().any(|&i| Some(i as usize) == pending_index);

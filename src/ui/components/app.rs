@@ -109,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Undo/redo anywhere in the widget; q / n / u / Escape while a passage is selected.
+/// Undo/redo anywhere in the widget; q / n / Escape while a passage is selected.
 fn on_shortcut(state: &StateHandle, event: &KeyboardEvent) {
     let target = event
         .composed_path()
@@ -164,12 +164,6 @@ fn on_shortcut(state: &StateHandle, event: &KeyboardEvent) {
                 note: String::new(),
                 now: now(),
             });
-        }
-        "u" => {
-            if let Some(id) = state.focused.clone() {
-                event.prevent_default();
-                state.dispatch(AppAction::MovePendingTo { id, now: now() });
-            }
         }
         "escape" => {
             event.prevent_default();

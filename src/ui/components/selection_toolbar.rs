@@ -1,5 +1,5 @@
 //! The small toolbar beside a selection: Quote (with who said it), Note, "this is a name",
-//! Update range, Cancel. Each has a shortcut, so it works without a mouse.
+//! Cancel. Each has a shortcut, so it works without a mouse.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -99,17 +99,6 @@ pub fn SelectionToolbar() -> Html {
             state.dispatch(AppAction::SpeakerFromPending { now: now() });
         })
     };
-    let on_update = state.focused.clone().map(|id| {
-        let state = state.clone();
-        let clear_selection = clear_selection.clone();
-        Callback::from(move |_: MouseEvent| {
-            clear_selection();
-            state.dispatch(AppAction::MovePendingTo {
-                id: id.clone(),
-                now: now(),
-            });
-        })
-    });
     let on_cancel = {
         let cancel = cancel.clone();
         Callback::from(move |_: MouseEvent| cancel())
@@ -140,14 +129,6 @@ pub fn SelectionToolbar() -> Html {
         .flat_map(|speaker| std::iter::once(&speaker.name).chain(speaker.aliases.iter()))
         .map(|name| html! { <option value={name.clone()} /> })
         .collect();
-    let focused_label = state
-        .focused
-        .as_ref()
-        .and_then(|id| document.annotation(id))
-        .map(|a| {
-            let exact: String = a.selectors.quote.exact.chars().take(24).collect();
-            format!("Move “{exact}…” here")
-        });
     drop(document);
     let excerpt: String = pending.exact.chars().take(80).collect();
     html! {
@@ -182,11 +163,6 @@ pub fn SelectionToolbar() -> Html {
                 <button type="button" onclick={on_name} title="Add the selected words as a speaker">
                     {"This is a name"}
                 </button>
-                if let (Some(onclick), Some(label)) = (on_update, focused_label) {
-                    <button type="button" {onclick} aria-keyshortcuts="u" title={label.clone()}>
-                        {"Update range"}
-                    </button>
-                }
                 <button type="button" onclick={on_cancel} aria-keyshortcuts="Escape" title="Cancel (Esc)">
                     {"Cancel"}
                 </button>
