@@ -1306,7 +1306,7 @@ fn unusable_files_are_refused_whole_with_a_readable_reason_and_change_nothing() 
                 bytes: huge.len(),
                 limit: MAX_IMPORT_BYTES,
             },
-            "too large to import (5.0 MiB; the limit is 5 MiB)",
+            "too large to import (16.0 MiB; the limit is 16 MiB)",
         ),
     ];
     let current = sample_document();

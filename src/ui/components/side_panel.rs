@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::components::file_actions::FileActions;
+
 use crate::ui::components::annotation_list::AnnotationList;
 use crate::ui::components::panel_data::{matching, needs_review};
 use crate::ui::components::panel_filters::PanelFilters;
@@ -52,6 +54,10 @@ pub fn SidePanel() -> Html {
             <section class="qm-panel-section">
                 <h2 class="qm-panel-heading">{"Speakers"}</h2>
                 <SpeakerManager />
+            </section>
+            <section class="qm-panel-section">
+                <h2 class="qm-panel-heading">{"Export and import"}</h2>
+                <FileActions />
             </section>
             <section class="qm-panel-section">
                 <h2 class="qm-panel-heading">{"Who is quoted"}</h2>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::document::Action;
 use crate::ui::components::find_and_mark::FindAndMark;
+use crate::ui::components::storage_banner::StorageBanner;
 use crate::ui::state::{AppAction, SaveStatus, StateHandle};
 use crate::ui::time::now;
 
@@ -60,6 +61,7 @@ pub fn StatusBar() -> Html {
                 </div>
                 <FindAndMark />
             }
+            <StorageBanner />
             if let Some(error) = state.error.clone() {
                 <div class="qm-error" role="alert">
                     <span>{error}</span>
