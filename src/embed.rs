@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
@@ -24,9 +25,106 @@ use crate::ui::time::now;
 /// `quotemark-<name>` on the host element.
 const EVENTS: [&str; 5] = ["create", "update", "delete", "change", "select"];
 
-/// Called once when the module is instantiated.
+/// Attribute that marks an element whose own content becomes a widget's article.
+const DECLARATIVE_ATTRIBUTE: &str = "data-quotemark";
+
+thread_local! {
+    /// Widgets mounted from `data-quotemark` elements, so `handleFor(element)` can find them.
+    static DECLARED: RefCell<Vec<(Element, QuotemarkHandle)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Called once when the module is instantiated: mounts every `data-quotemark` element.
 pub fn start() {
     panic::install();
+    if let Err(error) = mount_all() {
+        web_sys::console::error_1(&error.into());
+    }
+}
+
+/// Mounts every `[data-quotemark]` element not mounted yet, with its own content (through the
+/// sanitiser) as the article and its `data-quotemark-*` attributes as options: `-id`,
+/// `-title`, `-readonly`, `-storage` (`local` or `none`), `-speakers` (names separated by
+/// `;`), `-annotations` (`#id` of a `<script type="application/json">` holding an exported
+/// file). Returns how many were mounted; an element that can't be mounted gets an error
+/// message logged and keeps its content.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all() -> Result<u32, JsError> {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return Ok(0);
+    };
+    let elements = document
+        .query_selector_all(&format!("[{DECLARATIVE_ATTRIBUTE}]"))
+        .map_err(|_| JsError::new("could not look for data-quotemark elements"))?;
+    let mut mounted = 0;
+    for index in 0..elements.length() {
+        let Some(element) = elements
+            .item(index)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        let known = DECLARED.with(|declared| declared.borrow().iter().any(|(e, _)| *e == element));
+        if known {
+            continue;
+        }
+        match mount(element.clone(), declared_options(&document, &element)) {
+            Ok(handle) => {
+                DECLARED.with(|declared| declared.borrow_mut().push((element, handle)));
+                mounted += 1;
+            }
+            Err(error) => web_sys::console::error_2(
+                &"Quotemark: a data-quotemark element could not be mounted:".into(),
+                &JsValue::from(error),
+            ),
+        }
+    }
+    Ok(mounted)
+}
+
+/// The handle of the widget mounted on `element` from its `data-quotemark` attribute.
+#[wasm_bindgen(js_name = handleFor)]
+pub fn handle_for(element: &Element) -> Option<QuotemarkHandle> {
+    DECLARED.with(|declared| {
+        declared
+            .borrow()
+            .iter()
+            .find(|(known, _)| known == element)
+            .map(|(_, handle)| handle.clone())
+    })
+}
+
+/// Mount options read from a declarative element's attributes.
+fn declared_options(document: &web_sys::Document, element: &Element) -> JsValue {
+    let attribute = |name: &str| element.get_attribute(&format!("{DECLARATIVE_ATTRIBUTE}-{name}"));
+    let mut options = serde_json::json!({
+        "article": { "html": element.inner_html() },
+        "readOnly": attribute("readonly").is_some_and(|value| value != "false"),
+    });
+    if let Some(id) = attribute("id") {
+        options["id"] = id.into();
+    }
+    if let Some(title) = attribute("title") {
+        options["article"]["title"] = title.into();
+    }
+    if let Some(storage) = attribute("storage") {
+        options["storage"] = storage.into();
+    }
+    if let Some(speakers) = attribute("speakers") {
+        options["speakers"] = speakers
+            .split(';')
+            .map(|name| serde_json::Value::from(name.trim()))
+            .collect();
+    }
+    if let Some(source) = attribute("annotations") {
+        let file = source
+            .strip_prefix('#')
+            .and_then(|id| document.get_element_by_id(id))
+            .and_then(|script| script.text_content());
+        if let Some(file) = file {
+            options["annotations"] = file.into();
+        }
+    }
+    js_sys::JSON::parse(&options.to_string()).unwrap_or(JsValue::NULL)
 }
 
 /// Mounts a Quotemark widget in `element`. Throws an `Error` with a readable message when the
@@ -57,6 +155,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         (Document::new(article_key.clone()), SaveStatus::Disabled)
     };
     add_predefined_speakers(&mut document, &options.speakers);
+    if let Some(file) = &options.annotations {
+        document = with_file(&article, document, file)?;
+    }
 
     let host = WidgetHost::attach(&element)
         .map_err(|_| JsError::new("could not attach the widget to the element"))?;
@@ -92,8 +193,33 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
     )
     .render();
     Ok(QuotemarkHandle {
-        mounted: Some(Mounted { host, app, bridge }),
+        mounted: Rc::new(RefCell::new(Some(Mounted { host, app, bridge }))),
     })
+}
+
+/// The document with an exported file merged in (as its starting point, not undoable).
+fn with_file(article: &Article, mut document: Document, file: &str) -> Result<Document, JsError> {
+    let text = article.text_content();
+    let anchorer = Anchorer::new(text);
+    let anchor = |selectors: &_| {
+        let found = anchorer.reanchor(selectors);
+        (found.range, found.status)
+    };
+    let outcome = interchange::import(&document, text, file, ImportMode::Merge, &anchor, now())
+        .map_err(|error| JsError::new(&format!("options.annotations can't be used: {error}")))?;
+    document
+        .apply(
+            Action::ReplaceContent {
+                speakers: outcome.speakers,
+                annotations: outcome.annotations,
+                tombstones: outcome.tombstones,
+                next_id: outcome.next_id,
+            },
+            now(),
+        )
+        .map_err(|error| JsError::new(&error.to_string()))?;
+    document.history.clear();
+    Ok(document)
 }
 
 /// Adds the host's speakers that the document doesn't know yet, as its starting point (not
@@ -224,17 +350,19 @@ struct Mounted {
     bridge: Rc<Bridge>,
 }
 
-/// What `mount` returns: the host page's handle on one widget.
+/// What `mount` returns: the host page's handle on one widget. Clones share the widget.
 #[wasm_bindgen]
+#[derive(Clone)]
 pub struct QuotemarkHandle {
-    mounted: Option<Mounted>,
+    mounted: Rc<RefCell<Option<Mounted>>>,
 }
 
 impl QuotemarkHandle {
-    fn bridge(&self) -> Result<&Rc<Bridge>, JsError> {
+    fn bridge(&self) -> Result<Rc<Bridge>, JsError> {
         self.mounted
+            .borrow()
             .as_ref()
-            .map(|mounted| &mounted.bridge)
+            .map(|mounted| mounted.bridge.clone())
             .ok_or_else(|| JsError::new("this Quotemark widget was destroyed"))
     }
 }
@@ -242,8 +370,9 @@ impl QuotemarkHandle {
 #[wasm_bindgen]
 impl QuotemarkHandle {
     /// Removes the widget and gives the element back its own content. Safe to call twice.
-    pub fn destroy(&mut self) {
-        if let Some(Mounted { host, app, bridge }) = self.mounted.take() {
+    pub fn destroy(&self) {
+        let mounted = self.mounted.borrow_mut().take();
+        if let Some(Mounted { host, app, bridge }) = mounted {
             panic::unregister_root(host.app_root());
             bridge.listeners.borrow_mut().clear();
             bridge.state.borrow_mut().take();
@@ -255,7 +384,7 @@ impl QuotemarkHandle {
     /// True until `destroy()` is called.
     #[wasm_bindgen(getter)]
     pub fn mounted(&self) -> bool {
-        self.mounted.is_some()
+        self.mounted.borrow().is_some()
     }
 
     /// The annotations in Quotemark's native JSON format (see docs/formats.md).

@@ -57,7 +57,7 @@ async fn mounted(host: &Element, json: serde_json::Value) -> QuotemarkHandle {
 #[wasm_bindgen_test]
 async fn renders_the_plain_text_article_with_its_headline() {
     let host = host_element("");
-    let mut handle = mounted(
+    let handle = mounted(
         &host,
         serde_json::json!({ "article": { "text": HELSINKI } }),
     )
@@ -79,7 +79,7 @@ async fn renders_the_plain_text_article_with_its_headline() {
 async fn renders_markdown_structure_semantically() {
     let host = host_element("");
     let markdown = "# Title\n\n## Section\n\n> Quoted *words*.\n\n1. one\n2. two\n\nSee [site](https://example.org).";
-    let mut handle = mounted(
+    let handle = mounted(
         &host,
         serde_json::json!({ "article": { "markdown": markdown } }),
     )
@@ -101,7 +101,7 @@ async fn hostile_html_leaves_no_executable_markup() {
     let host = host_element("");
     let html = r#"<p>Safe <img src=x onerror="alert(1)"> text<script>alert(2)</script></p>
         <p><a href="javascript:alert(3)">link text</a><svg onload="alert(4)"></svg></p>"#;
-    let mut handle = mounted(&host, serde_json::json!({ "article": { "html": html } })).await;
+    let handle = mounted(&host, serde_json::json!({ "article": { "html": html } })).await;
     let root = shadow(&host);
     for tag in ["img", "script", "svg"] {
         assert!(
@@ -153,7 +153,7 @@ async fn unusable_input_throws_a_readable_error_and_leaves_the_element_alone() {
 #[wasm_bindgen_test]
 async fn destroy_gives_the_host_element_back_as_it_was() {
     let host = host_element("<p>The host's own <b>content</b></p>");
-    let mut handle = mounted(
+    let handle = mounted(
         &host,
         serde_json::json!({ "article": { "text": "Headline\n\nBody." } }),
     )

@@ -25,6 +25,7 @@ struct RawMountOptions {
     storage: Option<String>,
     speakers: Option<Vec<String>>,
     theme: Option<std::collections::BTreeMap<String, String>>,
+    annotations: Option<serde_json::Value>,
 }
 
 /// The theme settings a host may give, each mapped to the `--quotemark-<name>` custom property
@@ -66,6 +67,8 @@ pub struct MountOptions {
     pub speakers: Vec<String>,
     /// `(custom property, value)` pairs, e.g. `("--quotemark-accent", "#c00")`.
     pub theme: Vec<(String, String)>,
+    /// An exported file (native or W3C JSON) to start with, e.g. for a read-only reader view.
+    pub annotations: Option<String>,
 }
 
 /// Why the options can't be used, worded for the integrator reading the thrown `Error`.
@@ -162,6 +165,11 @@ impl MountOptions {
             storage,
             speakers,
             theme,
+            // Given as the file's text or as the parsed object; the importer reads text.
+            annotations: raw.annotations.map(|value| match value {
+                serde_json::Value::String(text) => text,
+                other => other.to_string(),
+            }),
         })
     }
 }
@@ -238,9 +246,18 @@ mod tests {
                 ("--quotemark-font-size".to_owned(), "20px".to_owned()),
             ]
         );
+        let with_file = MountOptions::from_json(
+            r#"{"article":{"text":"x"},"annotations":{"format":"quotemark"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            with_file.annotations.as_deref(),
+            Some(r#"{"format":"quotemark"}"#)
+        );
         let defaults = MountOptions::from_json(r#"{"article":{"text":"x"}}"#).unwrap();
         assert!(!defaults.read_only);
         assert_eq!(defaults.storage, StorageMode::Local);
+        assert_eq!(defaults.annotations, None);
     }
 
     #[test]

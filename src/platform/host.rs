@@ -3,10 +3,36 @@
 //! aside while the widget lives and put back by [`WidgetHost::restore`].
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, DocumentFragment, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, Document, DocumentFragment, Element, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 /// The widget's stylesheet, compiled in so that a host page needs only the module.
 const WIDGET_CSS: &str = include_str!("../../style/quotemark.css");
+
+thread_local! {
+    /// One constructed stylesheet, shared by every widget on the page.
+    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new()
+        .ok()
+        .filter(|sheet| sheet.replace_sync(WIDGET_CSS).is_ok());
+}
+
+/// Gives the shadow root the widget's styles. A constructed stylesheet is not inline style, so
+/// a strict Content Security Policy (`style-src 'self'`) allows it; a browser without them gets
+/// a `<style>` element instead.
+fn adopt_stylesheet(document: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let adopted = SHEET.with(|sheet| {
+        sheet.as_ref().map(|sheet| {
+            shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+        })
+    });
+    if adopted.is_none() {
+        let style = document.create_element("style")?;
+        style.set_text_content(Some(WIDGET_CSS));
+        shadow.append_child(&style)?;
+    }
+    Ok(())
+}
 
 pub struct WidgetHost {
     host_element: Element,
@@ -29,9 +55,7 @@ impl WidgetHost {
         container.set_class_name("quotemark-host");
         container.set_attribute("data-quotemark-host", "")?;
         let shadow = container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-        let style = document.create_element("style")?;
-        style.set_text_content(Some(WIDGET_CSS));
-        shadow.append_child(&style)?;
+        adopt_stylesheet(&document, &shadow)?;
         let app_root = document.create_element("div")?;
         app_root.set_class_name("qm-widget");
         shadow.append_child(&app_root)?;

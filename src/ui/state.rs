@@ -360,13 +360,21 @@ impl AppState {
                                 .and_then(speaker_of)
                                 .map_or_else(|| "?".to_owned(), |s| initials(&s.name)),
                         };
-                        let describe = |a: &crate::core::document::Annotation| match a.kind {
-                            AnnotationKind::Highlight => "Highlight".to_owned(),
-                            AnnotationKind::Quote => {
-                                match a.speaker.as_ref().and_then(speaker_of) {
-                                    Some(speaker) => format!("Quote by {}", speaker.name),
-                                    None => "Quote by an unknown speaker".to_owned(),
+                        let describe = |a: &crate::core::document::Annotation| {
+                            let what = match a.kind {
+                                AnnotationKind::Highlight => "Highlight".to_owned(),
+                                AnnotationKind::Quote => {
+                                    match a.speaker.as_ref().and_then(speaker_of) {
+                                        Some(speaker) => format!("Quote by {}", speaker.name),
+                                        None => "Quote by an unknown speaker".to_owned(),
+                                    }
                                 }
+                            };
+                            // Readers see the note on hover and hear it on focus.
+                            if a.note.trim().is_empty() {
+                                what
+                            } else {
+                                format!("{what}. Note: {}", a.note.trim())
                             }
                         };
                         MarkLayer {

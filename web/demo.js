@@ -34,11 +34,13 @@ async function showAndRemember(article) {
   handle = null;
   try {
     handle = mount(widgetElement, { article });
+    window.quotemarkDemo = handle;
     lastGood = article;
     showMessage("");
   } catch (error) {
     showMessage(`That article can't be shown: ${error.message}`);
     if (before) handle = mount(widgetElement, { article: before });
+    window.quotemarkDemo = handle;
   }
 }
 

@@ -1,0 +1,105 @@
+// Types for the Quotemark module (dist/quotemark.js). See the README for examples.
+
+/** The article to annotate: exactly one of `text`, `markdown` or `html`. */
+export interface ArticleOptions {
+  /** Plain text: paragraphs separated by blank lines, the first one the headline. */
+  text?: string;
+  /** CommonMark. */
+  markdown?: string;
+  /** HTML, sanitised to an allow-list (no scripts, styles, handlers or unsafe links). */
+  html?: string;
+  title?: string;
+  /** Keys the saved annotations; without it a hash of the article's text is used. */
+  id?: string;
+}
+
+export type ThemeSetting =
+  | "font" | "ui-font" | "text" | "muted" | "background" | "surface" | "border"
+  | "accent" | "focus" | "measure" | "font-size";
+
+export interface MountOptions {
+  article: ArticleOptions;
+  /** Same as `article.id`; this one wins when both are given. */
+  id?: string;
+  /** A reader view: highlights, speakers and notes, no editing. */
+  readOnly?: boolean;
+  /** `"local"` (default): localStorage under `quotemark:v1:<id>`; `"none"`: nothing is stored. */
+  storage?: "local" | "none";
+  /** Speakers to offer from the start, e.g. a newsroom's list. */
+  speakers?: string[];
+  /** CSS values for the `--quotemark-*` custom properties, e.g. `{ accent: "#b00020" }`. */
+  theme?: Partial<Record<ThemeSetting, string>>;
+  /** An exported file (Quotemark or W3C JSON, as text or parsed) to start with. */
+  annotations?: string | object;
+}
+
+/** One annotation as `annotations()` and the events give it. Positions are Unicode code points. */
+export interface Annotation {
+  id: string;
+  kind: "quote" | "highlight";
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** `null` when the annotation could not be found in this article (status `"orphan"`). */
+  start: number | null;
+  end: number | null;
+  /** The speaker's name; `null` for a highlight or an unknown speaker. */
+  speaker: string | null;
+  note: string;
+  status: "anchored" | "moved" | "fuzzy" | "orphan";
+  /** For `"fuzzy"`: how well the text still matches, 0–1. */
+  score: number | null;
+  /** Milliseconds since the Unix epoch. */
+  created: number;
+  modified: number;
+}
+
+export interface ImportReport {
+  format: "quotemark" | "w3c";
+  added: number;
+  orphans: number;
+  duplicates: number;
+  skipped: { index: number; reason: string; message: string }[];
+  speakersAdded: number;
+  speakersMapped: number;
+  sameArticle: boolean | null;
+  summary: string;
+}
+
+export interface QuotemarkEvents {
+  create: Annotation;
+  update: Annotation;
+  delete: { id: string };
+  change: { annotations: number };
+  /** The annotation the reader selected, or `null`. */
+  select: Annotation | null;
+}
+
+export class QuotemarkHandle {
+  /** False once `destroy()` was called. */
+  readonly mounted: boolean;
+  /** Removes the widget and gives the element back its own content. */
+  destroy(): void;
+  /** Quotemark's native JSON (docs/formats.md). */
+  exportJson(): string;
+  /** A W3C Web Annotation `AnnotationCollection` (JSON-LD). */
+  exportW3c(): string;
+  exportCsv(): string;
+  /** Throws an `Error` (and changes nothing) when the file can't be used. */
+  importJson(json: string, mode?: "merge" | "replace"): ImportReport;
+  annotations(): Annotation[];
+  setReadOnly(readOnly: boolean): void;
+  on<E extends keyof QuotemarkEvents>(event: E, listener: (detail: QuotemarkEvents[E]) => void): void;
+  off<E extends keyof QuotemarkEvents>(event: E, listener: (detail: QuotemarkEvents[E]) => void): void;
+}
+
+/** Throws an `Error` with a readable message when the options or the article can't be used. */
+export function mount(element: Element, options: MountOptions): QuotemarkHandle;
+/** Mounts every `[data-quotemark]` element not mounted yet; returns how many. */
+export function mountAll(): number;
+/** The handle of a widget mounted from a `data-quotemark` element. */
+export function handleFor(element: Element): QuotemarkHandle | undefined;
+
+export default function init(
+  moduleOrPath?: { module_or_path: RequestInfo | URL | BufferSource | WebAssembly.Module },
+): Promise<unknown>;
