@@ -17,10 +17,30 @@ use crate::ui::components::block_view::BlockView;
 use crate::ui::components::overlap_chooser::OverlapChooser;
 use crate::ui::state::{AppAction, BlockMarks, StateHandle};
 
+/// Blocks drawn in the first render: enough to fill a tall screen, so the first paint is quick.
+const FIRST_BLOCKS: usize = 80;
+/// Blocks added per later render, each in its own task so the page stays responsive while a
+/// long article (thousands of paragraphs) finishes drawing.
+const MORE_BLOCKS: usize = 400;
+
 #[component]
 pub fn ArticleView() -> Html {
     let state = use_context::<StateHandle>().expect("state context");
     let article_ref = use_node_ref();
+    let block_count = state.article.blocks.len();
+    let drawn = use_state_eq(|| FIRST_BLOCKS.min(block_count));
+    {
+        let drawn = drawn.clone();
+        use_effect_with((*drawn, block_count), move |&(count, total)| {
+            let pending = (count < total).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    drawn.set((count + MORE_BLOCKS).min(total));
+                })
+            });
+            move || drop(pending)
+        });
+    }
+    let complete = *drawn >= block_count;
     // True while a mouse button or finger is down: the selection is still being made.
     let dragging = use_mut_ref(|| false);
 
@@ -79,18 +99,21 @@ pub fn ArticleView() -> Html {
         let article_ref = article_ref.clone();
         let focused = state.focused.clone();
         let editing = state.editing_note.clone();
-        use_effect_with((focused, state.version), move |(focused, _)| {
-            if let (Some(id), Some(article)) = (focused, article_ref.cast::<Element>()) {
-                if let Some(mark) = start_mark(&article, id) {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    mark.scroll_into_view_with_scroll_into_view_options(&options);
-                    if editing.as_ref() != Some(id) {
-                        let _ = mark.focus();
+        use_effect_with(
+            (focused, state.version, complete),
+            move |(focused, _, _)| {
+                if let (Some(id), Some(article)) = (focused, article_ref.cast::<Element>()) {
+                    if let Some(mark) = start_mark(&article, id) {
+                        let options = web_sys::ScrollIntoViewOptions::new();
+                        options.set_block(web_sys::ScrollLogicalPosition::Center);
+                        mark.scroll_into_view_with_scroll_into_view_options(&options);
+                        if editing.as_ref() != Some(id) {
+                            let _ = mark.focus();
+                        }
                     }
                 }
-            }
-        });
+            },
+        );
     }
 
     let onpointerdown = {
@@ -186,12 +209,13 @@ pub fn ArticleView() -> Html {
     };
     let mut groups: Vec<Html> = Vec::new();
     let mut index = 0;
+    let shown = (*drawn).min(article.blocks.len());
     // Consecutive list items share one <ul>/<ol>, as the source had them.
-    while index < article.blocks.len() {
+    while index < shown {
         match article.blocks[index].kind {
             BlockKind::ListItem { ordered, .. } => {
                 let first = index;
-                while index < article.blocks.len()
+                while index < shown
                     && matches!(article.blocks[index].kind,
                         BlockKind::ListItem { ordered: o, .. } if o == ordered)
                 {
@@ -214,6 +238,7 @@ pub fn ArticleView() -> Html {
         <article
             class="qm-article"
             ref={article_ref}
+            aria-busy={(!complete).then_some("true")}
             tabindex="0"
             aria-label={format!("Article: {}", article.title)}
             aria-describedby="qm-article-help"
