@@ -168,3 +168,88 @@ async fn destroy_gives_the_host_element_back_as_it_was() {
     assert!(!handle.mounted());
     assert_eq!(host.inner_html(), "<p>The host's own <b>content</b></p>");
 }
+
+/// Lets the widget's chunked rendering run: each turn yields one task, then flushes Yew.
+async fn until(mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..10_000 {
+        if done() {
+            return true;
+        }
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        yew::scheduler::flush().await;
+    }
+    done()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_shows_its_first_screen_then_all_of_it() {
+    let paragraph = "Ministers met in Helsinki on Monday and said the talks were “constructive”; \
+                     critics called the summit a mistake. 東京 🇫🇮 ";
+    // Debug wasm is slow: 1,500 paragraphs show the chunking; e2e loads 5 MB in release.
+    let paragraphs = 1_500;
+    let text = format!(
+        "A very long report\n\n{}",
+        vec![paragraph; paragraphs].join("\n\n")
+    );
+    let host = host_element("");
+    let handle = mounted(
+        &host,
+        serde_json::json!({ "article": { "text": text }, "storage": "none" }),
+    )
+    .await;
+    let root = shadow(&host);
+    let blocks = || root.query_selector_all("[data-qm-block]").unwrap().length() as usize;
+    assert!(
+        blocks() > 0 && blocks() < paragraphs,
+        "first screen first: {}",
+        blocks()
+    );
+    let busy = || {
+        root.query_selector("article")
+            .unwrap()
+            .is_some_and(|article| article.has_attribute("aria-busy"))
+    };
+    assert!(
+        until(|| !busy()).await,
+        "the article never finished drawing"
+    );
+    assert_eq!(blocks(), paragraphs + 1);
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_parser_feeds_the_same_sanitiser() {
+    let html = r#"<html><head><title>Page title</title><style>p{}</style></head>
+        <body><h2>Sub &amp; head</h2><p>One <em>two</em> <a href="/x">three</a>
+        <a href="&#106;avascript:alert(1)">four</a></p><ul><li>a<li>b</ul>
+        <noscript><p>hidden</p></noscript><template><p>inert</p></template></body></html>"#;
+    let host = host_element("");
+    let handle = mounted(
+        &host,
+        serde_json::json!({ "article": { "html": html }, "storage": "none" }),
+    )
+    .await;
+    let root = shadow(&host);
+    assert_eq!(
+        texts(&root, "[data-qm-block]"),
+        vec!["Sub & head", "One two three four", "a", "b"]
+    );
+    let links: Vec<String> = {
+        let list = root.query_selector_all("article a").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .map(|a| a.get_attribute("href").unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(links, vec!["/x"], "only the safe link keeps an href");
+    assert_eq!(
+        root.query_selector("article")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Article: Page title")
+    );
+    handle.destroy();
+}
