@@ -32,13 +32,17 @@ async function showAndRemember(article) {
   const { mount } = await bindings();
   handle?.destroy();
   handle = null;
+  window.quotemarkDemo = null;
   try {
     handle = mount(widgetElement, { article });
+    // Tests and curious visitors reach the widget's handle API through this.
+    window.quotemarkDemo = handle;
     lastGood = article;
     showMessage("");
   } catch (error) {
     showMessage(`That article can't be shown: ${error.message}`);
     if (before) handle = mount(widgetElement, { article: before });
+    window.quotemarkDemo = handle;
   }
 }
 
