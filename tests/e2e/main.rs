@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod anchoring;
 mod annotate;
 mod demo;
 mod person;
