@@ -9,4 +9,5 @@ mod support;
 mod anchoring;
 mod annotate;
 mod demo;
+mod persistence;
 mod person;
