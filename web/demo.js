@@ -32,8 +32,10 @@ async function showAndRemember(article) {
   const { mount } = await bindings();
   handle?.destroy();
   handle = null;
+  window.quotemarkDemo = null;
   try {
     handle = mount(widgetElement, { article });
+    // Tests and curious visitors reach the widget's handle API through this.
     window.quotemarkDemo = handle;
     lastGood = article;
     showMessage("");

@@ -6,4 +6,8 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod anchoring;
+mod annotate;
 mod demo;
+mod persistence;
+mod person;

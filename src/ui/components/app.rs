@@ -116,11 +116,13 @@ fn on_shortcut(state: &StateHandle, event: &KeyboardEvent) {
         .get(0)
         .dyn_into::<web_sys::Element>()
         .ok();
+    // A field that has just found a passage (Find and mark) lets the passage shortcuts through.
     let in_text_field = target.as_ref().is_some_and(|element| {
-        matches!(
+        (matches!(
             element.local_name().as_str(),
             "input" | "textarea" | "select"
-        ) || element.has_attribute("contenteditable")
+        ) || element.has_attribute("contenteditable"))
+            && !element.has_attribute("data-qm-shortcuts")
     });
     if in_text_field || event.alt_key() {
         return;

@@ -31,15 +31,25 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
     };
     let layers = &props.marks.layers;
     let ranges: Vec<_> = layers.iter().map(|layer| layer.range).collect();
-    let content: Html = cut_block(&block.spans, block.start, &ranges)
+    // Pieces of one span are formatted together, so a highlight ending inside a link leaves
+    // one link (one element for assistive technology), with the mark inside it.
+    let mut groups: Vec<(usize, Vec<Html>)> = Vec::new();
+    for piece in cut_block(&block.spans, block.start, &ranges) {
+        let text = html! { {piece.text} };
+        let marked = match piece.layer.and_then(|layer| layers.get(layer)) {
+            Some(layer) => render_mark(layer, text),
+            None => text,
+        };
+        match groups.last_mut() {
+            Some((span, nodes)) if *span == piece.span => nodes.push(marked),
+            _ => groups.push((piece.span, vec![marked])),
+        }
+    }
+    let content: Html = groups
         .into_iter()
-        .map(|piece| {
-            let text = html! { {piece.text} };
-            let marked = match piece.layer.and_then(|layer| layers.get(layer)) {
-                Some(layer) => render_mark(layer, text),
-                None => text,
-            };
-            format_span(&block.spans[piece.span], marked)
+        .filter_map(|(span, nodes)| {
+            let span = block.spans.get(span)?;
+            Some(format_span(span, nodes.into_iter().collect()))
         })
         .collect();
     let index = props.index.to_string();

@@ -14,12 +14,16 @@ pub fn FindAndMark() -> Html {
     // Which match Enter selects next, so pressing it again moves on.
     let next_match = use_state(|| 0usize);
     let status = use_state(String::new);
+    // True while the field still holds the words of the match Enter just selected: then the
+    // Q / N / U / Escape shortcuts the status line offers act on that match (see `app`).
+    let matched = use_state(|| false);
 
     let onsubmit = {
         let state = state.clone();
         let input_ref = input_ref.clone();
         let next_match = next_match.clone();
         let status = status.clone();
+        let matched = matched.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let query = input_ref
@@ -28,6 +32,7 @@ pub fn FindAndMark() -> Html {
                 .unwrap_or_default();
             let found = find_all(state.article.text_content(), &query);
             if found.is_empty() {
+                matched.set(false);
                 status.set(if query.trim().is_empty() {
                     "Type some words of the passage first.".to_owned()
                 } else {
@@ -35,6 +40,7 @@ pub fn FindAndMark() -> Html {
                 });
                 return;
             }
+            matched.set(true);
             let index = *next_match % found.len();
             next_match.set(index + 1);
             status.set(format!(
@@ -51,17 +57,21 @@ pub fn FindAndMark() -> Html {
     let oninput = {
         let next_match = next_match.clone();
         let status = status.clone();
+        let matched = matched.clone();
         Callback::from(move |_: InputEvent| {
+            matched.set(false);
             next_match.set(0);
             status.set(String::new());
         })
     };
+    let shortcuts = *matched && state.pending.as_ref().is_some_and(|pending| pending.drawn);
     html! {
         <form class="qm-find" role="search" aria-label="Find and mark" {onsubmit}>
             <label for="qm-find-input">{"Find and mark"}</label>
             <input id="qm-find-input" ref={input_ref} type="search" autocomplete="off"
                    placeholder="Type words from the passage, then Enter" {oninput}
-                   aria-describedby="qm-find-status" />
+                   aria-describedby="qm-find-status"
+                   data-qm-shortcuts={shortcuts.then_some("on")} />
             <button type="submit">{"Find"}</button>
             <p id="qm-find-status" class="qm-find-status" aria-live="polite">{(*status).clone()}</p>
         </form>

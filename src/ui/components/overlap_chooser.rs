@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::document::AnnotationKind;
+use crate::ui::components::article_view::start_mark;
 use crate::ui::state::{AppAction, StateHandle};
 
 /// Longest excerpt shown for each choice, in characters.
@@ -48,8 +49,17 @@ pub fn OverlapChooser() -> Html {
             let onclick = {
                 let state = state.clone();
                 let id = id.clone();
-                Callback::from(move |_: MouseEvent| {
-                    state.dispatch(AppAction::Focus(Some(id.clone())))
+                Callback::from(move |event: MouseEvent| {
+                    state.dispatch(AppAction::Focus(Some(id.clone())));
+                    // When `id` already was the focused annotation (e.g. the one just made)
+                    // the state does not change and nothing would move keyboard focus off
+                    // this button, which is about to go: move it to the chosen mark here.
+                    let article = event
+                        .target_dyn_into::<web_sys::Element>()
+                        .and_then(|button| button.closest("article").ok().flatten());
+                    if let Some(mark) = article.and_then(|article| start_mark(&article, &id)) {
+                        let _ = mark.focus();
+                    }
                 })
             };
             let node_ref = if i == 0 {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::document::Action;
+use crate::core::persist;
 use crate::ui::components::find_and_mark::FindAndMark;
 use crate::ui::components::storage_banner::StorageBanner;
 use crate::ui::state::{AppAction, SaveStatus, StateHandle};
@@ -43,7 +44,8 @@ pub fn StatusBar() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(AppAction::DismissError))
     };
-    let (save_class, save_text) = save_indicator(&state.save_status);
+    let storage_key = persist::storage_key(&state.article_key);
+    let (save_class, save_text) = save_indicator(&state.save_status, &storage_key);
     html! {
         <div class="qm-status">
             if !state.read_only {
@@ -72,7 +74,7 @@ pub fn StatusBar() -> Html {
     }
 }
 
-fn save_indicator(status: &SaveStatus) -> (&'static str, String) {
+fn save_indicator(status: &SaveStatus, storage_key: &str) -> (&'static str, String) {
     match status {
         SaveStatus::Idle => ("qm-save-idle", "Nothing to save yet".to_owned()),
         SaveStatus::Saved => ("qm-save-ok", "Saved in this browser".to_owned()),
@@ -81,9 +83,15 @@ fn save_indicator(status: &SaveStatus) -> (&'static str, String) {
             "Not saved: browser storage is full".to_owned(),
         ),
         SaveStatus::Unavailable(_) => ("qm-save-bad", "Not saved: storage unavailable".to_owned()),
+        // The unreadable data could not be copied aside, so nothing is written over it.
+        SaveStatus::Corrupt { quarantine_key, .. } if quarantine_key == storage_key => (
+            "qm-save-bad",
+            "Not saved: stored data is unreadable (left untouched)".to_owned(),
+        ),
+        // Copied aside: saving goes on as usual, and the reader keeps being told.
         SaveStatus::Corrupt { .. } => (
             "qm-save-bad",
-            "Not saved: stored data kept aside".to_owned(),
+            "Stored data was unreadable: a copy is kept aside".to_owned(),
         ),
         SaveStatus::Disabled => ("qm-save-idle", "Not saved (storage off)".to_owned()),
     }
