@@ -288,3 +288,43 @@ async fn a_hand_written_page_can_import_the_module_and_mount() {
     assert_eq!(after, json!(""));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_five_megabyte_article_loads_and_draws_completely() {
+    let browser = Browser::start().await;
+    browser.goto("/pages/long-article.html").await;
+    browser
+        .wait_for(
+            "the first screen",
+            &format!(
+                "{WIDGET} return root?.querySelector('h1')?.textContent === 'A very long report';"
+            ),
+        )
+        .await;
+    let first_screen = browser
+        .js("return performance.now() - window.mountStarted;", vec![])
+        .await;
+    browser
+        .wait_for(
+            "the whole article",
+            &format!("{WIDGET} return root && !root.querySelector('article[aria-busy]');"),
+        )
+        .await;
+    let report = browser
+        .js(
+            &format!(
+                "{WIDGET} return {{
+                   blocks: root.querySelectorAll('[data-qm-block]').length,
+                   expected: window.expectedBlocks, bytes: window.textBytes,
+                   mount: window.mountReturnedAfter, done: performance.now() - window.mountStarted,
+                   longestTask: window.longestTask,
+                 }};"
+            ),
+            vec![],
+        )
+        .await;
+    eprintln!("5 MB article: first screen after {first_screen} ms; {report}");
+    assert!(report["bytes"].as_u64().unwrap_or(0) >= 5 * 1024 * 1024 - 1024);
+    assert_eq!(report["blocks"], report["expected"], "{report}");
+    browser.close().await;
+}

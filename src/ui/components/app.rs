@@ -89,6 +89,36 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    // A change made from the keyboard can remove the focused element (undo of a create, a
+    // deleted card): keep keyboard focus inside the widget, or the next shortcut goes nowhere.
+    let app_ref = use_node_ref();
+    {
+        let app_ref = app_ref.clone();
+        use_effect_with(state.local_version, move |&local_version| {
+            let Some(app) = app_ref
+                .cast::<web_sys::HtmlElement>()
+                .filter(|_| local_version > 0)
+            else {
+                return;
+            };
+            let shadow = app.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
+            let focus_inside = shadow.is_some_and(|shadow| shadow.active_element().is_some());
+            let focus_on_page = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.active_element())
+                .is_some_and(|element| element.local_name() != "body");
+            if !focus_inside && !focus_on_page {
+                if let Some(article) = app
+                    .query_selector("article")
+                    .ok()
+                    .flatten()
+                    .and_then(|article| article.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = article.focus();
+                }
+            }
+        });
+    }
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |event: KeyboardEvent| on_shortcut(&state, &event))
@@ -96,7 +126,7 @@ pub fn App(props: &AppProps) -> Html {
     let read_only = state.read_only;
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
-            <div class={classes!("qm-app", read_only.then_some("qm-read-only"))} {onkeydown}>
+            <div class={classes!("qm-app", read_only.then_some("qm-read-only"))} ref={app_ref} {onkeydown}>
                 <div class="qm-main">
                     <StatusBar />
                     <ArticleView />
@@ -124,11 +154,27 @@ fn on_shortcut(state: &StateHandle, event: &KeyboardEvent) {
         ) || element.has_attribute("contenteditable"))
             && !element.has_attribute("data-qm-shortcuts")
     });
-    if in_text_field || event.alt_key() {
+    let key = event.key().to_lowercase();
+    // Undo in a field undoes typing; a field with nothing typed has no undo of its own, so
+    // there (e.g. the note editor that `n` just opened) it undoes the last change.
+    let empty_field = target
+        .as_ref()
+        .and_then(|element| {
+            element
+                .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .or_else(|| {
+                    element
+                        .dyn_ref::<web_sys::HtmlInputElement>()
+                        .map(|i| i.value())
+                })
+        })
+        .is_some_and(|value| value.is_empty());
+    let command = event.ctrl_key() || event.meta_key();
+    if (in_text_field && !(command && empty_field)) || event.alt_key() {
         return;
     }
-    let key = event.key().to_lowercase();
-    if event.ctrl_key() || event.meta_key() {
+    if command {
         let action = match key.as_str() {
             "z" if event.shift_key() => Action::Redo,
             "z" => Action::Undo,

@@ -8,39 +8,42 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
-use crate::core::article::{Article, BlockKind};
+use crate::core::article::Article;
+use crate::core::chunks::chunk_ranges;
 use crate::core::document::AnnotationId;
 use crate::core::selector::CharRange;
 use crate::core::text::utf16_to_char_offset;
 use crate::platform::selection::{self, BlockPoint};
-use crate::ui::components::block_view::BlockView;
+use crate::ui::components::block_chunk::BlockChunk;
 use crate::ui::components::overlap_chooser::OverlapChooser;
-use crate::ui::state::{AppAction, BlockMarks, StateHandle};
+use crate::ui::state::{AppAction, StateHandle};
 
-/// Blocks drawn in the first render: enough to fill a tall screen, so the first paint is quick.
-const FIRST_BLOCKS: usize = 80;
-/// Blocks added per later render, each in its own task so the page stays responsive while a
+/// Chunks drawn in the first render (about a hundred blocks: more than a tall screen), so the
+/// first paint is quick.
+const FIRST_CHUNKS: usize = 1;
+/// Chunks added per later render, each in its own task, so the page stays responsive while a
 /// long article (thousands of paragraphs) finishes drawing.
-const MORE_BLOCKS: usize = 400;
+const MORE_CHUNKS: usize = 4;
 
 #[component]
 pub fn ArticleView() -> Html {
     let state = use_context::<StateHandle>().expect("state context");
     let article_ref = use_node_ref();
-    let block_count = state.article.blocks.len();
-    let drawn = use_state_eq(|| FIRST_BLOCKS.min(block_count));
+    let chunks = use_memo(state.article.clone(), |article| chunk_ranges(article));
+    let chunk_count = chunks.len();
+    let drawn = use_state_eq(|| FIRST_CHUNKS.min(chunk_count));
     {
         let drawn = drawn.clone();
-        use_effect_with((*drawn, block_count), move |&(count, total)| {
+        use_effect_with((*drawn, chunk_count), move |&(count, total)| {
             let pending = (count < total).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
-                    drawn.set((count + MORE_BLOCKS).min(total));
+                    drawn.set((count + MORE_CHUNKS).min(total));
                 })
             });
             move || drop(pending)
         });
     }
-    let complete = *drawn >= block_count;
+    let complete = *drawn >= chunk_count;
     // True while a mouse button or finger is down: the selection is still being made.
     let dragging = use_mut_ref(|| false);
 
@@ -201,39 +204,20 @@ pub fn ArticleView() -> Html {
     };
 
     let article = &state.article;
-    let marks = &state.marks;
-    let empty = Rc::new(BlockMarks::default());
-    let block = |i: usize| {
-        let block_marks = marks.get(i).cloned().unwrap_or_else(|| empty.clone());
-        html! { <BlockView key={i} article={article.clone()} index={i} marks={block_marks} /> }
-    };
-    let mut groups: Vec<Html> = Vec::new();
-    let mut index = 0;
-    let shown = (*drawn).min(article.blocks.len());
-    // Consecutive list items share one <ul>/<ol>, as the source had them.
-    while index < shown {
-        match article.blocks[index].kind {
-            BlockKind::ListItem { ordered, .. } => {
-                let first = index;
-                while index < shown
-                    && matches!(article.blocks[index].kind,
-                        BlockKind::ListItem { ordered: o, .. } if o == ordered)
-                {
-                    index += 1;
-                }
-                let items: Html = (first..index).map(block).collect();
-                groups.push(if ordered {
-                    html! { <ol key={format!("list-{first}")}>{items}</ol> }
-                } else {
-                    html! { <ul key={format!("list-{first}")}>{items}</ul> }
-                });
+    let drawn_chunks: Html = chunks
+        .iter()
+        .take(*drawn)
+        .map(|blocks| {
+            html! {
+                <BlockChunk
+                    key={blocks.start}
+                    article={article.clone()}
+                    blocks={blocks.clone()}
+                    marks={state.marks.clone()}
+                />
             }
-            _ => {
-                groups.push(block(index));
-                index += 1;
-            }
-        }
-    }
+        })
+        .collect();
     html! {
         <article
             class="qm-article"
@@ -252,7 +236,7 @@ pub fn ArticleView() -> Html {
                 {"Select text to annotate it. Press ] or [ to move between highlights, \
                   or use Find and mark to select a passage with the keyboard."}
             </p>
-            { for groups }
+            {drawn_chunks}
             <OverlapChooser />
         </article>
     }

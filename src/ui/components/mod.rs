@@ -4,6 +4,7 @@ pub mod annotation_card;
 pub mod annotation_list;
 pub mod app;
 pub mod article_view;
+pub mod block_chunk;
 pub mod block_view;
 pub mod file_actions;
 pub mod find_and_mark;

@@ -1,0 +1,70 @@
+//! A run of consecutive blocks (see `core::chunks`), the unit the article is drawn and diffed in. A long article
+//! has thousands of blocks; comparing a few hundred chunks per change (each only looking at
+//! its own blocks' highlight runs) keeps every re-render proportional to what changed.
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::article::{Article, BlockKind};
+use crate::ui::components::block_view::BlockView;
+use crate::ui::state::BlockMarks;
+
+#[derive(Properties, Clone)]
+pub struct BlockChunkProps {
+    pub article: Rc<Article>,
+    pub blocks: Range<usize>,
+    pub marks: Rc<Vec<Rc<BlockMarks>>>,
+}
+
+impl PartialEq for BlockChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_marks = |i: usize| match (self.marks.get(i), other.marks.get(i)) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        Rc::ptr_eq(&self.article, &other.article)
+            && self.blocks == other.blocks
+            && self.blocks.clone().all(same_marks)
+    }
+}
+
+#[component]
+pub fn BlockChunk(props: &BlockChunkProps) -> Html {
+    let article = &props.article;
+    let empty = Rc::new(BlockMarks::default());
+    let block = |i: usize| {
+        let marks = props.marks.get(i).cloned().unwrap_or_else(|| empty.clone());
+        html! { <BlockView key={i} article={article.clone()} index={i} {marks} /> }
+    };
+    let mut groups: Vec<Html> = Vec::new();
+    let mut index = props.blocks.start;
+    let end = props.blocks.end.min(article.blocks.len());
+    // Consecutive list items share one <ul>/<ol>, as the source had them.
+    while index < end {
+        match article.blocks[index].kind {
+            BlockKind::ListItem { ordered, .. } => {
+                let first = index;
+                while index < end
+                    && matches!(article.blocks[index].kind,
+                        BlockKind::ListItem { ordered: o, .. } if o == ordered)
+                {
+                    index += 1;
+                }
+                let items: Html = (first..index).map(block).collect();
+                groups.push(if ordered {
+                    html! { <ol key={format!("list-{first}")}>{items}</ol> }
+                } else {
+                    html! { <ul key={format!("list-{first}")}>{items}</ul> }
+                });
+            }
+            _ => {
+                groups.push(block(index));
+                index += 1;
+            }
+        }
+    }
+    html! { <>{ for groups }</> }
+}
