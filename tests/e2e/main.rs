@@ -9,5 +9,6 @@ mod support;
 mod anchoring;
 mod annotate;
 mod demo;
+mod embedding;
 mod persistence;
 mod person;

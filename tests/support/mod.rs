@@ -78,7 +78,7 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
                 mime_type(&file),
                 body.len()
             );
-            if let Some(csp) = content_security_policy(&file) {
+            if let Some(csp) = content_security_policy(&file).filter(|_| root == pages) {
                 head.push_str(&format!("Content-Security-Policy: {csp}\r\n"));
             }
             head.push_str("\r\n");
@@ -108,7 +108,9 @@ fn mime_type(file: &Path) -> &'static str {
     }
 }
 
-/// Pages named `csp-*.html` are served with the strict policy the README documents.
+/// Test pages (under `/pages/`) named `csp-*.html` are served with the strict policy the
+/// README documents. The examples in `dist/examples/` get no header: they carry the same
+/// policy in a `<meta>` tag, as they would on any static host.
 fn content_security_policy(file: &Path) -> Option<&'static str> {
     let name = file.file_name()?.to_str()?;
     name.starts_with("csp-").then_some(

@@ -155,7 +155,8 @@ pub fn AnnotationCard(props: &AnnotationCardProps) -> Html {
     let status = status_label(annotation.status);
     let read_only = props.read_only;
 
-    let speaker_picker = is_quote.then(|| {
+    // A reader view shows the speaker on the chip; the picker is for editing only.
+    let speaker_picker = (is_quote && !read_only).then(|| {
         let options: Html = props
             .speakers
             .iter()
@@ -170,7 +171,7 @@ pub fn AnnotationCard(props: &AnnotationCardProps) -> Html {
         html! {
             <label class="qm-field">
                 <span class="qm-label">{"Speaker"}</span>
-                <select ref={speaker_select} class="qm-card-speaker" disabled={read_only} onchange={set_speaker}
+                <select ref={speaker_select} class="qm-card-speaker" onchange={set_speaker}
                     aria-describedby={quote_id.clone()}>
                     <option value="">{"Unknown speaker"}</option>
                     {options}
@@ -219,25 +220,28 @@ pub fn AnnotationCard(props: &AnnotationCardProps) -> Html {
             <div class="qm-actions">
                 <button type="button" class="qm-button" onclick={show}
                     aria-describedby={quote_id.clone()}>{"Show in article"}</button>
-                if !props.editing {
-                    <button type="button" class="qm-button" ref={edit_button} onclick={edit}
-                        disabled={read_only} aria-describedby={quote_id.clone()}>
-                        {if annotation.note.is_empty() { "Add note" } else { "Edit note" }}
+                // A reader view offers no editing at all, rather than disabled buttons.
+                if !read_only {
+                    if !props.editing {
+                        <button type="button" class="qm-button" ref={edit_button} onclick={edit}
+                            aria-describedby={quote_id.clone()}>
+                            {if annotation.note.is_empty() { "Add note" } else { "Edit note" }}
+                        </button>
+                    }
+                    <button type="button" class="qm-button" onclick={toggle_kind}
+                        aria-describedby={quote_id.clone()}>
+                        {match other_kind {
+                            AnnotationKind::Quote => "Make quote",
+                            AnnotationKind::Highlight => "Make highlight",
+                        }}
                     </button>
+                    <button type="button" class="qm-button" onclick={update_range}
+                        disabled={!props.can_update_range}
+                        title={(!props.can_update_range).then_some("Select a passage in the article first")}
+                        aria-describedby={quote_id.clone()}>{"Update range"}</button>
+                    <button type="button" class="qm-button qm-danger" onclick={delete}
+                        aria-describedby={quote_id.clone()}>{"Delete"}</button>
                 }
-                <button type="button" class="qm-button" onclick={toggle_kind}
-                    disabled={read_only} aria-describedby={quote_id.clone()}>
-                    {match other_kind {
-                        AnnotationKind::Quote => "Make quote",
-                        AnnotationKind::Highlight => "Make highlight",
-                    }}
-                </button>
-                <button type="button" class="qm-button" onclick={update_range}
-                    disabled={!props.can_update_range || read_only}
-                    title={(!props.can_update_range).then_some("Select a passage in the article first")}
-                    aria-describedby={quote_id.clone()}>{"Update range"}</button>
-                <button type="button" class="qm-button qm-danger" onclick={delete}
-                    disabled={read_only} aria-describedby={quote_id.clone()}>{"Delete"}</button>
             </div>
             {for speaker_picker}
         </li>

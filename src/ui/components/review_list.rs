@@ -111,28 +111,30 @@ pub fn ReviewList() -> Html {
                     if let Some(current) = current {
                         <p class="qm-was">{"Now matches: "}{current}</p>
                     }
-                    <div class="qm-actions">
-                        if let Some(accept) = accept {
-                            <button type="button" class="qm-button qm-accept" onclick={accept}
-                                disabled={read_only} aria-describedby={quote_id.clone()}>
-                                {"Accept"}
+                    if !read_only {
+                        <div class="qm-actions">
+                            if let Some(accept) = accept {
+                                <button type="button" class="qm-button qm-accept" onclick={accept}
+                                    aria-describedby={quote_id.clone()}>
+                                    {"Accept"}
+                                </button>
+                            }
+                            <button type="button" class="qm-button qm-reselect" onclick={reselect}
+                                aria-describedby={quote_id.clone()}>
+                                {"Re-select"}
                             </button>
-                        }
-                        <button type="button" class="qm-button qm-reselect" onclick={reselect}
-                            disabled={read_only} aria-describedby={quote_id.clone()}>
-                            {"Re-select"}
-                        </button>
-                        if is_reselecting {
-                            <button type="button" class="qm-button qm-primary"
-                                onclick={update_range}
-                                disabled={read_only || state.pending.is_none()}
-                                aria-describedby={quote_id.clone()}>{"Update range"}</button>
-                        }
-                        <button type="button" class="qm-button qm-danger" onclick={delete}
-                            disabled={read_only} aria-describedby={quote_id.clone()}>
-                            {"Delete"}
-                        </button>
-                    </div>
+                            if is_reselecting {
+                                <button type="button" class="qm-button qm-primary"
+                                    onclick={update_range}
+                                    disabled={state.pending.is_none()}
+                                    aria-describedby={quote_id.clone()}>{"Update range"}</button>
+                            }
+                            <button type="button" class="qm-button qm-danger" onclick={delete}
+                                aria-describedby={quote_id.clone()}>
+                                {"Delete"}
+                            </button>
+                        </div>
+                    }
                     if is_reselecting {
                         <p class="qm-hint" role="status">
                             {"Select the right passage in the article, then choose Update range."}

@@ -109,22 +109,23 @@ pub fn SpeakerManager() -> Html {
             } else {
                 <ul class="qm-speaker-list" aria-label="Speakers">{rows}</ul>
             }
-            <form class="qm-add-speaker" onsubmit={on_submit}>
-                <label class="qm-field qm-field-wide">
-                    <span class="qm-label">{"New speaker"}</span>
-                    <input type="text" class="qm-add-speaker-input" list="qm-speaker-names"
-                        autocomplete="off" value={(*draft).clone()} oninput={on_input}
-                        disabled={state.read_only}
-                        aria-invalid={problem.is_some().then_some("true")}
-                        aria-describedby={problem.is_some().then_some("qm-add-speaker-problem")} />
-                </label>
-                <datalist id="qm-speaker-names">{known_names}</datalist>
-                <button type="submit" class="qm-button"
-                    disabled={state.read_only || draft.trim().is_empty()}>{"Add speaker"}</button>
-                if let Some(problem) = (*problem).clone() {
-                    <p id="qm-add-speaker-problem" class="qm-problem" role="alert">{problem}</p>
-                }
-            </form>
+            if !state.read_only {
+                <form class="qm-add-speaker" onsubmit={on_submit}>
+                    <label class="qm-field qm-field-wide">
+                        <span class="qm-label">{"New speaker"}</span>
+                        <input type="text" class="qm-add-speaker-input" list="qm-speaker-names"
+                            autocomplete="off" value={(*draft).clone()} oninput={on_input}
+                            aria-invalid={problem.is_some().then_some("true")}
+                            aria-describedby={problem.is_some().then_some("qm-add-speaker-problem")} />
+                    </label>
+                    <datalist id="qm-speaker-names">{known_names}</datalist>
+                    <button type="submit" class="qm-button"
+                        disabled={draft.trim().is_empty()}>{"Add speaker"}</button>
+                    if let Some(problem) = (*problem).clone() {
+                        <p id="qm-add-speaker-problem" class="qm-problem" role="alert">{problem}</p>
+                    }
+                </form>
+            }
         </div>
     }
 }

@@ -191,7 +191,10 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
         .collect();
     let has_others = props.speakers.iter().any(|other| other.id != id);
 
-    let editor = if let Some(draft) = (*renaming).clone() {
+    // A reader view lists the speakers without the tools to change them.
+    let editor = if read_only {
+        Html::default()
+    } else if let Some(draft) = (*renaming).clone() {
         html! {
             <form class="qm-rename" onsubmit={save_rename}>
                 <label class="qm-field">
@@ -212,10 +215,10 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
             <div class="qm-speaker-tools">
                 <div class="qm-actions">
                     <button ref={rename_button} type="button" class="qm-button qm-rename-button"
-                        onclick={start_rename} disabled={read_only}
+                        onclick={start_rename}
                         aria-describedby={name_id.clone()}>{"Rename"}</button>
                     <button type="button" class="qm-button qm-danger qm-delete-speaker"
-                        onclick={delete} disabled={read_only}
+                        onclick={delete}
                         aria-describedby={format!("{name_id} {delete_hint_id}")}>
                         {"Delete"}
                     </button>
@@ -225,7 +228,7 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
                 </div>
                 <label class="qm-field">
                     <span class="qm-label">{"Colour"}</span>
-                    <select ref={colour_select} class="qm-colour-select" onchange={set_colour} disabled={read_only}
+                    <select ref={colour_select} class="qm-colour-select" onchange={set_colour}
                         aria-describedby={name_id.clone()}>
                         {colour_options}
                     </select>
@@ -234,8 +237,7 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
                     <div class="qm-merge">
                         <label class="qm-field">
                             <span class="qm-label">{format!("Merge {} into", speaker.name)}</span>
-                            <select ref={merge_select} class="qm-merge-select" onchange={choose_merge_target}
-                                disabled={read_only}>
+                            <select ref={merge_select} class="qm-merge-select" onchange={choose_merge_target}>
                                 <option value="">
                                     {"Choose a speaker"}
                                 </option>
@@ -243,7 +245,7 @@ pub fn SpeakerRow(props: &SpeakerRowProps) -> Html {
                             </select>
                         </label>
                         <button type="button" class="qm-button qm-merge-button" onclick={merge}
-                            disabled={read_only || merge_into.is_none()}
+                            disabled={merge_into.is_none()}
                             aria-describedby={merge_hint_id.clone()}>{"Merge"}</button>
                         <span id={merge_hint_id} class="qm-visually-hidden">
                             {format!("{} becomes another name of the chosen speaker, who gets its quotes.", speaker.name)}
