@@ -63,6 +63,8 @@ pub fn mount_all() -> Result<u32, JsError> {
         else {
             continue;
         };
+        // A destroyed widget's element can be mounted again.
+        DECLARED.with(|declared| declared.borrow_mut().retain(|(_, handle)| handle.mounted()));
         let known = DECLARED.with(|declared| declared.borrow().iter().any(|(e, _)| *e == element));
         if known {
             continue;
@@ -88,7 +90,7 @@ pub fn handle_for(element: &Element) -> Option<QuotemarkHandle> {
         declared
             .borrow()
             .iter()
-            .find(|(known, _)| known == element)
+            .find(|(known, handle)| known == element && handle.mounted())
             .map(|(_, handle)| handle.clone())
     })
 }

@@ -508,3 +508,16 @@ async fn mouse_up_to_painted_time_on_the_helsinki_article() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_new_selection_can_start_on_a_highlight_just_made() {
+    // Chromium starts no text selection on a focusable element, and a new quote's mark takes
+    // keyboard focus: a reader selecting across it again must still get a selection.
+    let browser = Browser::start().await;
+    DEMO.open(&browser).await;
+    quote_with_mouse(&browser, DEMO, "tragic mistake", 0, "John McCain").await;
+    let again = drag_over(&browser, "tragic mistake", 0).await;
+    assert_eq!(again.selected, "tragic mistake");
+    wait_for_toolbar(&browser).await;
+    browser.close().await;
+}

@@ -111,7 +111,7 @@ pub fn ArticleView() -> Html {
                         options.set_block(web_sys::ScrollLogicalPosition::Center);
                         mark.scroll_into_view_with_scroll_into_view_options(&options);
                         if editing.as_ref() != Some(id) {
-                            let _ = mark.focus();
+                            focus_mark(&mark);
                         }
                     }
                 }
@@ -121,7 +121,22 @@ pub fn ArticleView() -> Html {
 
     let onpointerdown = {
         let dragging = dragging.clone();
-        Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = true)
+        let article_ref = article_ref.clone();
+        Callback::from(move |_: PointerEvent| {
+            *dragging.borrow_mut() = true;
+            // A pointer starts a selection: nothing here may stay focusable (see focus_mark).
+            if let Some(article) = article_ref.cast::<Element>() {
+                if let Ok(marks) = article.query_selector_all("mark[tabindex]") {
+                    for index in 0..marks.length() {
+                        if let Some(mark) =
+                            marks.item(index).and_then(|n| n.dyn_into::<Element>().ok())
+                        {
+                            let _ = mark.remove_attribute("tabindex");
+                        }
+                    }
+                }
+            }
+        })
     };
     let onpointerup = {
         let dragging = dragging.clone();
@@ -139,6 +154,11 @@ pub fn ArticleView() -> Html {
             }
         })
     };
+    let onfocusout = Callback::from(|event: FocusEvent| {
+        if let Some(mark) = event_element(&event).filter(|e| e.local_name() == "mark") {
+            let _ = mark.remove_attribute("tabindex");
+        }
+    });
     let onclick = {
         let state = state.clone();
         Callback::from(move |event: MouseEvent| {
@@ -231,6 +251,7 @@ pub fn ArticleView() -> Html {
             {onkeyup}
             {onkeydown}
             {onclick}
+            {onfocusout}
         >
             <p id="qm-article-help" class="qm-visually-hidden">
                 {"Select text to annotate it. Press ] or [ to move between highlights, \
@@ -259,6 +280,14 @@ fn shadow_root_of(element: &Element) -> Option<ShadowRoot> {
 
 fn event_element(event: &Event) -> Option<Element> {
     event.composed_path().get(0).dyn_into::<Element>().ok()
+}
+
+/// Gives a highlight keyboard focus. It is focusable only while focused (the tabindex goes on
+/// blur): Chromium starts no text selection on a focusable element, so a permanent tabindex
+/// would stop readers from selecting across the start of a highlight.
+pub fn focus_mark(mark: &HtmlElement) {
+    let _ = mark.set_attribute("tabindex", "-1");
+    let _ = mark.focus();
 }
 
 /// The mark where annotation `id` begins.

@@ -110,7 +110,6 @@ fn render_mark(layer: &MarkLayer, text: Html) -> Html {
             data-qm-label={(!label.is_empty()).then_some(label)}
             aria-description={description.clone()}
             title={description}
-            tabindex={(!layer.starts.is_empty()).then_some("-1")}
         >
             {text}
         </mark>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::document::AnnotationKind;
-use crate::ui::components::article_view::start_mark;
+use crate::ui::components::article_view::{focus_mark, start_mark};
 use crate::ui::state::{AppAction, StateHandle};
 
 /// Longest excerpt shown for each choice, in characters.
@@ -58,7 +58,7 @@ pub fn OverlapChooser() -> Html {
                         .target_dyn_into::<web_sys::Element>()
                         .and_then(|button| button.closest("article").ok().flatten());
                     if let Some(mark) = article.and_then(|article| start_mark(&article, &id)) {
-                        let _ = mark.focus();
+                        focus_mark(&mark);
                     }
                 })
             };
