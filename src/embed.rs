@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
-use crate::core::anchor::Anchorer;
 use crate::core::article::Article;
 use crate::core::document::{Action, Document};
 use crate::core::host_api;
@@ -201,24 +200,16 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
 
 /// The document with an exported file merged in (as its starting point, not undoable).
 fn with_file(article: &Article, mut document: Document, file: &str) -> Result<Document, JsError> {
-    let text = article.text_content();
-    let anchorer = Anchorer::new(text);
-    let anchor = |selectors: &_| {
-        let found = anchorer.reanchor(selectors);
-        (found.range, found.status)
-    };
-    let outcome = interchange::import(&document, text, file, ImportMode::Merge, &anchor, now())
-        .map_err(|error| JsError::new(&format!("options.annotations can't be used: {error}")))?;
+    let (action, _) = interchange::import_action(
+        &document,
+        article.text_content(),
+        file,
+        ImportMode::Merge,
+        now(),
+    )
+    .map_err(|error| JsError::new(&format!("options.annotations can't be used: {error}")))?;
     document
-        .apply(
-            Action::ReplaceContent {
-                speakers: outcome.speakers,
-                annotations: outcome.annotations,
-                tombstones: outcome.tombstones,
-                next_id: outcome.next_id,
-            },
-            now(),
-        )
+        .apply(action, now())
         .map_err(|error| JsError::new(&error.to_string()))?;
     document.history.clear();
     Ok(document)
@@ -431,27 +422,13 @@ impl QuotemarkHandle {
                 )))
             }
         };
-        let text = bridge.article.text_content();
-        let anchorer = Anchorer::new(text);
-        let anchor = |selectors: &_| {
-            let found = anchorer.reanchor(selectors);
-            (found.range, found.status)
-        };
-        let outcome = {
+        let (action, report) = {
             let current = bridge.document.borrow();
-            interchange::import(&current, text, json, mode, &anchor, now())
+            interchange::import_action(&current, bridge.article.text_content(), json, mode, now())
                 .map_err(|error| JsError::new(&error.to_string()))?
         };
-        let report = host_api::report_object(&outcome.report);
-        bridge.dispatch(AppAction::Apply {
-            action: Action::ReplaceContent {
-                speakers: outcome.speakers,
-                annotations: outcome.annotations,
-                tombstones: outcome.tombstones,
-                next_id: outcome.next_id,
-            },
-            now: now(),
-        })?;
+        let report = host_api::report_object(&report);
+        bridge.dispatch(AppAction::Apply { action, now: now() })?;
         js_sys::JSON::parse(&report.to_string()).map_err(|_| JsError::new("report"))
     }
 

@@ -4,12 +4,11 @@
 
 use std::time::Duration;
 
-use fantoccini::actions::{
-    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
-};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
+use crate::person::{chord, click_at, press, type_text};
 use crate::support::Browser;
 
 /// One widget on a page, found through its host element (the element it was mounted on).
@@ -288,59 +287,6 @@ impl Widget {
         )
         .await;
     }
-}
-
-async fn click_at(browser: &Browser, x: f64, y: f64) {
-    let click = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: x.round(),
-            y: y.round(),
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    browser.client.perform_actions(click).await.expect("click");
-}
-
-async fn type_text(browser: &Browser, text: &str) {
-    let mut keys = KeyActions::new("keyboard".into());
-    for character in text.chars() {
-        keys = keys
-            .then(KeyAction::Down { value: character })
-            .then(KeyAction::Up { value: character });
-    }
-    browser.client.perform_actions(keys).await.expect("type");
-}
-
-async fn press(browser: &Browser, key: impl Into<char>) {
-    chord(browser, &[], key).await;
-}
-
-async fn chord(browser: &Browser, modifiers: &[Key], key: impl Into<char>) {
-    let key = key.into();
-    let mut keys = KeyActions::new("keyboard".into());
-    for modifier in modifiers {
-        keys = keys.then(KeyAction::Down {
-            value: (*modifier).into(),
-        });
-    }
-    keys = keys
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    for modifier in modifiers.iter().rev() {
-        keys = keys.then(KeyAction::Up {
-            value: (*modifier).into(),
-        });
-    }
-    browser
-        .client
-        .perform_actions(keys)
-        .await
-        .expect("press keys");
 }
 
 /// Lets the page run a few animation frames (for checking that something did NOT happen).
@@ -948,7 +894,7 @@ async fn the_strict_csp_example_works_with_its_meta_policy() {
 
 #[tokio::test]
 async fn the_strict_csp_page_works_with_the_policy_as_a_header() {
-    works_under_the_strict_policy("/pages/csp-strict.html").await;
+    works_under_the_strict_policy("/examples/csp-strict.html?policy=header").await;
 }
 
 /// Not a check: remakes the export embedded in `examples/reader.html` (and the CSP pages) by

@@ -54,8 +54,11 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
     while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
         line.clear();
     }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    // `?policy=header`: serve a page's Content Security Policy as a response header instead of
+    // its `<meta>` tag, to prove the policy works either way with one page.
+    let policy_as_header = target.contains("policy=header");
     let (root, rest) = match path.strip_prefix("/pages/") {
         Some(rest) => (pages, rest),
         None => (dist, path.trim_start_matches('/')),
@@ -71,6 +74,13 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
     } else {
         None
     };
+    let (body, csp) = match body {
+        Some(body) if policy_as_header => {
+            let (page, policy) = policy_moved_to_header(&String::from_utf8_lossy(&body));
+            (Some(page.into_bytes()), policy)
+        }
+        other => (other, None),
+    };
     let response = match body {
         Some(body) => {
             let mut head = format!(
@@ -78,7 +88,7 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
                 mime_type(&file),
                 body.len()
             );
-            if let Some(csp) = content_security_policy(&file).filter(|_| root == pages) {
+            if let Some(csp) = csp {
                 head.push_str(&format!("Content-Security-Policy: {csp}\r\n"));
             }
             head.push_str("\r\n");
@@ -108,13 +118,23 @@ fn mime_type(file: &Path) -> &'static str {
     }
 }
 
-/// Test pages (under `/pages/`) named `csp-*.html` are served with the strict policy the
-/// README documents. The examples in `dist/examples/` get no header: they carry the same
-/// policy in a `<meta>` tag, as they would on any static host.
-fn content_security_policy(file: &Path) -> Option<&'static str> {
-    let name = file.file_name()?.to_str()?;
-    name.starts_with("csp-").then_some(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'",
+/// The page without its `<meta http-equiv="Content-Security-Policy">` tag, and that policy.
+fn policy_moved_to_header(page: &str) -> (String, Option<String>) {
+    let Some(start) = page.find("<meta http-equiv=\"Content-Security-Policy\"") else {
+        return (page.to_owned(), None);
+    };
+    let Some(length) = page[start..].find("/>").map(|end| end + 2) else {
+        return (page.to_owned(), None);
+    };
+    let tag = &page[start..start + length];
+    let policy = tag
+        .split("content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_owned);
+    (
+        format!("{}{}", &page[..start], &page[start + length..]),
+        policy,
     )
 }
 

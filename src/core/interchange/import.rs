@@ -493,3 +493,29 @@ impl IdAllocator {
 fn usable_id_number(id: &str) -> Option<u64> {
     fields::id_number(id).filter(|number| *number <= fields::MAX_ID_NUMBER)
 }
+
+/// Imports `file_text` into `current` for the article whose text content is `text_content`,
+/// re-anchoring every annotation with [`crate::core::anchor`], and returns the one undoable
+/// action that applies the result, with the report. Nothing changes until the caller applies
+/// the action; an unusable file is an error and changes nothing.
+pub fn import_action(
+    current: &Document,
+    text_content: &str,
+    file_text: &str,
+    mode: ImportMode,
+    now: i64,
+) -> Result<(crate::core::document::Action, ImportReport), ImportError> {
+    let anchorer = crate::core::anchor::Anchorer::new(text_content);
+    let anchor = |selectors: &Selectors| {
+        let found = anchorer.reanchor(selectors);
+        (found.range, found.status)
+    };
+    let outcome = import(current, text_content, file_text, mode, &anchor, now)?;
+    let action = crate::core::document::Action::ReplaceContent {
+        speakers: outcome.speakers,
+        annotations: outcome.annotations,
+        tombstones: outcome.tombstones,
+        next_id: outcome.next_id,
+    };
+    Ok((action, outcome.report))
+}

@@ -29,7 +29,7 @@ use crate::core::document::{AnnotationKind, Tombstone};
 use crate::core::selector::Selectors;
 
 pub use csv::export_csv;
-pub use import::{import, ImportMode, ImportOutcome, ImportReport};
+pub use import::{import, import_action, ImportMode, ImportOutcome, ImportReport};
 pub use native::{export_native, parse_native};
 pub use w3c::{export_w3c, parse_w3c};
 

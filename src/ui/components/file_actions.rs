@@ -9,8 +9,6 @@ use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::anchor::Anchorer;
-use crate::core::document::Action;
 use crate::core::interchange::{self, ImportMode, ImportReport, MAX_IMPORT_BYTES};
 use crate::platform::download;
 use crate::ui::state::{AppAction, AppState, StateHandle};
@@ -129,28 +127,20 @@ pub fn FileActions() -> Html {
         let state = state.clone();
         let view = view.clone();
         Rc::new(move |text: &str, mode: ImportMode| {
-            let article_text = state.article.text_content();
-            let anchorer = Anchorer::new(article_text);
-            let anchor = |selectors: &_| {
-                let found = anchorer.reanchor(selectors);
-                (found.range, found.status)
-            };
             let outcome = {
                 let current = state.document();
-                interchange::import(&current, article_text, text, mode, &anchor, now())
+                interchange::import_action(
+                    &current,
+                    state.article.text_content(),
+                    text,
+                    mode,
+                    now(),
+                )
             };
             match outcome {
-                Ok(outcome) => {
-                    state.dispatch(AppAction::Apply {
-                        action: Action::ReplaceContent {
-                            speakers: outcome.speakers,
-                            annotations: outcome.annotations,
-                            tombstones: outcome.tombstones,
-                            next_id: outcome.next_id,
-                        },
-                        now: now(),
-                    });
-                    view.set(ImportView::Done(Rc::new(outcome.report)));
+                Ok((action, report)) => {
+                    state.dispatch(AppAction::Apply { action, now: now() });
+                    view.set(ImportView::Done(Rc::new(report)));
                 }
                 Err(error) => {
                     view.set(ImportView::Failed(format!("Nothing was imported: {error}")))
