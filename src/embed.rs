@@ -2,6 +2,7 @@
 //! which a host page exports, imports, reads annotations, listens to changes and destroys.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -10,7 +11,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
 use crate::core::article::Article;
-use crate::core::document::{Action, Document};
+use crate::core::document::{Action, Annotation, AnnotationId, Document};
 use crate::core::host_api;
 use crate::core::interchange::{self, ArticleMeta, ImportMode};
 use crate::core::options::{MountOptions, StorageMode};
@@ -23,6 +24,10 @@ use crate::ui::time::now;
 /// The events a host can listen to, with `on(name, fn)` or as DOM `CustomEvent`s named
 /// `quotemark-<name>` on the host element.
 const EVENTS: [&str; 5] = ["create", "update", "delete", "change", "select"];
+
+/// A change touching more annotations than this (an import, another tab's work) fires only
+/// `change`, which lists the ids, instead of one event per annotation.
+const MAX_EVENTS_PER_CHANGE: usize = 100;
 
 /// Attribute that marks an element whose own content becomes a widget's article.
 const DECLARATIVE_ATTRIBUTE: &str = "data-quotemark";
@@ -249,26 +254,41 @@ impl Bridge {
         if state.version != self.seen_version.get() {
             self.seen_version.set(state.version);
             let document = state.document();
-            for (kind, id) in state.last_change.iter() {
-                let (name, detail) = match kind {
-                    ChangeKind::Deleted => ("delete", serde_json::json!({ "id": id.0 })),
-                    ChangeKind::Created | ChangeKind::Updated => {
-                        let Some(annotation) = document.annotation(id) else {
-                            continue;
-                        };
-                        let name = if *kind == ChangeKind::Created {
-                            "create"
-                        } else {
-                            "update"
-                        };
-                        (name, host_api::annotation_object(&document, annotation))
-                    }
-                };
-                self.emit(name, &detail);
+            let ids = |wanted: ChangeKind| -> Vec<&str> {
+                state
+                    .last_change
+                    .iter()
+                    .filter(|(kind, _)| *kind == wanted)
+                    .map(|(_, id)| id.0.as_str())
+                    .collect()
+            };
+            // One event per annotation for ordinary edits; a bulk change (an import, a merge
+            // from another tab) is told once, in `change`, rather than thousands of times.
+            if state.last_change.len() <= MAX_EVENTS_PER_CHANGE {
+                let by_id: HashMap<&AnnotationId, &Annotation> =
+                    document.annotations.iter().map(|a| (&a.id, a)).collect();
+                for (kind, id) in state.last_change.iter() {
+                    let (name, detail) = match (kind, by_id.get(id)) {
+                        (ChangeKind::Deleted, _) => ("delete", serde_json::json!({ "id": id.0 })),
+                        (ChangeKind::Created, Some(annotation)) => {
+                            ("create", host_api::annotation_object(&document, annotation))
+                        }
+                        (ChangeKind::Updated, Some(annotation)) => {
+                            ("update", host_api::annotation_object(&document, annotation))
+                        }
+                        (_, None) => continue,
+                    };
+                    self.emit(name, &detail);
+                }
             }
-            let count = document.annotations.len();
+            let detail = serde_json::json!({
+                "annotations": document.annotations.len(),
+                "created": ids(ChangeKind::Created),
+                "updated": ids(ChangeKind::Updated),
+                "deleted": ids(ChangeKind::Deleted),
+            });
             drop(document);
-            self.emit("change", &serde_json::json!({ "annotations": count }));
+            self.emit("change", &detail);
         }
         if *self.seen_focus.borrow() != state.focused {
             *self.seen_focus.borrow_mut() = state.focused.clone();

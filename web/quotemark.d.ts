@@ -70,7 +70,8 @@ export interface QuotemarkEvents {
   create: Annotation;
   update: Annotation;
   delete: { id: string };
-  change: { annotations: number };
+  /** After every change; a change of more than 100 annotations fires only this. */
+  change: { annotations: number; created: string[]; updated: string[]; deleted: string[] };
   /** The annotation the reader selected, or `null`. */
   select: Annotation | null;
 }

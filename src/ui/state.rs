@@ -3,6 +3,7 @@
 //! runs in an effect after a change).
 
 use std::cell::{Ref, RefCell};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -261,17 +262,34 @@ impl AppState {
 
     /// Applies a core action; false (with the error shown and announced) when it was refused.
     fn apply(&mut self, action: Action, now: i64) -> bool {
+        // An import can add thousands at once: remember which ids existed to tell new from
+        // changed (sets, so a large change costs O(n), not O(n²)).
+        let existed: Option<HashSet<AnnotationId>> =
+            matches!(action, Action::ReplaceContent { .. }).then(|| {
+                self.document
+                    .borrow()
+                    .annotations
+                    .iter()
+                    .map(|a| a.id.clone())
+                    .collect()
+            });
         let result = self.document.borrow_mut().apply(action, now);
         match result {
             Ok(applied) => {
                 let document = self.document.borrow();
+                let present: HashSet<&AnnotationId> =
+                    document.annotations.iter().map(|a| &a.id).collect();
                 let changes = applied
                     .annotations
                     .iter()
                     .map(|id| {
-                        let kind = if document.annotation(id).is_none() {
+                        let is_new = match &existed {
+                            Some(existed) => !existed.contains(id),
+                            None => applied.new_annotation.as_ref() == Some(id),
+                        };
+                        let kind = if !present.contains(id) {
                             ChangeKind::Deleted
-                        } else if applied.new_annotation.as_ref() == Some(id) {
+                        } else if is_new {
                             ChangeKind::Created
                         } else {
                             ChangeKind::Updated
@@ -279,6 +297,7 @@ impl AppState {
                         (kind, id.clone())
                     })
                     .collect();
+                drop(present);
                 drop(document);
                 self.last_change = Rc::new(changes);
                 self.version += 1;
