@@ -1,7 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Re-anchoring across realistic revisions of a news article: for every revision, the
 //! expected status and range of every annotation. A wrong anchor (a found range that is not
 //! the intended words) fails the suite, and so does any recoverable annotation not recovered.
+#![cfg(not(target_arch = "wasm32"))]
 
 use quotemark::core::anchor::{capture, reanchor_all, Anchoring, MIN_SCORE};
 use quotemark::core::document::AnchorStatus;

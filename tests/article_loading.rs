@@ -1,7 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Article loading across formats: the same logical article gives the same text content from
 //! plain text, Markdown and HTML; block offsets agree with the text content for any script;
 //! large articles load; the input-level errors and the title override.
+#![cfg(not(target_arch = "wasm32"))]
 
 use quotemark::core::article::{
     Article, ArticleInput, ArticleSource, BlockKind, LoadError, MAX_ARTICLE_BYTES,

@@ -1,8 +1,8 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! File formats end to end: native and W3C exports round-trip through import without loss on
 //! text with emoji, combining marks, CJK and right-to-left scripts; the W3C export has every
 //! field the Web Annotation model requires; CSV is safe for spreadsheets; imports report what
 //! they did and never half-apply a broken file.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
 

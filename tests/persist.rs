@@ -1,7 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The storage codec: saved documents come back identical, older envelopes load as the
 //! documents they described, and damaged or newer data is reported as corrupt (never as
 //! "nothing saved", which would let the caller overwrite it).
+#![cfg(not(target_arch = "wasm32"))]
 
 use quotemark::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
