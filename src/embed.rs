@@ -155,10 +155,18 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         .clone()
         .unwrap_or_else(|| article.content_hash());
     let storage_enabled = options.storage == StorageMode::Local;
-    let (mut document, save_status) = if storage_enabled {
+    let persistence::Loaded {
+        mut document,
+        status: save_status,
+        fingerprint,
+    } = if storage_enabled {
         persistence::load(&article, &article_key, now())
     } else {
-        (Document::new(article_key.clone()), SaveStatus::Disabled)
+        persistence::Loaded {
+            document: Document::new(article_key.clone()),
+            status: SaveStatus::Disabled,
+            fingerprint: None,
+        }
     };
     add_predefined_speakers(&mut document, &options.speakers);
     if let Some(file) = &options.annotations {
@@ -175,6 +183,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         options.read_only,
         storage_enabled,
         save_status,
+        fingerprint,
     );
     let bridge = Rc::new(Bridge {
         article: initial.article.clone(),
@@ -433,6 +442,16 @@ impl QuotemarkHandle {
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&self, json: &str, mode: Option<String>) -> Result<JsValue, JsError> {
         let bridge = self.bridge()?;
+        if bridge
+            .state
+            .borrow()
+            .as_ref()
+            .is_some_and(|state| state.read_only)
+        {
+            return Err(JsError::new(
+                "this widget is read-only: call setReadOnly(false) before importing",
+            ));
+        }
         let mode = match mode.as_deref() {
             None | Some("merge") => ImportMode::Merge,
             Some("replace") => ImportMode::Replace,

@@ -1,46 +1,105 @@
 //! Loading and saving a document in localStorage, with every failure kept visible and no
-//! stored work ever lost: corrupt data is copied aside before anything is written over it.
+//! stored work ever lost: before writing, whatever someone else stored since (another tab,
+//! another widget on the page, a newer build) is merged in or kept aside, never written over.
 
 use crate::core::anchor::Anchorer;
-use crate::core::article::Article;
+use crate::core::article::{content_hash, Article};
 use crate::core::document::{AnchorStatus, Document};
-use crate::core::persist::{self, Decoded};
+use crate::core::persist::{self, CorruptReason, Decoded};
 use crate::platform::storage::{self, StorageError};
 use crate::ui::state::SaveStatus;
 
-/// The document stored for `article_key` (re-anchored to `article`), or a new one, and the
-/// status to show.
-pub fn load(article: &Article, article_key: &str, now: i64) -> (Document, SaveStatus) {
+/// A fingerprint of a stored value, to notice cheaply that someone else wrote since.
+pub fn fingerprint(stored: &str) -> String {
+    content_hash(stored)
+}
+
+/// What a widget starts with: the document, the status to show, and the fingerprint of the
+/// stored value it was read from (or wrote), for [`save`] to compare against.
+pub struct Loaded {
+    pub document: Document,
+    pub status: SaveStatus,
+    pub fingerprint: Option<String>,
+}
+
+/// The document stored for `article_key` (re-anchored to `article`), or a new one.
+pub fn load(article: &Article, article_key: &str, now: i64) -> Loaded {
     let key = persist::storage_key(article_key);
     let stored = match storage::read(&key) {
         Ok(stored) => stored,
         Err(error) => {
-            return (Document::new(article_key), status_for(&error));
+            return Loaded {
+                document: Document::new(article_key),
+                status: status_for(&error),
+                fingerprint: None,
+            }
         }
     };
+    let fingerprint = stored.as_deref().map(fingerprint);
     match persist::decode(stored.as_deref()) {
-        Decoded::Missing => (Document::new(article_key), SaveStatus::Idle),
-        Decoded::Loaded(document) | Decoded::Migrated { document, .. } => {
-            (reanchor(article, document), SaveStatus::Saved)
-        }
+        Decoded::Missing => Loaded {
+            document: Document::new(article_key),
+            status: SaveStatus::Idle,
+            fingerprint,
+        },
+        Decoded::Loaded(document) | Decoded::Migrated { document, .. } => Loaded {
+            document: reanchor(article, document),
+            status: SaveStatus::Saved,
+            fingerprint,
+        },
         Decoded::Corrupt { reason } => {
-            let quarantine_key = persist::quarantine_key(article_key, now);
-            let kept = stored
-                .as_deref()
-                .map(|raw| storage::write(&quarantine_key, raw));
-            let status = match kept {
-                Some(Ok(())) => SaveStatus::Corrupt {
-                    reason: reason.to_string(),
-                    quarantine_key,
-                },
-                // Couldn't copy it aside: never write over the original then.
-                _ => SaveStatus::Corrupt {
-                    reason: reason.to_string(),
-                    quarantine_key: key,
-                },
+            let document = Document::new(article_key);
+            let status = set_aside(
+                &key,
+                article_key,
+                stored.as_deref().unwrap_or(""),
+                &reason,
+                now,
+            );
+            // Once the damaged value is safe elsewhere, replace it with the empty document the
+            // widget starts from, so the next load doesn't copy it aside again.
+            let fingerprint = match &status {
+                SaveStatus::Corrupt { quarantine_key, .. } if *quarantine_key != key => {
+                    let empty = persist::encode(&document, now);
+                    storage::write(&key, &empty)
+                        .ok()
+                        .map(|()| self::fingerprint(&empty))
+                }
+                _ => fingerprint,
             };
-            (Document::new(article_key), status)
+            Loaded {
+                document,
+                status,
+                fingerprint,
+            }
         }
+    }
+}
+
+/// Keeps an unreadable stored value: copied under a quarantine key, or — for data from a newer
+/// build, which this one must not touch, or when the copy fails — left where it is, with
+/// saving stopped. The status says which (`quarantine_key` equal to the live key: stopped).
+fn set_aside(
+    key: &str,
+    article_key: &str,
+    stored: &str,
+    reason: &CorruptReason,
+    now: i64,
+) -> SaveStatus {
+    let stopped = SaveStatus::Corrupt {
+        reason: reason.to_string(),
+        quarantine_key: key.to_owned(),
+    };
+    if matches!(reason, CorruptReason::NewerVersion { .. }) {
+        return stopped;
+    }
+    let quarantine_key = persist::quarantine_key(article_key, now);
+    match storage::write(&quarantine_key, stored) {
+        Ok(()) => SaveStatus::Corrupt {
+            reason: reason.to_string(),
+            quarantine_key,
+        },
+        Err(_) => stopped,
     }
 }
 
@@ -63,23 +122,85 @@ pub fn reanchor(article: &Article, mut document: Document) -> Document {
     document
 }
 
-/// Saves the document; the status says whether it reached storage.
-pub fn save(article_key: &str, document: &Document, now: i64, current: &SaveStatus) -> SaveStatus {
+/// What became of a save.
+pub enum Saved {
+    /// Written (or not), as the status says; `fingerprint` is what storage now holds.
+    Done {
+        status: SaveStatus,
+        fingerprint: Option<String>,
+    },
+    /// Someone else stored work this document lacks: merge it in first (the merge then saves
+    /// the union). `fingerprint` is the value that was read.
+    MergeFirst {
+        remote: Box<Document>,
+        fingerprint: String,
+    },
+}
+
+/// Saves the document, unless storage holds work it would overwrite: `known` is the
+/// fingerprint of the value this widget last read or wrote.
+pub fn save(
+    article: &Article,
+    article_key: &str,
+    document: &Document,
+    known: Option<&str>,
+    current: &SaveStatus,
+    now: i64,
+) -> Saved {
     let key = persist::storage_key(article_key);
+    let unchanged = |status: SaveStatus| Saved::Done {
+        status,
+        fingerprint: known.map(str::to_owned),
+    };
     if let SaveStatus::Corrupt { quarantine_key, .. } = current {
         if *quarantine_key == key {
-            // The damaged original could not be copied aside; it stays untouched.
-            return current.clone();
+            // The stored value could not be kept aside (or is a newer build's): untouched.
+            return unchanged(current.clone());
+        }
+    }
+    let stored = match storage::read(&key) {
+        Ok(stored) => stored,
+        Err(error) => return unchanged(status_for(&error)),
+    };
+    let mut status_after = match current {
+        SaveStatus::Corrupt { .. } => current.clone(),
+        _ => SaveStatus::Saved,
+    };
+    if let Some(stored) = stored.as_deref() {
+        let stored_fingerprint = fingerprint(stored);
+        if Some(stored_fingerprint.as_str()) != known {
+            match persist::decode(Some(stored)) {
+                Decoded::Loaded(remote)
+                | Decoded::Migrated {
+                    document: remote, ..
+                } => {
+                    let remote = reanchor(article, remote);
+                    let mut union = document.clone();
+                    if !union.merge_from(&remote).is_empty() {
+                        return Saved::MergeFirst {
+                            remote: Box::new(remote),
+                            fingerprint: stored_fingerprint,
+                        };
+                    }
+                }
+                Decoded::Corrupt { reason } => {
+                    status_after = set_aside(&key, article_key, stored, &reason, now);
+                    if matches!(&status_after, SaveStatus::Corrupt { quarantine_key, .. } if *quarantine_key == key)
+                    {
+                        return unchanged(status_after);
+                    }
+                }
+                Decoded::Missing => {}
+            }
         }
     }
     let encoded = persist::encode(document, now);
     match storage::write(&key, &encoded) {
-        Ok(()) => match current {
-            // Keep telling the reader about the data kept aside.
-            SaveStatus::Corrupt { .. } => current.clone(),
-            _ => SaveStatus::Saved,
+        Ok(()) => Saved::Done {
+            status: status_after,
+            fingerprint: Some(fingerprint(&encoded)),
         },
-        Err(error) => status_for(&error),
+        Err(error) => unchanged(status_for(&error)),
     }
 }
 

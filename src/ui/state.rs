@@ -128,6 +128,8 @@ pub struct AppState {
     pub read_only: bool,
     /// False when the host asked for no storage (`storage: "none"`).
     pub storage_enabled: bool,
+    /// Fingerprint of the stored value the document was loaded from (see `persistence`).
+    pub stored_fingerprint: Option<String>,
     pub save_status: SaveStatus,
     /// What the latest document change did, annotation by annotation.
     pub last_change: Rc<Vec<(ChangeKind, AnnotationId)>>,
@@ -218,6 +220,7 @@ impl AppState {
             error: None,
             read_only: false,
             storage_enabled: true,
+            stored_fingerprint: None,
             save_status: SaveStatus::Idle,
             last_change: Rc::new(Vec::new()),
         };
@@ -241,10 +244,12 @@ impl AppState {
         read_only: bool,
         storage_enabled: bool,
         save_status: SaveStatus,
+        stored_fingerprint: Option<String>,
     ) -> Self {
         self.read_only = read_only;
         self.storage_enabled = storage_enabled;
         self.save_status = save_status;
+        self.stored_fingerprint = stored_fingerprint;
         self
     }
 

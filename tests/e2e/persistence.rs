@@ -3,7 +3,11 @@
 
 use serde_json::{json, Value};
 
-use crate::person::{chord, drag_over, press, quote_with_mouse, wait_for_toolbar, DEMO};
+use fantoccini::key::Key;
+
+use crate::person::{
+    chord, click_in_widget, drag_over, press, quote_with_mouse, type_text, wait_for_toolbar, DEMO,
+};
 use crate::support::{Browser, WIDGET};
 
 const STORAGE_KEY: &str = "quotemark:v1:helsinki-summit";
@@ -311,6 +315,142 @@ async fn two_tabs_editing_the_same_article_both_end_with_both_annotations() {
     assert_eq!(
         quotes(&after_undo),
         vec![(json!("the most serious mistake"), json!("Newt Gingrich"))]
+    );
+    browser.close().await;
+}
+
+/// What storage holds for the demo article, decoded natively.
+async fn stored_quotes(browser: &Browser) -> Vec<String> {
+    let stored = browser
+        .js(
+            &format!("return localStorage.getItem({});", json!(STORAGE_KEY)),
+            vec![],
+        )
+        .await;
+    let stored = stored.as_str().unwrap_or_default();
+    match quotemark::core::persist::decode(Some(stored)) {
+        quotemark::core::persist::Decoded::Loaded(document) => document
+            .annotations
+            .iter()
+            .map(|a| a.selectors.quote.exact.clone())
+            .collect(),
+        other => panic!("storage does not hold a document: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
+    // A tab that missed another's save (frozen in the background, restored from the
+    // back/forward cache) must merge what is stored before writing over it.
+    let browser = Browser::start().await;
+    DEMO.open(&browser).await;
+    quote_with_mouse(&browser, DEMO, "\"tragic mistake\"", 0, "John McCain").await;
+    // Another tab's save, written without this page hearing of it: the stored document plus
+    // one quote made elsewhere.
+    let mut elsewhere = match quotemark::core::persist::decode(Some(
+        browser
+            .js(
+                &format!("return localStorage.getItem({});", json!(STORAGE_KEY)),
+                vec![],
+            )
+            .await
+            .as_str()
+            .unwrap_or_default(),
+    )) {
+        quotemark::core::persist::Decoded::Loaded(document) => document,
+        other => panic!("nothing saved: {other:?}"),
+    };
+    let text = quotemark::core::article::Article::from_text(include_str!(
+        "../../assets/helsinki-summit.txt"
+    ))
+    .expect("the demo article");
+    let words = "great success";
+    let start = text.text_content().find(words).expect("in the article");
+    let start = text.text_content()[..start].chars().count();
+    let range = quotemark::core::selector::CharRange::new(start, start + words.chars().count());
+    elsewhere.next_id += 100;
+    elsewhere
+        .apply(
+            quotemark::core::document::Action::CreateAnnotation {
+                kind: quotemark::core::document::AnnotationKind::Highlight,
+                range,
+                selectors: quotemark::core::anchor::capture(text.text_content(), range)
+                    .expect("selectors"),
+                speaker: None,
+                note: "made in another tab".into(),
+            },
+            1_800_000_000_000,
+        )
+        .expect("another tab's quote");
+    let planted = quotemark::core::persist::encode(&elsewhere, 1_800_000_000_000);
+    browser
+        .js(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(STORAGE_KEY), json!(planted)],
+        )
+        .await;
+    // This tab makes a change of its own, and saves (the merge then shows three quotes).
+    drag_over(&browser, "\"the most serious mistake\"", 0).await;
+    wait_for_toolbar(&browser).await;
+    click_in_widget(&browser, "#qm-speaker-input").await;
+    type_text(&browser, "Newt Gingrich").await;
+    press(&browser, Key::Enter).await;
+    browser
+        .wait_for(
+            "the union in storage",
+            &format!(
+                "const v = localStorage.getItem({}); return v && v.includes('great success') && v.includes('the most serious mistake');",
+                json!(STORAGE_KEY)
+            ),
+        )
+        .await;
+    let mut quotes = stored_quotes(&browser).await;
+    quotes.sort();
+    assert_eq!(
+        quotes,
+        vec![
+            "great success",
+            "the most serious mistake",
+            "tragic mistake"
+        ]
+    );
+    // And this tab shows the other tab's work too.
+    DEMO.wait_for_annotations(&browser, 3).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn data_saved_by_a_newer_version_is_never_written_over() {
+    let browser = Browser::start().await;
+    DEMO.open(&browser).await;
+    let newer = r#"{"quotemark":99,"savedAt":0,"document":{"from":"the future"}}"#;
+    browser
+        .js(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(STORAGE_KEY), json!(newer)],
+        )
+        .await;
+    browser.client.refresh().await.expect("reload");
+    DEMO.wait_ready(&browser).await;
+    quote_with_mouse(&browser, DEMO, "\"tragic mistake\"", 0, "John McCain").await;
+    browser
+        .wait_for(
+            "the warning",
+            &format!(
+                "{WIDGET} return root.querySelector('.qm-banner')?.textContent.includes('newer');"
+            ),
+        )
+        .await;
+    let stored = browser
+        .js(
+            &format!("return localStorage.getItem({});", json!(STORAGE_KEY)),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        stored,
+        json!(newer),
+        "the newer build's data was written over"
     );
     browser.close().await;
 }

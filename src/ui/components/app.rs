@@ -4,17 +4,17 @@
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationKind};
 use crate::core::persist::{self, Decoded};
+use crate::platform::storage;
 use crate::ui::components::article_view::ArticleView;
 use crate::ui::components::live_region::LiveRegion;
 use crate::ui::components::selection_toolbar::{SelectionToolbar, SPEAKER_INPUT_CLASS};
 use crate::ui::components::side_panel::SidePanel;
 use crate::ui::components::status_bar::StatusBar;
-use crate::ui::persistence;
+use crate::ui::persistence::{self, Saved};
 use crate::ui::state::{AppAction, AppState, SpeakerChoice, StateHandle};
 use crate::ui::time::now;
 
@@ -45,48 +45,82 @@ pub fn App(props: &AppProps) -> Html {
             move |_| on_state.emit(state),
         );
     }
-    // Save right after each change the reader made here.
+    // The fingerprint of the stored value this widget last read or wrote: a different one
+    // means someone else (another tab, another widget on the page) saved since.
+    let known = use_mut_ref(|| state.stored_fingerprint.clone());
+    // Save right after each change the reader made here (an effect, never the reducer).
     {
         let state = state.clone();
+        let known = known.clone();
         use_effect_with(state.local_version, move |local_version| {
-            if *local_version > 0 && state.storage_enabled {
-                let status = persistence::save(
-                    &state.article_key,
-                    &state.document(),
-                    now(),
-                    &state.save_status,
-                );
-                if status != state.save_status {
-                    state.dispatch(AppAction::SaveStatus(status));
+            if *local_version == 0 || !state.storage_enabled || state.read_only {
+                return;
+            }
+            let saved = persistence::save(
+                &state.article,
+                &state.article_key,
+                &state.document(),
+                known.borrow().as_deref(),
+                &state.save_status,
+                now(),
+            );
+            match saved {
+                Saved::Done {
+                    status,
+                    fingerprint,
+                } => {
+                    let wrote = fingerprint != *known.borrow();
+                    *known.borrow_mut() = fingerprint;
+                    if wrote {
+                        announce_save(&state.article_key);
+                    }
+                    if status != state.save_status {
+                        state.dispatch(AppAction::SaveStatus(status));
+                    }
+                }
+                Saved::MergeFirst {
+                    remote,
+                    fingerprint,
+                } => {
+                    // The merge saves the union (it counts as a local change when this widget
+                    // had work the stored value lacked).
+                    *known.borrow_mut() = Some(fingerprint);
+                    state.dispatch(AppAction::MergeRemote(remote));
                 }
             }
         });
     }
-    // Another tab saved the same article: merge its work into ours.
+    // Someone else saved the same article — another tab (`storage`), another widget on this
+    // page (`quotemark-saved`) — or this page came back from the back/forward cache
+    // (`pageshow`): merge the stored work into ours.
     {
         let state = state.clone();
+        let known = known.clone();
         use_effect_with(state.storage_enabled, move |enabled| {
-            let key = persist::storage_key(&state.article_key);
-            let article = state.article.clone();
-            let listener = enabled.then(web_sys::window).flatten().map(|window| {
-                EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<StorageEvent>() else {
+            let listeners = enabled.then(web_sys::window).flatten().map(|window| {
+                let pull = std::rc::Rc::new(move || {
+                    let key = persist::storage_key(&state.article_key);
+                    let Ok(Some(stored)) = storage::read(&key) else {
                         return;
                     };
-                    if event.key().as_deref() != Some(key.as_str()) {
+                    if Some(persistence::fingerprint(&stored)) == *known.borrow() {
                         return;
                     }
                     if let Decoded::Loaded(remote)
                     | Decoded::Migrated {
                         document: remote, ..
-                    } = persist::decode(event.new_value().as_deref())
+                    } = persist::decode(Some(&stored))
                     {
-                        let remote = persistence::reanchor(&article, remote);
+                        let remote = persistence::reanchor(&state.article, remote);
                         state.dispatch(AppAction::MergeRemote(Box::new(remote)));
                     }
+                });
+                ["storage", SAVED_EVENT, "pageshow"].map(|name| {
+                    let pull = pull.clone();
+                    EventListener::new(&window, name, move |_| pull())
                 })
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     // A change made from the keyboard can remove the focused element (undo of a create, a
@@ -136,6 +170,21 @@ pub fn App(props: &AppProps) -> Html {
                 <LiveRegion />
             </div>
         </ContextProvider<StateHandle>>
+    }
+}
+
+/// Fired on `window` after a widget saved, so other widgets of the same article on the page
+/// (which get no `storage` event for their own page's writes) merge the change.
+const SAVED_EVENT: &str = "quotemark-saved";
+
+fn announce_save(article_key: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&wasm_bindgen::JsValue::from_str(article_key));
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::CustomEvent::new_with_event_init_dict(SAVED_EVENT, &init),
+    ) {
+        let _ = window.dispatch_event(&event);
     }
 }
 

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::core::persist;
 use crate::platform::{download, storage};
 use crate::ui::components::file_actions::{download_export, ExportFormat};
 use crate::ui::state::{SaveStatus, StateHandle};
@@ -33,6 +34,17 @@ pub fn StorageBanner() -> Html {
                  page and will be lost on reload: download it before you leave."
             ),
             None,
+        ),
+        SaveStatus::Corrupt {
+            reason,
+            quarantine_key,
+        } if *quarantine_key == persist::storage_key(&state.article_key) => (
+            format!(
+                "The annotations stored for this article could not be read ({reason}). They are \
+                 left exactly as they are, so changes made here are not saved: download them \
+                 before you leave, and download the stored data to keep it too."
+            ),
+            Some(quarantine_key.clone()),
         ),
         SaveStatus::Corrupt {
             reason,
