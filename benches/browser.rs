@@ -445,7 +445,15 @@ mod native {
     /// Everything measured in one fresh page load.
     type Sample = BTreeMap<String, f64>;
 
-    async fn one_run(browser: &Browser, workload: &Workload, mode: &str) -> Result<Sample, String> {
+    /// Profiles (JS Self-Profiling summaries) taken during a run: (phase, summary).
+    type Profiles = Vec<(&'static str, Value)>;
+
+    async fn one_run(
+        browser: &Browser,
+        workload: &Workload,
+        mode: &str,
+        profile: bool,
+    ) -> Result<(Sample, Profiles), String> {
         browser.goto("/pages/bench.html").await;
         browser
             .wait_for("the bench page", "return window.benchReady")
@@ -458,12 +466,17 @@ mod native {
             "storageKey": persist::storage_key(workload.article_id),
             "articleId": workload.article_id,
             "expected": workload.annotations,
+            "profile": profile,
         });
         let load = call(browser, "benchLoad", vec![options]).await?;
         if let Some(error) = load.get("seedError").and_then(Value::as_str) {
             return Err(format!("seeding localStorage failed: {error}"));
         }
         let mut sample = Sample::new();
+        let mut profiles = Profiles::new();
+        if !load["profile"].is_null() {
+            profiles.push(("mount → painted", load["profile"].clone()));
+        }
         let put = |sample: &mut Sample, key: &str, value: Option<f64>| {
             if let Some(value) = value {
                 sample.insert(key.to_owned(), value);
@@ -547,7 +560,12 @@ mod native {
         put(&mut sample, "drag.dom", toolbar["domFromEvent"].as_f64());
         put(&mut sample, "drag.handler", toolbar["fromHandler"].as_f64());
 
-        call(browser, "benchArmEnter", vec![json!(workload.clean_block)]).await?;
+        call(
+            browser,
+            "benchArmEnter",
+            vec![json!(workload.clean_block), json!(profile)],
+        )
+        .await?;
         let enter = KeyActions::new("keyboard".into())
             .then(KeyAction::Down {
                 value: Key::Enter.into(),
@@ -564,13 +582,16 @@ mod native {
         put(&mut sample, "enter.painted", created["fromEvent"].as_f64());
         put(&mut sample, "enter.dom", created["domFromEvent"].as_f64());
         put(&mut sample, "save", created["save"].as_f64());
+        if !created["profile"].is_null() {
+            profiles.push(("Enter → highlight painted", created["profile"].clone()));
+        }
         let _ = browser.client.release_actions().await;
 
         let export = call(browser, "benchExport", vec![]).await?;
         put(&mut sample, "export.w3c", export["w3cMs"].as_f64());
         put(&mut sample, "export.w3cBytes", export["w3cBytes"].as_f64());
         put(&mut sample, "export.native", export["nativeMs"].as_f64());
-        Ok(sample)
+        Ok((sample, profiles))
     }
 
     /// Calls `window[name](...args)` in the page, awaiting its promise.
@@ -769,7 +790,12 @@ mod native {
         }
 
         let browser = Browser::start_with(
-            &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
+            // No back/forward cache: the previous page load must not count in this one's heap.
+            &[
+                "--enable-precise-memory-info",
+                "--js-flags=--expose-gc",
+                "--disable-features=BackForwardCache",
+            ],
             Some(data.0.clone()),
         )
         .await;
@@ -792,6 +818,10 @@ mod native {
 
         // QUOTEMARK_BENCH_ONLY=5000 runs only the workloads whose name contains "5000".
         let only = std::env::var("QUOTEMARK_BENCH_ONLY").unwrap_or_default();
+        // QUOTEMARK_BENCH_PROFILE=1 samples the first run of each workload and mode with the JS
+        // Self-Profiling API and prints where the time went (profiling slows those runs).
+        let profiling = std::env::var_os("QUOTEMARK_BENCH_PROFILE").is_some();
+        let mut profiles: Vec<(String, &'static str, &'static str, Value)> = Vec::new();
         let mut measured = Vec::new();
         for (index, workload) in workloads.iter().enumerate() {
             if !workload.name.contains(only.as_str()) {
@@ -803,8 +833,11 @@ mod native {
                 let mut failure = None;
                 for run in 0..runs {
                     let began = Instant::now();
-                    match one_run(&browser, workload, mode).await {
-                        Ok(sample) => {
+                    match one_run(&browser, workload, mode, profiling && run == 0).await {
+                        Ok((sample, taken)) => {
+                            for (phase, summary) in taken {
+                                profiles.push((workload.name.clone(), mode, phase, summary));
+                            }
                             eprintln!(
                                 "  {} / {mode} run {}: painted {:.1} ms ({:.1} s)",
                                 workload.name,
@@ -1119,6 +1152,31 @@ mod native {
             &budget_rows,
         ));
 
+        for (workload, mode, phase, summary) in &profiles {
+            let line = |entry: &Value| {
+                format!(
+                    "{:>6} {}",
+                    entry["samples"].as_u64().unwrap_or(0),
+                    entry["name"].as_str().unwrap_or("?")
+                )
+            };
+            let mut text = format!(
+                "\nProfile: {workload} / {mode} / {phase}: {} samples, one per {:.1} ms; {} outside script (style, layout, paint, idle)\n  by self time:\n",
+                summary["samples"],
+                summary["interval"].as_f64().unwrap_or(f64::NAN),
+                summary["noScript"]
+            );
+            for entry in summary["self"].as_array().into_iter().flatten().take(12) {
+                text.push_str(&format!("    {}\n", line(entry)));
+            }
+            text.push_str("  by total time:\n");
+            for entry in summary["total"].as_array().into_iter().flatten().take(15) {
+                text.push_str(&format!("    {}\n", line(entry)));
+            }
+            print!("{text}");
+            report.push_str(&text);
+        }
+
         let elapsed = started.elapsed().as_secs_f64();
         println!("\nChromium: {chromium}\nBenchmark took {elapsed:.0} s");
 
@@ -1157,6 +1215,9 @@ mod native {
             "budgets": budgets.iter().map(|b| json!({
                 "name": b.name, "measured": b.measured, "limit": b.limit,
                 "unit": b.unit, "verdict": b.verdict(),
+            })).collect::<Vec<_>>(),
+            "profiles": profiles.iter().map(|(workload, mode, phase, summary)| json!({
+                "workload": workload, "mode": mode, "phase": phase, "summary": summary,
             })).collect::<Vec<_>>(),
             "tables": report,
         });

@@ -56,6 +56,51 @@ async function paintedWhen(ready, timeoutMs = 60000) {
   return { found, painted, checks, timedOut: false };
 }
 
+// With `profile`, samples the page (JS and wasm frames; asked for every 1 ms, Chromium
+// samples every ~10 ms) until `stop` is called, which
+// returns the frames that took most samples, by self and by total time.
+function startProfiler(profile) {
+  if (!profile || typeof Profiler !== "function") return { stop: async () => null };
+  const profiler = new Profiler({ sampleInterval: 1, maxBufferSize: 1_000_000 });
+  return {
+    stop: async () => {
+      const trace = await profiler.stop();
+      const label = (frameId) => {
+        const frame = trace.frames[frameId];
+        const resource = frame.resourceId === undefined ? "" : trace.resources[frame.resourceId];
+        const file = resource ? resource.split("/").pop() : "";
+        return `${frame.name || "(anonymous)"}${file ? ` ${file}` : ""}`;
+      };
+      const self = new Map();
+      const total = new Map();
+      let idle = 0;
+      for (const sample of trace.samples) {
+        if (sample.stackId === undefined) {
+          idle += 1;
+          continue;
+        }
+        let stack = trace.stacks[sample.stackId];
+        const leaf = label(stack.frameId);
+        self.set(leaf, (self.get(leaf) ?? 0) + 1);
+        const seen = new Set();
+        while (stack) {
+          const name = label(stack.frameId);
+          if (!seen.has(name)) {
+            seen.add(name);
+            total.set(name, (total.get(name) ?? 0) + 1);
+          }
+          stack = stack.parentId === undefined ? null : trace.stacks[stack.parentId];
+        }
+      }
+      const top = (map) =>
+        [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, samples]) => ({ name, samples }));
+      const times = trace.samples.map((sample) => sample.timestamp);
+      const interval = times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) : null;
+      return { samples: trace.samples.length, interval, noScript: idle, self: top(self), total: top(total) };
+    },
+  };
+}
+
 function memory() {
   if (typeof window.gc === "function") window.gc();
   return {
@@ -73,7 +118,7 @@ async function fetchText(url) {
 
 // Mounts the article and loads the annotations, through importJson (mode "import") or from
 // localStorage (mode "storage"), and times each step from the mount call.
-window.benchLoad = async ({ mode, textUrl, jsonUrl, envelopeUrl, storageKey, articleId, expected }) => {
+window.benchLoad = async ({ mode, textUrl, jsonUrl, envelopeUrl, storageKey, articleId, expected, profile }) => {
   const baseline = memory();
   let text = await fetchText(textUrl);
   let json = mode === "import" ? await fetchText(jsonUrl) : null;
@@ -91,6 +136,7 @@ window.benchLoad = async ({ mode, textUrl, jsonUrl, envelopeUrl, storageKey, art
   if (typeof window.gc === "function") window.gc();
   await frame();
 
+  const profiler = startProfiler(profile);
   const t0 = performance.now();
   handle = mount(slot, {
     article: { text },
@@ -125,6 +171,7 @@ window.benchLoad = async ({ mode, textUrl, jsonUrl, envelopeUrl, storageKey, art
     () => root.querySelector("[data-qm-block]") && startedAnnotations(root) >= expected,
     30000,
   );
+  const profiled = await profiler.stop();
   const started = startedAnnotations(root);
   text = null;
   json = null;
@@ -147,6 +194,7 @@ window.benchLoad = async ({ mode, textUrl, jsonUrl, envelopeUrl, storageKey, art
     seedError,
     baseline,
     loaded,
+    profile: profiled,
   };
 };
 
@@ -224,8 +272,9 @@ window.benchAwaitDrag = async () => dragResult;
 
 // Focuses the toolbar's speaker field and arms a capture-phase keydown listener that times
 // Enter to the new highlight painted in block `index` (and reads the save that follows).
-window.benchArmEnter = async (index) => {
+window.benchArmEnter = async (index, profile) => {
   const root = widgetRoot();
+  const profiler = startProfiler(profile);
   performance.clearMeasures("quotemark-save");
   const input = root.getElementById("qm-speaker-input");
   input.focus();
@@ -238,9 +287,10 @@ window.benchArmEnter = async (index) => {
         const down = performance.now();
         const stamp = event.timeStamp;
         paintedWhen(() => block.querySelector("mark[data-qm-starts]") !== null)
-          .then((result) => {
+          .then(async (result) => {
             const saves = performance.getEntriesByName("quotemark-save");
             resolve({
+              profile: await profiler.stop(),
               fromHandler: result.painted - down,
               fromEvent: result.painted - stamp,
               domFromEvent: result.found - stamp,

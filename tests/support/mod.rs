@@ -92,6 +92,10 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path, data: Option<&Pat
             if let Some(csp) = content_security_policy(&file) {
                 head.push_str(&format!("Content-Security-Policy: {csp}\r\n"));
             }
+            // The benchmark page may sample itself with the JS Self-Profiling API.
+            if file.file_name().is_some_and(|name| name == "bench.html") {
+                head.push_str("Document-Policy: js-profiling\r\n");
+            }
             head.push_str("\r\n");
             let mut bytes = head.into_bytes();
             bytes.extend_from_slice(&body);
