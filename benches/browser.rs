@@ -1169,6 +1169,12 @@ mod native {
             for entry in summary["self"].as_array().into_iter().flatten().take(12) {
                 text.push_str(&format!("    {}\n", line(entry)));
             }
+            text.push_str("  hottest frames' callers (innermost first):\n");
+            for hot in summary["callers"].as_array().into_iter().flatten() {
+                for chain in hot["chains"].as_array().into_iter().flatten() {
+                    text.push_str(&format!("    {}\n", line(chain)));
+                }
+            }
             text.push_str("  by total time:\n");
             for entry in summary["total"].as_array().into_iter().flatten().take(15) {
                 text.push_str(&format!("    {}\n", line(entry)));

@@ -73,6 +73,8 @@ function startProfiler(profile) {
       };
       const self = new Map();
       const total = new Map();
+      // For each leaf frame, its callers' chains (up to 6 frames, innermost first).
+      const chains = new Map();
       let idle = 0;
       for (const sample of trace.samples) {
         if (sample.stackId === undefined) {
@@ -82,6 +84,15 @@ function startProfiler(profile) {
         let stack = trace.stacks[sample.stackId];
         const leaf = label(stack.frameId);
         self.set(leaf, (self.get(leaf) ?? 0) + 1);
+        const chain = [];
+        for (let caller = stack; caller && chain.length < 6; ) {
+          chain.push(label(caller.frameId).replace(/::h[0-9a-f]{16}/g, "").slice(0, 90));
+          caller = caller.parentId === undefined ? null : trace.stacks[caller.parentId];
+        }
+        const byChain = chains.get(leaf) ?? new Map();
+        const key = chain.join(" ← ");
+        byChain.set(key, (byChain.get(key) ?? 0) + 1);
+        chains.set(leaf, byChain);
         const seen = new Set();
         while (stack) {
           const name = label(stack.frameId);
@@ -96,7 +107,10 @@ function startProfiler(profile) {
         [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, samples]) => ({ name, samples }));
       const times = trace.samples.map((sample) => sample.timestamp);
       const interval = times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) : null;
-      return { samples: trace.samples.length, interval, noScript: idle, self: top(self), total: top(total) };
+      const callers = top(self)
+        .slice(0, 3)
+        .map(({ name }) => ({ name, chains: top(chains.get(name)).slice(0, 3) }));
+      return { samples: trace.samples.length, interval, noScript: idle, self: top(self), total: top(total), callers };
     },
   };
 }
