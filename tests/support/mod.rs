@@ -11,13 +11,19 @@ use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 
 /// Serves `dist/` at `/` and the test pages at `/pages/`, with correct MIME types (the wasm
-/// must be `application/wasm` for streaming compilation).
+/// must be `application/wasm` for streaming compilation). A benchmark can add a folder of
+/// generated files, served at `/data/`.
 pub struct StaticServer {
     pub origin: String,
 }
 
 impl StaticServer {
     pub fn start() -> Self {
+        Self::start_with_data(None)
+    }
+
+    /// Like [`StaticServer::start`], also serving `data` (if given) at `/data/`.
+    pub fn start_with_data(data: Option<PathBuf>) -> Self {
         let dist = std::env::var_os("QUOTEMARK_DIST")
             .map(PathBuf::from)
             .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
@@ -31,8 +37,8 @@ impl StaticServer {
         let origin = format!("http://{}", listener.local_addr().expect("local address"));
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (dist, pages) = (dist.clone(), pages.clone());
-                std::thread::spawn(move || serve_one(stream, &dist, &pages));
+                let (dist, pages, data) = (dist.clone(), pages.clone(), data.clone());
+                std::thread::spawn(move || serve_one(stream, &dist, &pages, data.as_deref()));
             }
         });
         Self { origin }
@@ -43,7 +49,7 @@ impl StaticServer {
     }
 }
 
-fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
+fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path, data: Option<&Path>) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -59,9 +65,14 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
     // `?policy=header`: serve a page's Content Security Policy as a response header instead of
     // its `<meta>` tag, to prove the policy works either way with one page.
     let policy_as_header = target.contains("policy=header");
-    let (root, rest) = match path.strip_prefix("/pages/") {
-        Some(rest) => (pages, rest),
-        None => (dist, path.trim_start_matches('/')),
+    let (root, rest) = match (
+        path.strip_prefix("/pages/"),
+        path.strip_prefix("/data/"),
+        data,
+    ) {
+        (Some(rest), _, _) => (pages, rest),
+        (_, Some(rest), Some(data)) => (data, rest),
+        _ => (dist, path.trim_start_matches('/')),
     };
     let rest = if rest.is_empty() { "index.html" } else { rest };
     let relative = Path::new(rest);
@@ -90,6 +101,10 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path) {
             );
             if let Some(csp) = csp {
                 head.push_str(&format!("Content-Security-Policy: {csp}\r\n"));
+            }
+            // The benchmark page may sample itself with the JS Self-Profiling API.
+            if file.file_name().is_some_and(|name| name == "bench.html") {
+                head.push_str("Document-Policy: js-profiling\r\n");
             }
             head.push_str("\r\n");
             let mut bytes = head.into_bytes();
@@ -190,18 +205,35 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::start_with(&[], None).await
+    }
+
+    /// Like [`Browser::start`], with extra Chromium switches (e.g. the benchmark's
+    /// `--enable-precise-memory-info`) and, if given, a folder served at `/data/`.
+    pub async fn start_with(extra_args: &[&str], data: Option<PathBuf>) -> Self {
         let driver = ChromeDriver::start();
         let profile = TempDir::new();
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1280,900",
+        ]
+        .iter()
+        .chain(extra_args)
+        .map(|arg| arg.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.path.display()));
         let capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROME_BINARY").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.path.display()),
-                ]
+                "args": args,
             }
         });
         let Value::Object(capabilities) = capabilities else {
@@ -214,7 +246,7 @@ impl Browser {
             .expect("open a WebDriver session in headless Chromium");
         Self {
             client,
-            server: StaticServer::start(),
+            server: StaticServer::start_with_data(data),
             _driver: driver,
             _profile: profile,
         }
