@@ -118,6 +118,9 @@ pub struct AppState {
     pub marks: Rc<Vec<Rc<BlockMarks>>>,
     pub pending: Option<Pending>,
     pub focused: Option<AnnotationId>,
+    /// Whether focusing `focused` should also scroll it into view: yes when the reader asked
+    /// to go there, no for an annotation just made where they were selecting.
+    pub reveal_focused: bool,
     /// The annotation whose note editor is open.
     pub editing_note: Option<AnnotationId>,
     /// Annotations overlapping where the reader clicked, to choose from.
@@ -144,6 +147,7 @@ impl PartialEq for AppState {
             && Rc::ptr_eq(&self.marks, &other.marks)
             && self.pending == other.pending
             && self.focused == other.focused
+            && self.reveal_focused == other.reveal_focused
             && self.editing_note == other.editing_note
             && self.choice == other.choice
             && self.filter == other.filter
@@ -213,6 +217,7 @@ impl AppState {
             marks: Rc::new(Vec::new()),
             pending: None,
             focused: None,
+            reveal_focused: false,
             editing_note: None,
             choice: None,
             filter: Filter::default(),
@@ -312,6 +317,7 @@ impl AppState {
                 self.marks = self.compute_marks(&self.marks);
                 if let Some(id) = applied.new_annotation {
                     self.focused = Some(id);
+                    self.reveal_focused = false;
                 }
                 true
             }
@@ -562,6 +568,7 @@ impl Reducible for AppState {
             }
             AppAction::Focus(id) => {
                 next.focused = id;
+                next.reveal_focused = true;
                 next.choice = None;
             }
             AppAction::Choose(ids) => next.choice = ids,

@@ -410,7 +410,7 @@ async fn axe_violations(browser: &Browser) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn axe_finds_no_violations_initially_with_annotations_and_with_the_toolbar_open() {
+async fn axe_finds_no_violations_initially_with_annotations_toolbar_and_filtered_panel() {
     let browser = Browser::start().await;
     DEMO.open(&browser).await;
     let mut found = Vec::new();
@@ -442,6 +442,25 @@ async fn axe_finds_no_violations_initially_with_annotations_and_with_the_toolbar
             .await
             .into_iter()
             .map(|v| format!("with the toolbar open: {v}")),
+    );
+    press(&browser, Key::Escape).await;
+    // The panel filtered to one speaker's quotes, by typing in its search box.
+    click_in_widget(&browser, ".qm-filter-query").await;
+    type_text(&browser, "mistake").await;
+    browser
+        .wait_for(
+            "the filtered panel",
+            &format!(
+                "{WIDGET} const n = root.querySelectorAll('.qm-cards > li').length;
+                 return n > 0 && n < 5;"
+            ),
+        )
+        .await;
+    found.extend(
+        axe_violations(&browser)
+            .await
+            .into_iter()
+            .map(|v| format!("with the panel filtered: {v}")),
     );
     assert!(
         found.is_empty(),

@@ -18,11 +18,7 @@ pub struct StaticServer {
 }
 
 impl StaticServer {
-    pub fn start() -> Self {
-        Self::start_with_data(None)
-    }
-
-    /// Like [`StaticServer::start`], also serving `data` (if given) at `/data/`.
+    /// Serves `dist/`, `tests/pages/`, and `data` (if given) at `/data/`.
     pub fn start_with_data(data: Option<PathBuf>) -> Self {
         let dist = std::env::var_os("QUOTEMARK_DIST")
             .map(PathBuf::from)

@@ -32,6 +32,10 @@ pub struct AnnotationCardProps {
     pub current_text: Option<String>,
     /// The annotation is the focused one ("Show in article", or its highlight clicked).
     pub focused: bool,
+    /// Bring the card into view when it becomes focused: yes when the reader went to the
+    /// annotation, no for one just made (the reader is working in the article).
+    #[prop_or_default]
+    pub reveal: bool,
     /// Its note editor is open.
     pub editing: bool,
     /// There is a pending selection its range can be moved to.
@@ -57,8 +61,9 @@ pub fn AnnotationCard(props: &AnnotationCardProps) -> Html {
         // The reverse link: when this annotation becomes the focused one (e.g. its highlight
         // was clicked), bring its card into view without moving keyboard focus.
         let card = card.clone();
+        let reveal = props.reveal;
         use_effect_with(props.focused, move |&focused| {
-            if focused {
+            if focused && reveal {
                 if let Some(element) = card.cast::<Element>() {
                     let options = ScrollIntoViewOptions::new();
                     options.set_block(ScrollLogicalPosition::Nearest);

@@ -101,6 +101,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
                     speakers={speakers.clone()}
                     {current_text}
                     focused={state.focused.as_ref() == Some(&annotation.id)}
+                    reveal={state.reveal_focused}
                     editing={state.editing_note.as_ref() == Some(&annotation.id)}
                     {can_update_range}
                     read_only={state.read_only}

@@ -97,26 +97,29 @@ pub fn ArticleView() -> Html {
         });
     }
 
-    // Bring the focused annotation into view and give it keyboard focus.
+    // Give the focused annotation keyboard focus (and bring it into view when the reader asked
+    // to go there) — once per change of focus, not after every edit.
     {
         let article_ref = article_ref.clone();
         let focused = state.focused.clone();
+        let reveal = state.reveal_focused;
         let editing = state.editing_note.clone();
-        use_effect_with(
-            (focused, state.version, complete),
-            move |(focused, _, _)| {
-                if let (Some(id), Some(article)) = (focused, article_ref.cast::<Element>()) {
-                    if let Some(mark) = start_mark(&article, id) {
-                        let options = web_sys::ScrollIntoViewOptions::new();
-                        options.set_block(web_sys::ScrollLogicalPosition::Center);
-                        mark.scroll_into_view_with_scroll_into_view_options(&options);
-                        if editing.as_ref() != Some(id) {
-                            focus_mark(&mark);
-                        }
-                    }
-                }
-            },
-        );
+        use_effect_with((focused, complete), move |(focused, _)| {
+            let (Some(id), Some(article)) = (focused, article_ref.cast::<Element>()) else {
+                return;
+            };
+            let Some(mark) = start_mark(&article, id) else {
+                return;
+            };
+            if reveal {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            if editing.as_ref() != Some(id) {
+                focus_mark(&mark);
+            }
+        });
     }
 
     let onpointerdown = {
@@ -287,7 +290,10 @@ fn event_element(event: &Event) -> Option<Element> {
 /// would stop readers from selecting across the start of a highlight.
 pub fn focus_mark(mark: &HtmlElement) {
     let _ = mark.set_attribute("tabindex", "-1");
-    let _ = mark.focus();
+    // Scrolling, where wanted, is the caller's: a highlight just made is where the reader is.
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = mark.focus_with_options(&options);
 }
 
 /// The mark where annotation `id` begins.

@@ -66,5 +66,7 @@ pub fn BlockChunk(props: &BlockChunkProps) -> Html {
             }
         }
     }
-    html! { <>{ for groups }</> }
+    // `content-visibility: auto` (see the stylesheet) lets the browser skip style and layout
+    // of chunks far off screen, which is most of a long article.
+    html! { <div class="qm-chunk">{ for groups }</div> }
 }

@@ -9,7 +9,7 @@ use crate::ui::state::Filter;
 
 /// Annotations shown (or revealed by "Show more") at a time, so a document with thousands of
 /// annotations never renders thousands of cards.
-pub const PAGE: usize = 200;
+pub const PAGE: usize = 50;
 
 /// What a card, chip or row shows of a speaker. Cheap to compare, so memoised components
 /// can tell quickly that nothing they show changed.
