@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::core::document::{Action, AnnotationKind};
 use crate::core::persist::{self, Decoded};
 use crate::platform::storage;
-use crate::ui::components::article_view::ArticleView;
+use crate::ui::components::article_view::{focus_mark, start_mark, ArticleView};
 use crate::ui::components::live_region::LiveRegion;
 use crate::ui::components::selection_toolbar::{SelectionToolbar, SPEAKER_INPUT_CLASS};
 use crate::ui::components::side_panel::SidePanel;
@@ -125,36 +125,81 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listeners)
         });
     }
-    // A change made from the keyboard can remove the focused element (undo of a create, a
-    // deleted card): keep keyboard focus inside the widget, or the next shortcut goes nowhere.
+    // A change can remove the focused element (undo of a create, a deleted card, a highlight
+    // redrawn when another tab's work arrives): keep keyboard focus inside the widget, or the
+    // next shortcut goes nowhere. Only when our own render took the focus away: the widget had
+    // it, nothing else has it now, and it was not given to anything outside.
     let app_ref = use_node_ref();
+    let last_focused = use_mut_ref(|| None::<web_sys::Element>);
     {
         let app_ref = app_ref.clone();
-        use_effect_with(state.local_version, move |&local_version| {
-            let Some(app) = app_ref
-                .cast::<web_sys::HtmlElement>()
-                .filter(|_| local_version > 0)
-            else {
+        let last_focused = last_focused.clone();
+        let focused = state.focused.clone();
+        use_effect_with(state.version, move |_| {
+            let Some(app) = app_ref.cast::<web_sys::HtmlElement>() else {
                 return;
             };
+            // Something in the widget had focus and nothing outside took it since: the
+            // render removed or moved that element (a moved node loses focus too).
+            let lost = last_focused.borrow().is_some();
             let shadow = app.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
             let focus_inside = shadow.is_some_and(|shadow| shadow.active_element().is_some());
             let focus_on_page = web_sys::window()
                 .and_then(|window| window.document())
                 .and_then(|document| document.active_element())
                 .is_some_and(|element| element.local_name() != "body");
-            if !focus_inside && !focus_on_page {
-                if let Some(article) = app
-                    .query_selector("article")
+            if !lost || focus_inside || focus_on_page {
+                return;
+            }
+            let mark = focused.as_ref().and_then(|id| {
+                app.query_selector("article")
                     .ok()
                     .flatten()
-                    .and_then(|article| article.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = article.focus();
+                    .and_then(|article| start_mark(&article, id))
+            });
+            match mark {
+                Some(mark) => focus_mark(&mark),
+                None => {
+                    if let Some(article) = app
+                        .query_selector("article")
+                        .ok()
+                        .flatten()
+                        .and_then(|article| article.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = article.focus();
+                    }
                 }
             }
         });
     }
+    let onfocusout = {
+        let last_focused = last_focused.clone();
+        let app_ref = app_ref.clone();
+        Callback::from(move |event: FocusEvent| {
+            // Focus given to something outside the widget: the reader moved on.
+            let outside = event
+                .related_target()
+                .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|target| {
+                    app_ref
+                        .cast::<web_sys::Node>()
+                        .is_none_or(|app| !app.contains(Some(&target)))
+                });
+            if outside {
+                *last_focused.borrow_mut() = None;
+            }
+        })
+    };
+    let onfocusin = {
+        let last_focused = last_focused.clone();
+        Callback::from(move |event: FocusEvent| {
+            *last_focused.borrow_mut() = event
+                .composed_path()
+                .get(0)
+                .dyn_into::<web_sys::Element>()
+                .ok();
+        })
+    };
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |event: KeyboardEvent| on_shortcut(&state, &event))
@@ -162,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
     let read_only = state.read_only;
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
-            <div class={classes!("qm-app", read_only.then_some("qm-read-only"))} ref={app_ref} {onkeydown}>
+            <div class={classes!("qm-app", read_only.then_some("qm-read-only"))} ref={app_ref} {onkeydown} {onfocusin} {onfocusout}>
                 <div class="qm-main">
                     <StatusBar />
                     <ArticleView />
