@@ -955,7 +955,9 @@ fn import_reports_added_duplicates_and_each_skipped_item_with_its_reason() {
     let outcome = run_import(&empty_document(), NATIVE_WITH_PROBLEMS, ImportMode::Merge)
         .unwrap_or_else(|error| panic!("{error}"));
     let report = &outcome.report;
-    assert_eq!((report.added, report.orphans, report.duplicates), (2, 1, 1));
+    // Annotation 3's position (290–400) is past the end of this shorter article: it is found
+    // by its quote instead of being skipped.
+    assert_eq!((report.added, report.orphans, report.duplicates), (3, 1, 1));
     assert_eq!((report.speakers_added, report.speakers_mapped), (1, 0));
     let expected: Vec<(ItemKind, usize, &str)> = vec![
         (ItemKind::Speaker, 1, "the name is empty"),
@@ -1009,11 +1011,6 @@ fn import_reports_added_duplicates_and_each_skipped_item_with_its_reason() {
             "the quote is too long (10001 characters; at most 10000)",
         ),
         (ItemKind::Tombstone, 1, "the id \"bad id!\" is not usable"),
-        (
-            ItemKind::Annotation,
-            3,
-            "its position 290–400 is outside the article, which has 303 characters",
-        ),
     ];
     let found: Vec<(ItemKind, usize, String)> = report
         .skipped
@@ -1037,8 +1034,8 @@ fn import_reports_added_duplicates_and_each_skipped_item_with_its_reason() {
     );
     assert_eq!(
         report.to_string(),
-        "Imported 2 annotations (1 not found in the article). 1 duplicate left out. \
-         16 unusable items skipped. 1 speaker added. \
+        "Imported 3 annotations (1 not found in the article). 1 duplicate left out. \
+         15 unusable items skipped. 1 speaker added. \
          The file was made on a different version of this article."
     );
 }

@@ -78,7 +78,9 @@ pub fn csv_field(text: &str) -> String {
 /// display as text and do not show; the quote text in the file therefore differs from the
 /// article by that apostrophe.
 pub fn neutralise_formula(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Spreadsheets skip leading blanks and read full-width signs as formulas too.
+    let formula_signs = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+    if text.starts_with(['\t', '\r', '\n']) || text.trim_start().starts_with(formula_signs) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -119,7 +121,9 @@ mod tests {
             ("\tx", "'\tx"),
             ("\rx", "\"'\rx\""),
             ("a=b", "a=b"),
-            (" =1", " =1"),
+            (" =1", "' =1"),
+            ("\n=1", "\"'\n=1\""),
+            ("＝1+1", "'＝1+1"),
             ("'already", "'already"),
         ];
         for (input, expected) in cases {

@@ -277,15 +277,20 @@ fn anchor_checked(
     text_length: usize,
     anchor: &dyn Fn(&Selectors) -> (Option<CharRange>, AnchorStatus),
 ) -> Result<(Option<CharRange>, AnchorStatus), String> {
-    if let Some(position) = annotation.selectors.position {
-        if position.end > text_length {
-            return Err(format!(
-                "its position {}–{} is outside the article, which has {text_length} characters",
-                position.start, position.end
-            ));
+    // A position past the end comes from a longer version of the article (a paragraph was
+    // cut since): the quote may well still be here, so look for it by its text alone.
+    let quote_only;
+    let selectors = match annotation.selectors.position {
+        Some(position) if position.end > text_length => {
+            quote_only = Selectors {
+                quote: annotation.selectors.quote.clone(),
+                position: None,
+            };
+            &quote_only
         }
-    }
-    let (range, status) = anchor(&annotation.selectors);
+        _ => &annotation.selectors,
+    };
+    let (range, status) = anchor(selectors);
     match range {
         Some(range) if range.start > range.end || range.end > text_length => Err(format!(
             "it was anchored at an impossible position {}–{} (quote {})",

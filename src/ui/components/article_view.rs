@@ -12,7 +12,7 @@ use crate::core::article::Article;
 use crate::core::chunks::chunk_ranges;
 use crate::core::document::AnnotationId;
 use crate::core::selector::CharRange;
-use crate::core::text::utf16_to_char_offset;
+use crate::core::text::{utf16_range_to_char_range, utf16_to_char_offset};
 use crate::platform::selection::{self, BlockPoint};
 use crate::ui::components::block_chunk::BlockChunk;
 use crate::ui::components::overlap_chooser::OverlapChooser;
@@ -268,12 +268,19 @@ pub fn ArticleView() -> Html {
 
 /// Converts a selection in block-relative UTF-16 offsets to a range of the text content.
 fn to_char_range(article: &Article, start: BlockPoint, end: BlockPoint) -> CharRange {
-    let position = |point: BlockPoint| {
+    // An end inside a surrogate pair rounds up, a start down: never drop half an emoji.
+    let position = |point: BlockPoint, round_up: bool| {
         article.blocks.get(point.block).map_or(0, |block| {
-            block.start + utf16_to_char_offset(&block.text(), point.utf16_offset)
+            let text = block.text();
+            let offset = if round_up {
+                utf16_range_to_char_range(&text, 0, point.utf16_offset).end
+            } else {
+                utf16_to_char_offset(&text, point.utf16_offset)
+            };
+            block.start + offset
         })
     };
-    let (start, end) = (position(start), position(end));
+    let (start, end) = (position(start, false), position(end, true));
     CharRange::new(start.min(end), end.max(start))
 }
 
