@@ -198,8 +198,6 @@ pub enum AppAction {
     SaveStatus(SaveStatus),
     /// Another tab saved this document: merge it in (not undoable, not re-saved).
     MergeRemote(Box<Document>),
-    /// Replace the whole document without history (e.g. loaded from storage).
-    Load(Box<Document>),
 }
 
 /// How components reach the state: through a context holding the reducer handle.
@@ -463,14 +461,6 @@ impl AppState {
             }
         }
     }
-
-    /// The text of `range` in the article.
-    pub fn text_of(&self, range: CharRange) -> String {
-        TextIndex::new(self.article.text_content())
-            .slice(range)
-            .map(str::to_owned)
-            .unwrap_or_default()
-    }
 }
 
 impl Reducible for AppState {
@@ -602,11 +592,6 @@ impl Reducible for AppState {
                         .collect(),
                 );
                 next.announce("Changes from another tab were merged");
-                next.marks = next.compute_marks(&next.marks);
-            }
-            AppAction::Load(document) => {
-                *next.document.borrow_mut() = *document;
-                next.version += 1;
                 next.marks = next.compute_marks(&next.marks);
             }
         }

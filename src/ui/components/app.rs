@@ -100,6 +100,7 @@ pub fn App(props: &AppProps) -> Html {
         let known = known.clone();
         use_effect_with(state.storage_enabled, move |enabled| {
             let listeners = enabled.then(web_sys::window).flatten().map(|window| {
+                let state_key = state.article_key.clone();
                 let pull = std::rc::Rc::new(move || {
                     let key = persist::storage_key(&state.article_key);
                     let Ok(Some(stored)) = storage::read(&key) else {
@@ -117,9 +118,28 @@ pub fn App(props: &AppProps) -> Html {
                         state.dispatch(AppAction::MergeRemote(Box::new(remote)));
                     }
                 });
+                // Only events about this article: the stored value can be megabytes, and a
+                // host page may use localStorage for much else.
+                let key = persist::storage_key(&state_key);
                 ["storage", SAVED_EVENT, "pageshow"].map(|name| {
                     let pull = pull.clone();
-                    EventListener::new(&window, name, move |_| pull())
+                    let (key, article_key) = (key.clone(), state_key.clone());
+                    EventListener::new(&window, name, move |event| {
+                        let about_this =
+                            if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+                                event.key().is_none_or(|changed| changed == key)
+                            } else if let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() {
+                                event
+                                    .detail()
+                                    .as_string()
+                                    .is_some_and(|saved| saved == article_key)
+                            } else {
+                                true
+                            };
+                        if about_this {
+                            pull();
+                        }
+                    })
                 })
             });
             move || drop(listeners)
