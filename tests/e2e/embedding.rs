@@ -2,13 +2,10 @@
 //! `dist/examples/`): hostile host CSS and clashing globals, two widgets and their events,
 //! destroy, a read-only reader view, and a strict Content Security Policy.
 
-use std::time::Duration;
-
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use crate::person::{chord, click_at, press, type_text};
+use crate::person::{chord, click_at, press, press_and_drag, release_mouse, type_text};
 use crate::support::Browser;
 
 /// One widget on a page, found through its host element (the element it was mounted on).
@@ -146,30 +143,7 @@ impl Widget {
             .await;
         let [x0, y0, x1, y1]: [f64; 4] = serde_json::from_value(path.clone())
             .unwrap_or_else(|_| panic!("{needle:?} is not in {}: {path}", self.host));
-        let drag = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: x0.round(),
-                y: y0.round(),
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::MoveTo {
-                duration: Some(Duration::from_millis(40)),
-                x: ((x0 + x1) / 2.0).round(),
-                y: ((y0 + y1) / 2.0).round(),
-            })
-            .then(PointerAction::MoveTo {
-                duration: Some(Duration::from_millis(40)),
-                x: x1.round(),
-                y: y1.round(),
-            });
-        browser
-            .client
-            .perform_actions(drag)
-            .await
-            .expect("press and drag");
+        press_and_drag(browser, (x0, y0), (x1, y1)).await;
         let selected = self
             .js(
                 browser,
@@ -178,14 +152,7 @@ impl Widget {
                 vec![],
             )
             .await;
-        let release = MouseActions::new("mouse".into()).then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-        browser
-            .client
-            .perform_actions(release)
-            .await
-            .expect("release the mouse button");
+        release_mouse(browser).await;
         selected.as_str().unwrap_or_default().to_owned()
     }
 

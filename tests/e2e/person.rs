@@ -171,7 +171,15 @@ async fn drag_path(browser: &Browser, needle: &str, nth: usize) -> DragPath {
 }
 
 async fn press_drag_release(browser: &Browser, path: &DragPath) -> String {
-    let (from, to) = (path.from, path.to);
+    press_and_drag(browser, path.from, path.to).await;
+    let selected = with_helpers(browser, "return qmSelectionText();", vec![]).await;
+    release_mouse(browser).await;
+    selected.as_str().unwrap_or_default().to_owned()
+}
+
+/// Presses the left button at `from` and drags, through the middle, to `to` (viewport points),
+/// keeping the button down so the caller can look at the selection first.
+pub async fn press_and_drag(browser: &Browser, from: (f64, f64), to: (f64, f64)) {
     let middle = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
     let press_and_drag = MouseActions::new("mouse".into())
         .then(PointerAction::MoveTo {
@@ -197,7 +205,10 @@ async fn press_drag_release(browser: &Browser, path: &DragPath) -> String {
         .perform_actions(press_and_drag)
         .await
         .expect("press and drag the mouse");
-    let selected = with_helpers(browser, "return qmSelectionText();", vec![]).await;
+}
+
+/// Releases the left button.
+pub async fn release_mouse(browser: &Browser) {
     let release = MouseActions::new("mouse".into()).then(PointerAction::Up {
         button: MOUSE_BUTTON_LEFT,
     });
@@ -206,7 +217,6 @@ async fn press_drag_release(browser: &Browser, path: &DragPath) -> String {
         .perform_actions(release)
         .await
         .expect("release the mouse button");
-    selected.as_str().unwrap_or_default().to_owned()
 }
 
 /// Clicks the left button at a viewport point.
