@@ -12,7 +12,8 @@ use quotemark::core::document::{
 };
 use quotemark::core::interchange::{
     export_csv, export_native, export_w3c, import, parse_file, parse_native, parse_w3c, timestamp,
-    ArticleMeta, FileFormat, ImportError, ImportMode, ImportOutcome, ItemKind, MAX_IMPORT_BYTES,
+    ArticleMatch, ArticleMeta, FileFormat, ImportError, ImportMode, ImportOutcome, ItemKind,
+    MAX_IMPORT_BYTES,
 };
 use quotemark::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
 use serde_json::{json, Value};
@@ -290,7 +291,7 @@ fn native_round_trip_is_lossless() {
     assert_eq!((report.added, report.orphans, report.duplicates), (9, 1, 0));
     assert_eq!(report.skipped, vec![]);
     assert_eq!((report.speakers_added, report.speakers_mapped), (4, 0));
-    assert_eq!(report.same_article, Some(true));
+    assert_eq!(report.article_match, ArticleMatch::Same);
 }
 
 #[test]

@@ -68,7 +68,7 @@ pub fn report_object(report: &ImportReport) -> Value {
         })).collect::<Vec<_>>(),
         "speakersAdded": report.speakers_added,
         "speakersMapped": report.speakers_mapped,
-        "sameArticle": report.same_article,
+        "article": report.article_match.as_str(),
         "summary": report.to_string(),
     })
 }

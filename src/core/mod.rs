@@ -14,6 +14,7 @@ pub mod options;
 pub mod palette;
 pub mod persist;
 pub mod pieces;
+pub mod saved_articles;
 pub mod segments;
 pub mod selector;
 pub mod text;

@@ -155,6 +155,21 @@ pub fn palette_colour(colour: u8) -> &'static PaletteColour {
     &PALETTE[usize::from(colour) % PALETTE.len()]
 }
 
+/// The palette slot used by the fewest of `used` (the lowest such slot), so colours go round
+/// in order and a slot is reused only when every slot is taken. One rule for every way a
+/// speaker arrives: typed, added in the panel, or imported.
+pub fn least_used_slot(used: impl IntoIterator<Item = u8>) -> u8 {
+    let mut uses = [0usize; PALETTE.len()];
+    for colour in used {
+        if let Some(count) = uses.get_mut(usize::from(colour)) {
+            *count += 1;
+        }
+    }
+    let fewest = uses.iter().copied().min().unwrap_or(0);
+    let slot = uses.iter().position(|&count| count == fewest).unwrap_or(0);
+    u8::try_from(slot).unwrap_or(0)
+}
+
 /// True for scripts whose names are usually written without spaces and whose one character
 /// already makes a recognisable initial (Han, Kana, Hangul).
 fn is_wide_script(c: char) -> bool {

@@ -110,6 +110,10 @@ impl fmt::Display for CorruptReason {
 struct EnvelopeV2 {
     quotemark: u64,
     saved_at: i64,
+    /// The article's title, so the list of saved articles can name each one (added within
+    /// version 2: optional, and older builds ignore it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
     document: DocumentV2,
 }
 
@@ -246,9 +250,15 @@ struct AnnotationV1 {
 
 /// The document in the current envelope, as one compact JSON string. Call once per change.
 pub fn encode(doc: &Document, now: i64) -> String {
+    encode_titled(doc, None, now)
+}
+
+/// Like [`encode`], recording the article's title for the list of saved articles.
+pub fn encode_titled(doc: &Document, title: Option<&str>, now: i64) -> String {
     let envelope = EnvelopeV2 {
         quotemark: ENVELOPE_VERSION,
         saved_at: now,
+        title: title.map(str::to_owned),
         document: stored_document(doc),
     };
     // These structs hold only text, integers, finite floats, options and lists, which
@@ -270,6 +280,22 @@ pub fn decode(stored: Option<&str>) -> Decoded {
         },
         Err(reason) => Decoded::Corrupt { reason },
     }
+}
+
+/// What a stored envelope says about itself, for listing what this browser holds: the title
+/// (when the saving build recorded it) and when it was saved. `None` for anything unreadable.
+pub fn envelope_header(stored: &str) -> Option<(Option<String>, i64)> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Header {
+        quotemark: u64,
+        #[serde(default)]
+        saved_at: i64,
+        #[serde(default)]
+        title: Option<String>,
+    }
+    let header: Header = serde_json::from_str(stored).ok()?;
+    (header.quotemark <= ENVELOPE_VERSION).then_some((header.title, header.saved_at))
 }
 
 /// The document and the envelope version it was stored in.

@@ -9,7 +9,7 @@ use super::{
     clean_name, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker,
     SpeakerId, SpeakerTombstone, Tombstone,
 };
-use crate::core::palette::PALETTE;
+use crate::core::palette::{least_used_slot, PALETTE};
 use crate::core::selector::{CharRange, Selectors};
 
 /// A change a user (or an import) makes to the document.
@@ -511,23 +511,9 @@ impl Document {
         }
     }
 
-    /// The palette slot used by the fewest speakers (the lowest such slot), so colours go
-    /// round in order and reuse starts only when every slot is taken.
-    fn least_used_colour(&self) -> u8 {
-        let mut uses = [0usize; PALETTE.len()];
-        for speaker in &self.speakers {
-            if let Some(count) = uses.get_mut(usize::from(speaker.colour)) {
-                *count += 1;
-            }
-        }
-        let fewest = uses.iter().copied().min().unwrap_or(0);
-        let slot = uses.iter().position(|&count| count == fewest).unwrap_or(0);
-        u8::try_from(slot).unwrap_or(0)
-    }
-
     fn add_speaker(&mut self, name: &str, now: i64) -> Result<Applied, ActionError> {
         let name = self.check_name_free(name, None)?;
-        let colour = self.least_used_colour();
+        let colour = least_used_slot(self.speakers.iter().map(|s| s.colour));
         let id = SpeakerId(self.allocate_id('s'));
         let before = self.capture(&[], std::slice::from_ref(&id));
         self.speakers.push(Speaker {

@@ -30,7 +30,7 @@ use crate::core::selector::{CharRange, Selectors};
 pub use action::{Action, ActionError, Applied};
 pub use history::History;
 pub(crate) use summary::is_cjk_char;
-pub use summary::{count_words, who_is_quoted, SpeakerSummary};
+pub use summary::{count_words, quotes_by_speaker, who_is_quoted, SpeakerSummary};
 
 /// Identifies a speaker within one document ("s1", "s2", ...).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

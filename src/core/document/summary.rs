@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{AnnotationKind, Document, SpeakerId};
+use super::{Annotation, AnnotationKind, Document, SpeakerId};
 
 /// How much one speaker (or, with `speaker: None`, nobody known) is quoted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,6 +90,39 @@ pub fn who_is_quoted(document: &Document, text_content: &str) -> Vec<SpeakerSumm
             .then_with(|| rank(&a.speaker).cmp(&rank(&b.speaker)))
     });
     summary
+}
+
+/// Every quote grouped by who said it, for the printed list: speakers in the speaker list's
+/// order, then quotes with an unknown speaker; within a group, quotes in article order (the
+/// document's order). Speakers without quotes are left out.
+pub fn quotes_by_speaker(document: &Document) -> Vec<(Option<SpeakerId>, Vec<&Annotation>)> {
+    let mut groups: Vec<(Option<SpeakerId>, Vec<&Annotation>)> = document
+        .speakers
+        .iter()
+        .map(|speaker| (Some(speaker.id.clone()), Vec::new()))
+        .chain(std::iter::once((None, Vec::new())))
+        .collect();
+    let slot_of: HashMap<&SpeakerId, usize> = document
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(slot, speaker)| (&speaker.id, slot))
+        .collect();
+    let unknown = groups.len() - 1;
+    for quote in document
+        .annotations
+        .iter()
+        .filter(|a| a.kind == AnnotationKind::Quote)
+    {
+        let slot = quote
+            .speaker
+            .as_ref()
+            .and_then(|id| slot_of.get(id).copied())
+            .unwrap_or(unknown);
+        groups[slot].1.push(quote);
+    }
+    groups.retain(|(_, quotes)| !quotes.is_empty());
+    groups
 }
 
 /// True for characters of scripts written without spaces between words, where each character

@@ -1286,6 +1286,68 @@ fn who_is_quoted_counts_quotes_and_words_per_speaker() {
 }
 
 #[test]
+fn quotes_by_speaker_groups_in_speaker_order_with_unknown_last_and_no_highlights() {
+    let mut document = fixture();
+    run(
+        &mut document,
+        vec![
+            quote("قال محمد: \"سننتصر\"", 0, None),
+            Action::CreateAnnotation {
+                kind: AnnotationKind::Highlight,
+                range: find("Putin", 0),
+                selectors: selectors(find("Putin", 0)),
+                speaker: Some(s("s2")),
+                note: String::new(),
+            },
+        ],
+    );
+    let grouped: Vec<(Option<SpeakerId>, Vec<String>)> = quotes_by_speaker(&document)
+        .into_iter()
+        .map(|(speaker, quotes)| {
+            let texts = quotes
+                .iter()
+                .map(|q| q.selectors.quote.exact.clone())
+                .collect();
+            (speaker, texts)
+        })
+        .collect();
+    let expected_speakers: Vec<Option<SpeakerId>> = document
+        .speakers
+        .iter()
+        .map(|speaker| Some(speaker.id.clone()))
+        .filter(|id| {
+            document
+                .annotations
+                .iter()
+                .any(|a| a.kind == AnnotationKind::Quote && a.speaker.as_ref() == id.as_ref())
+        })
+        .chain([None])
+        .collect();
+    assert_eq!(
+        grouped.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>(),
+        expected_speakers
+    );
+    let (_, unknown) = grouped.last().unwrap();
+    assert!(unknown.iter().any(|q| q.contains("سننتصر")), "{unknown:?}");
+    assert!(
+        grouped
+            .iter()
+            .all(|(_, quotes)| quotes.iter().all(|q| q != "Putin")),
+        "highlights are not quotes"
+    );
+    // Within a group, article order.
+    for (_, quotes) in quotes_by_speaker(&document) {
+        let starts: Vec<_> = quotes
+            .iter()
+            .filter_map(|q| q.range.map(|r| r.start))
+            .collect();
+        let mut sorted = starts.clone();
+        sorted.sort_unstable();
+        assert_eq!(starts, sorted);
+    }
+}
+
+#[test]
 fn word_counts_table() {
     let cases = [
         ("", 0),

@@ -10,12 +10,14 @@ use std::fmt;
 
 use super::fields::{self, excerpt};
 use super::{
-    parse_file, FileAnnotation, FileFormat, ImportError, ItemKind, ParsedFile, SkippedItem,
+    parse_file, ArticleMeta, FileAnnotation, FileFormat, ImportError, ItemKind, ParsedFile,
+    SkippedItem,
 };
 use crate::core::article::content_hash;
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
 };
+use crate::core::palette::least_used_slot;
 use crate::core::selector::{CharRange, Selectors};
 
 /// How imported content combines with the document's current content.
@@ -43,9 +45,74 @@ pub struct ImportReport {
     pub speakers_added: usize,
     /// Speakers in the file that matched a speaker already present (by name or alias).
     pub speakers_mapped: usize,
-    /// Whether the file was made on exactly this article text; `None` when the file does not
-    /// say (W3C files). `Some(false)` means positions may have shifted and were re-anchored.
-    pub same_article: Option<bool>,
+    /// How the file's article relates to this one (see [`ArticleMatch`]).
+    pub article_match: ArticleMatch,
+    /// The title the file gives its article (native files), for telling the reader which
+    /// article a refused file belongs to.
+    pub file_title: Option<String>,
+}
+
+/// How the article a file was made on relates to the article being annotated. Telling an
+/// edited version (re-anchor, as usual) from another article (refuse unless asked) is what
+/// keeps a classmate's file for another story out of this one's *Who is quoted*.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleMatch {
+    /// The file was made on exactly this text (its content hash matches).
+    Same,
+    /// Another version of this article: the file names the same host-given article id, or at
+    /// least half of its annotations were found here. Positions were re-anchored.
+    Edited,
+    /// Most of the file's annotations are not in this article: it was made on another one.
+    Different,
+    /// Nothing to tell by: a file without annotations that does not name its article.
+    Unknown,
+}
+
+impl ArticleMatch {
+    /// The wire string used in the handle's report (`"same"`, `"edited"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleMatch::Same => "same",
+            ArticleMatch::Edited => "edited",
+            ArticleMatch::Different => "different",
+            ArticleMatch::Unknown => "unknown",
+        }
+    }
+
+    /// Decides from what the file says and how its annotations anchored here. A host-given id
+    /// (not a content hash) is the host's word that two texts are one article; otherwise the
+    /// quotes decide: an edited article keeps most of them, another article almost none.
+    fn decide(
+        file_article: Option<&ArticleMeta>,
+        current: &Document,
+        text_content: &str,
+        found: usize,
+        attempted: usize,
+    ) -> Self {
+        if let Some(article) = file_article {
+            if article.content_hash == content_hash(text_content) {
+                return ArticleMatch::Same;
+            }
+            let host_given = !article.id.is_empty() && article.id != article.content_hash;
+            if host_given && article.id == current.article_id {
+                return ArticleMatch::Edited;
+            }
+        }
+        match attempted {
+            0 => ArticleMatch::Unknown,
+            _ if found * 2 >= attempted => ArticleMatch::Edited,
+            _ => ArticleMatch::Different,
+        }
+    }
+}
+
+/// Whether an import may bring in a file made on a different article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherArticle {
+    /// Refuse it with [`ImportError::DifferentArticle`], changing nothing (the default).
+    Refuse,
+    /// The reader asked for it: import, and report what was found here.
+    Allow,
 }
 
 impl fmt::Display for ImportReport {
@@ -77,8 +144,16 @@ impl fmt::Display for ImportReport {
                 plural(self.speakers_mapped, "speaker")
             )?;
         }
-        if self.same_article == Some(false) {
-            f.write_str(" The file was made on a different version of this article.")?;
+        match self.article_match {
+            ArticleMatch::Edited => {
+                f.write_str(" The file was made on another version of this article; positions were re-anchored.")?
+            }
+            ArticleMatch::Different => write!(
+                f,
+                " The file was made on a different article: {} of its annotations were found in this one.",
+                self.added - self.orphans
+            )?,
+            ArticleMatch::Same | ArticleMatch::Unknown => {}
         }
         Ok(())
     }
@@ -140,11 +215,11 @@ pub fn combine(
         skipped: parsed.skipped.clone(),
         speakers_added: 0,
         speakers_mapped: 0,
-        same_article: parsed
-            .article
-            .as_ref()
-            .map(|article| article.content_hash == content_hash(text_content)),
+        article_match: ArticleMatch::Unknown,
+        file_title: parsed.article.as_ref().map(|article| article.title.clone()),
     };
+    // Annotations of the file that were looked for here, and how many of those were found.
+    let (mut attempted, mut found) = (0usize, 0usize);
     let mut ids = IdAllocator::new(current, &parsed, merging);
 
     // Speakers: match by name or alias, else add.
@@ -170,9 +245,12 @@ pub fn combine(
             continue;
         }
         let id = ids.speaker_id(file_speaker.id.as_deref());
+        // The file's colour only while no speaker here has it: two speakers of one article
+        // must not look alike while the palette has free slots.
         let colour = file_speaker
             .colour
-            .unwrap_or_else(|| unused_colour(&speakers));
+            .filter(|colour| speakers.iter().all(|speaker| speaker.colour != *colour))
+            .unwrap_or_else(|| least_used_slot(speakers.iter().map(|speaker| speaker.colour)));
         for name in names {
             speaker_by_name.entry(name).or_insert_with(|| id.clone());
         }
@@ -205,7 +283,11 @@ pub fn combine(
     for file_annotation in &parsed.annotations {
         let anchored = anchor_checked(file_annotation, text_length, anchor);
         let (range, status) = match anchored {
-            Ok(found) => found,
+            Ok(anchored) => {
+                attempted += 1;
+                found += usize::from(anchored.0.is_some());
+                anchored
+            }
             Err(reason) => {
                 report.skipped.push(SkippedItem {
                     item: ItemKind::Annotation,
@@ -247,6 +329,13 @@ pub fn combine(
         annotations.push(annotation);
         report.added += 1;
     }
+    report.article_match = ArticleMatch::decide(
+        parsed.article.as_ref(),
+        current,
+        text_content,
+        found,
+        attempted,
+    );
     annotations.sort_by_key(|annotation| match annotation.range {
         Some(range) => (false, range.start, range.end),
         None => (true, 0, 0),
@@ -333,14 +422,6 @@ fn names_of(name: &str, aliases: &[String]) -> Vec<String> {
         .map(|name| name.trim().to_lowercase())
         .filter(|name| !name.is_empty())
         .collect()
-}
-
-/// The lowest palette index no speaker uses yet (wrapping if all 256 are taken).
-fn unused_colour(speakers: &[Speaker]) -> u8 {
-    let used: HashSet<u8> = speakers.iter().map(|speaker| speaker.colour).collect();
-    (0..=u8::MAX)
-        .find(|colour| !used.contains(colour))
-        .unwrap_or((speakers.len() % 256) as u8)
 }
 
 /// Tombstones after a replace: the document's and the file's, plus one for every current
@@ -502,12 +583,14 @@ fn usable_id_number(id: &str) -> Option<u64> {
 /// Imports `file_text` into `current` for the article whose text content is `text_content`,
 /// re-anchoring every annotation with [`crate::core::anchor`], and returns the one undoable
 /// action that applies the result, with the report. Nothing changes until the caller applies
-/// the action; an unusable file is an error and changes nothing.
+/// the action; an unusable file is an error and changes nothing, and so is a file made on a
+/// different article unless `other_article` allows it.
 pub fn import_action(
     current: &Document,
     text_content: &str,
     file_text: &str,
     mode: ImportMode,
+    other_article: OtherArticle,
     now: i64,
 ) -> Result<(crate::core::document::Action, ImportReport), ImportError> {
     let anchorer = crate::core::anchor::Anchorer::new(text_content);
@@ -516,6 +599,17 @@ pub fn import_action(
         (found.range, found.status)
     };
     let outcome = import(current, text_content, file_text, mode, &anchor, now)?;
+    let report = &outcome.report;
+    if report.article_match == ArticleMatch::Different && other_article == OtherArticle::Refuse {
+        return Err(ImportError::DifferentArticle {
+            title: report
+                .file_title
+                .clone()
+                .filter(|title| !title.trim().is_empty()),
+            found: report.added - report.orphans,
+            total: report.added,
+        });
+    }
     let action = crate::core::document::Action::ReplaceContent {
         speakers: outcome.speakers,
         annotations: outcome.annotations,

@@ -29,7 +29,9 @@ use crate::core::document::{AnnotationKind, Tombstone};
 use crate::core::selector::Selectors;
 
 pub use csv::export_csv;
-pub use import::{import, import_action, ImportMode, ImportOutcome, ImportReport};
+pub use import::{
+    import, import_action, ArticleMatch, ImportMode, ImportOutcome, ImportReport, OtherArticle,
+};
 pub use native::{export_native, parse_native};
 pub use w3c::{export_w3c, parse_w3c};
 
@@ -103,6 +105,13 @@ pub enum ImportError {
     NewerVersion { found: u64, supported: u64 },
     /// The right format, but its overall structure is broken (e.g. `annotations` is not a list).
     WrongShape { detail: String },
+    /// The file was made on a different article (see [`import::ArticleMatch`]): refused unless
+    /// the reader asks for it. `found` of its `total` annotations are in this article.
+    DifferentArticle {
+        title: Option<String>,
+        found: usize,
+        total: usize,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -132,6 +141,20 @@ impl fmt::Display for ImportError {
             ),
             ImportError::WrongShape { detail } => {
                 write!(f, "The file is damaged or incomplete: {detail}.")
+            }
+            ImportError::DifferentArticle {
+                title,
+                found,
+                total,
+            } => {
+                f.write_str("The file was made on a different article")?;
+                if let Some(title) = title {
+                    write!(f, " ({})", fields::excerpt(title))?;
+                }
+                write!(
+                    f,
+                    ": only {found} of its {total} annotations are in this one. Import it anyway only if you meant to."
+                )
             }
         }
     }
