@@ -13,17 +13,17 @@ use yew::{AppHandle, Callback};
 use crate::core::article::Article;
 use crate::core::document::{Action, Annotation, AnnotationId, Document};
 use crate::core::host_api;
-use crate::core::interchange::{self, ArticleMeta, ImportMode};
+use crate::core::interchange::{self, ArticleMeta, ImportMode, OtherArticle};
 use crate::core::options::{MountOptions, StorageMode};
 use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
 use crate::ui::components::app::{App, AppProps};
 use crate::ui::persistence;
-use crate::ui::state::{AppAction, AppState, ChangeKind, SaveStatus, StateHandle};
+use crate::ui::state::{AppAction, AppState, ChangeKind, SaveStatus, Startup, StateHandle};
 use crate::ui::time::now;
 
 /// The events a host can listen to, with `on(name, fn)` or as DOM `CustomEvent`s named
 /// `quotemark-<name>` on the host element.
-const EVENTS: [&str; 5] = ["create", "update", "delete", "change", "select"];
+const EVENTS: [&str; 6] = ["ready", "create", "update", "delete", "change", "select"];
 
 /// A change touching more annotations than this (an import, another tab's work) fires only
 /// `change`, which lists the ids, instead of one event per annotation.
@@ -185,9 +185,15 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         save_status,
         fingerprint,
     );
+    let mut resolve_ready = None;
+    let ready = js_sys::Promise::new(&mut |resolve, _reject| resolve_ready = Some(resolve));
+    let startup = Startup::new(initial.clone());
     let bridge = Rc::new(Bridge {
         article: initial.article.clone(),
         document: initial.document_cell(),
+        startup: startup.clone(),
+        ready,
+        resolve_ready: RefCell::new(resolve_ready),
         state: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
         event_target: element,
@@ -204,7 +210,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
     };
     let app = yew::Renderer::<App>::with_root_and_props(
         host.app_root().clone(),
-        AppProps { initial, on_state },
+        AppProps { startup, on_state },
     )
     .render();
     Ok(QuotemarkHandle {
@@ -219,6 +225,7 @@ fn with_file(article: &Article, mut document: Document, file: &str) -> Result<Do
         article.text_content(),
         file,
         ImportMode::Merge,
+        OtherArticle::Refuse,
         now(),
     )
     .map_err(|error| JsError::new(&format!("options.annotations can't be used: {error}")))?;
@@ -249,6 +256,11 @@ fn add_predefined_speakers(document: &mut Document, names: &[String]) {
 struct Bridge {
     article: Rc<Article>,
     document: Rc<RefCell<crate::core::document::Document>>,
+    /// The starting state, which host calls act on until the first render takes it.
+    startup: Startup,
+    /// Resolved after the first render (`handle.ready`).
+    ready: js_sys::Promise,
+    resolve_ready: RefCell<Option<js_sys::Function>>,
     /// The latest state handle, for dispatching actions from the host.
     state: RefCell<Option<StateHandle>>,
     listeners: RefCell<Vec<(String, js_sys::Function)>>,
@@ -313,6 +325,11 @@ impl Bridge {
             self.emit("select", &detail);
         }
         *self.state.borrow_mut() = Some(state);
+        let resolve = self.resolve_ready.borrow_mut().take();
+        if let Some(resolve) = resolve {
+            let _ = resolve.call0(&JsValue::NULL);
+            self.emit("ready", &serde_json::Value::Null);
+        }
     }
 
     fn emit(&self, name: &str, detail: &serde_json::Value) {
@@ -343,17 +360,24 @@ impl Bridge {
         }
     }
 
-    fn dispatch(&self, action: AppAction) -> Result<(), JsError> {
+    /// Sends an action to the widget: to the live state, or, before the first render, to the
+    /// starting state (so a call right after `mount()` works and the first render shows it).
+    fn dispatch(&self, action: AppAction) {
+        let action = match self.startup.dispatch(action) {
+            Ok(()) => return,
+            Err(action) => action,
+        };
         let state = self.state.borrow().clone();
-        match state {
-            Some(state) => {
-                state.dispatch(action);
-                Ok(())
-            }
-            None => Err(JsError::new(
-                "the widget is still starting; try again after it rendered",
-            )),
+        if let Some(state) = state {
+            state.dispatch(action);
         }
+    }
+
+    fn read_only(&self) -> bool {
+        self.startup
+            .peek(|state| state.read_only)
+            .or_else(|| self.state.borrow().as_ref().map(|state| state.read_only))
+            .unwrap_or(false)
     }
 
     fn article_meta(&self) -> ArticleMeta {
@@ -370,6 +394,16 @@ struct Mounted {
     host: WidgetHost,
     app: AppHandle<App>,
     bridge: Rc<Bridge>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `importJson`'s optional third argument.
+    pub type ImportOptions;
+
+    /// `true`: import a file made on a different article (refused otherwise).
+    #[wasm_bindgen(method, getter = allowOtherArticle)]
+    fn allow_other_article(this: &ImportOptions) -> Option<bool>;
 }
 
 /// What `mount` returns: the host page's handle on one widget. Clones share the widget.
@@ -437,17 +471,18 @@ impl QuotemarkHandle {
     }
 
     /// Imports a native or W3C JSON file. `mode` is `"merge"` (default: keep what is there,
-    /// add what is new) or `"replace"` (undoable). Returns the report; throws an `Error` when
-    /// the file is unusable, in which case nothing changed.
+    /// add what is new) or `"replace"` (undoable). A file made on a different article is
+    /// refused unless `options.allowOtherArticle` is true. Returns the report; throws an
+    /// `Error` when the file is unusable or refused, in which case nothing changed.
     #[wasm_bindgen(js_name = importJson)]
-    pub fn import_json(&self, json: &str, mode: Option<String>) -> Result<JsValue, JsError> {
+    pub fn import_json(
+        &self,
+        json: &str,
+        mode: Option<String>,
+        options: Option<ImportOptions>,
+    ) -> Result<JsValue, JsError> {
         let bridge = self.bridge()?;
-        if bridge
-            .state
-            .borrow()
-            .as_ref()
-            .is_some_and(|state| state.read_only)
-        {
+        if bridge.read_only() {
             return Err(JsError::new(
                 "this widget is read-only: call setReadOnly(false) before importing",
             ));
@@ -461,13 +496,24 @@ impl QuotemarkHandle {
                 )))
             }
         };
+        let other_article = match options.and_then(|options| options.allow_other_article()) {
+            Some(true) => OtherArticle::Allow,
+            _ => OtherArticle::Refuse,
+        };
         let (action, report) = {
             let current = bridge.document.borrow();
-            interchange::import_action(&current, bridge.article.text_content(), json, mode, now())
-                .map_err(|error| JsError::new(&error.to_string()))?
+            interchange::import_action(
+                &current,
+                bridge.article.text_content(),
+                json,
+                mode,
+                other_article,
+                now(),
+            )
+            .map_err(|error| JsError::new(&error.to_string()))?
         };
         let report = host_api::report_object(&report);
-        bridge.dispatch(AppAction::Apply { action, now: now() })?;
+        bridge.dispatch(AppAction::Apply { action, now: now() });
         js_sys::JSON::parse(&report.to_string()).map_err(|_| JsError::new("report"))
     }
 
@@ -482,7 +528,15 @@ impl QuotemarkHandle {
     /// Turns editing off (`true`) or on (`false`).
     #[wasm_bindgen(js_name = setReadOnly)]
     pub fn set_read_only(&self, read_only: bool) -> Result<(), JsError> {
-        self.bridge()?.dispatch(AppAction::SetReadOnly(read_only))
+        self.bridge()?.dispatch(AppAction::SetReadOnly(read_only));
+        Ok(())
+    }
+
+    /// A promise resolved once the widget has rendered for the first time. Every method works
+    /// before it too; await it to read the rendered widget.
+    #[wasm_bindgen(getter)]
+    pub fn ready(&self) -> Result<js_sys::Promise, JsError> {
+        Ok(self.bridge()?.ready.clone())
     }
 
     /// Calls `listener(detail)` on each `event`: create, update, delete, change or select.

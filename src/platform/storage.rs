@@ -82,3 +82,25 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .remove_item(key)
         .map_err(|error| StorageError::Failed(describe(&error)))
 }
+
+/// Every stored `(key, value)` whose key starts with `prefix`, for listing what this browser
+/// holds. Values that vanish while being read (another tab removed them) are left out.
+pub fn entries_with_prefix(prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+    let storage = local_storage()?;
+    let count = storage
+        .length()
+        .map_err(|error| StorageError::Failed(describe(&error)))?;
+    let mut entries = Vec::new();
+    for index in 0..count {
+        let Ok(Some(key)) = storage.key(index) else {
+            continue;
+        };
+        if !key.starts_with(prefix) {
+            continue;
+        }
+        if let Ok(Some(value)) = storage.get_item(&key) {
+            entries.push((key, value));
+        }
+    }
+    Ok(entries)
+}

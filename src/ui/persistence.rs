@@ -6,6 +6,7 @@ use crate::core::anchor::Anchorer;
 use crate::core::article::{content_hash, Article};
 use crate::core::document::{AnchorStatus, Document};
 use crate::core::persist::{self, CorruptReason, Decoded};
+use crate::core::saved_articles::{closest_earlier_version, EarlierVersion};
 use crate::platform::storage::{self, StorageError};
 use crate::ui::state::SaveStatus;
 
@@ -60,7 +61,7 @@ pub fn load(article: &Article, article_key: &str, now: i64) -> Loaded {
             // widget starts from, so the next load doesn't copy it aside again.
             let fingerprint = match &status {
                 SaveStatus::Corrupt { quarantine_key, .. } if *quarantine_key != key => {
-                    let empty = persist::encode(&document, now);
+                    let empty = persist::encode_titled(&document, Some(&article.title), now);
                     storage::write(&key, &empty)
                         .ok()
                         .map(|()| self::fingerprint(&empty))
@@ -194,7 +195,7 @@ pub fn save(
             }
         }
     }
-    let encoded = persist::encode(document, now);
+    let encoded = persist::encode_titled(document, Some(&article.title), now);
     match storage::write(&key, &encoded) {
         Ok(()) => Saved::Done {
             status: status_after,
@@ -211,4 +212,15 @@ fn status_for(error: &StorageError) -> SaveStatus {
             SaveStatus::Unavailable(detail.clone())
         }
     }
+}
+
+/// The work saved on an earlier version of this article, when it is keyed by its text (a
+/// pasted article) and nothing is stored under its own key yet. Reads every stored document,
+/// so it runs once, after the first render.
+pub fn earlier_version(article: &Article, article_key: &str) -> Option<EarlierVersion> {
+    if article_key != article.content_hash() {
+        return None;
+    }
+    let entries = storage::entries_with_prefix(persist::STORAGE_KEY_PREFIX).ok()?;
+    closest_earlier_version(article.text_content(), article_key, &entries)
 }

@@ -12,6 +12,7 @@ use crate::core::anchor;
 use crate::core::article::Article;
 use crate::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
 use crate::core::palette::initials;
+use crate::core::saved_articles::EarlierVersion;
 use crate::core::segments::{block_ranges, AnnotationIndex};
 use crate::core::selector::CharRange;
 use crate::core::text::TextIndex;
@@ -75,6 +76,9 @@ pub struct MarkLayer {
     pub colour: Option<u8>,
     /// True when the innermost covering annotation is a plain highlight.
     pub highlight: bool,
+    /// Where highlights overlap: how the outermost of the others is drawn, so that it visibly
+    /// runs on through the overlap instead of seeming to end where the inner one begins.
+    pub outer: Option<Tone>,
     /// Annotations that start in this run, with the label shown before them (the non-colour
     /// cue: a speaker's initials, "?" for unknown, "✎" for a highlight).
     pub starts: Vec<(AnnotationId, String)>,
@@ -82,6 +86,17 @@ pub struct MarkLayer {
     pub description: String,
     /// True for the reader's pending selection (not an annotation yet).
     pub pending: bool,
+}
+
+/// How one annotation's highlight is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// A quote by a speaker with this palette slot.
+    Speaker(u8),
+    /// A quote whose speaker is unknown.
+    Unknown,
+    /// A plain highlight.
+    Highlight,
 }
 
 /// The highlight runs of one block, shared with its `BlockView` while unchanged.
@@ -125,6 +140,15 @@ pub struct AppState {
     pub editing_note: Option<AnnotationId>,
     /// Annotations overlapping where the reader clicked, to choose from.
     pub choice: Option<Vec<AnnotationId>>,
+    /// Show the focused annotation's speaker and note beside the article (after a click or a
+    /// tap on its highlight), where the reader is looking rather than in the panel.
+    pub callout: bool,
+    /// The list of keyboard shortcuts is open (`?`).
+    pub help_open: bool,
+    /// The page is being printed: the printable list of quotes by speaker is drawn.
+    pub printing: bool,
+    /// Work saved on an earlier version of this (pasted) article, offered to bring here.
+    pub earlier: Option<Rc<EarlierVersion>>,
     pub filter: Filter,
     pub announcement: Announcement,
     pub error: Option<String>,
@@ -150,6 +174,13 @@ impl PartialEq for AppState {
             && self.reveal_focused == other.reveal_focused
             && self.editing_note == other.editing_note
             && self.choice == other.choice
+            && self.callout == other.callout
+            && self.help_open == other.help_open
+            && self.printing == other.printing
+            && match (&self.earlier, &other.earlier) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && self.filter == other.filter
             && self.announcement == other.announcement
             && self.error == other.error
@@ -191,8 +222,18 @@ pub enum AppAction {
         drawn: bool,
     },
     Focus(Option<AnnotationId>),
+    /// The reader clicked or tapped this annotation's highlight: focus it without scrolling
+    /// anything and show its speaker and note beside the article.
+    Inspect(AnnotationId),
+    CloseCallout,
+    ShowHelp(bool),
+    Printing(bool),
+    /// Offer (or stop offering) the work saved on an earlier version of the article.
+    OfferEarlier(Option<Rc<EarlierVersion>>),
     Choose(Option<Vec<AnnotationId>>),
     SetFilter(Filter),
+    /// Show (and announce) an error that happened outside the reducer.
+    Fail(String),
     DismissError,
     SetReadOnly(bool),
     SaveStatus(SaveStatus),
@@ -202,6 +243,49 @@ pub enum AppAction {
 
 /// How components reach the state: through a context holding the reducer handle.
 pub type StateHandle = yew::UseReducerHandle<AppState>;
+
+/// The state a widget starts from, shared with the JavaScript handle until the first render
+/// takes it. Yew renders in a microtask after `mount()` returns, so without this a host's
+/// `importJson` right after `mount()` would have no state to act on; with it, such a call goes
+/// through the same reducer as every later one and the first render shows its result.
+#[derive(Clone, Default)]
+pub struct Startup(Rc<RefCell<Option<AppState>>>);
+
+impl PartialEq for Startup {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Startup {
+    pub fn new(state: AppState) -> Self {
+        Self(Rc::new(RefCell::new(Some(state))))
+    }
+
+    /// The state for the first render; `None` once taken.
+    pub fn take(&self) -> Option<AppState> {
+        self.0.borrow_mut().take()
+    }
+
+    /// Reads the state while the widget has not rendered yet.
+    pub fn peek<R>(&self, read: impl FnOnce(&AppState) -> R) -> Option<R> {
+        self.0.borrow().as_ref().map(read)
+    }
+
+    /// Runs `action` through the reducer while the widget has not rendered yet; gives it back
+    /// once the widget runs (then it goes to the live state instead).
+    pub fn dispatch(&self, action: AppAction) -> Result<(), AppAction> {
+        let mut slot = self.0.borrow_mut();
+        match slot.take() {
+            Some(state) => {
+                let next = Rc::new(state).reduce(action);
+                *slot = Some(Rc::unwrap_or_clone(next));
+                Ok(())
+            }
+            None => Err(action),
+        }
+    }
+}
 
 impl AppState {
     pub fn new(article: Article, article_key: String, document: Document) -> Self {
@@ -218,6 +302,10 @@ impl AppState {
             reveal_focused: false,
             editing_note: None,
             choice: None,
+            callout: false,
+            help_open: false,
+            printing: false,
+            earlier: None,
             filter: Filter::default(),
             announcement: Announcement::default(),
             error: None,
@@ -316,6 +404,7 @@ impl AppState {
                 if let Some(id) = applied.new_annotation {
                     self.focused = Some(id);
                     self.reveal_focused = false;
+                    self.callout = false;
                 }
                 true
             }
@@ -376,6 +465,19 @@ impl AppState {
                         let innermost = annotations
                             .iter()
                             .min_by_key(|a| a.range.map_or(usize::MAX, |r| r.len()));
+                        let tone = |a: &crate::core::document::Annotation| match a.kind {
+                            AnnotationKind::Highlight => Tone::Highlight,
+                            AnnotationKind::Quote => a
+                                .speaker
+                                .as_ref()
+                                .and_then(speaker_of)
+                                .map_or(Tone::Unknown, |s| Tone::Speaker(s.colour)),
+                        };
+                        let outer = annotations
+                            .iter()
+                            .filter(|a| innermost.is_none_or(|inner| inner.id != a.id))
+                            .max_by_key(|a| a.range.map_or(0, |r| r.len()))
+                            .map(|a| tone(a));
                         let colour = innermost
                             .and_then(|a| a.speaker.as_ref())
                             .and_then(speaker_of)
@@ -411,6 +513,7 @@ impl AppState {
                             colour,
                             highlight: innermost
                                 .is_some_and(|a| a.kind == AnnotationKind::Highlight),
+                            outer,
                             starts: annotations
                                 .iter()
                                 .filter(|a| a.range.is_some_and(|r| r.start == segment.range.start))
@@ -555,15 +658,28 @@ impl Reducible for AppState {
                 }
                 next.select(range, drawn);
                 next.choice = None;
+                next.callout = false;
             }
             AppAction::Focus(id) => {
                 next.focused = id;
                 next.reveal_focused = true;
                 next.choice = None;
+                next.callout = false;
             }
+            AppAction::Inspect(id) => {
+                next.focused = Some(id);
+                next.reveal_focused = false;
+                next.choice = None;
+                next.callout = true;
+            }
+            AppAction::CloseCallout => next.callout = false,
+            AppAction::ShowHelp(open) => next.help_open = open,
+            AppAction::Printing(printing) => next.printing = printing,
+            AppAction::OfferEarlier(earlier) => next.earlier = earlier,
             AppAction::Choose(ids) => next.choice = ids,
             AppAction::EditNote(id) => next.editing_note = id,
             AppAction::SetFilter(filter) => next.filter = filter,
+            AppAction::Fail(message) => next.fail(message),
             AppAction::DismissError => next.error = None,
             AppAction::SetReadOnly(read_only) => {
                 next.read_only = read_only;

@@ -160,8 +160,9 @@ pub fn AnnotationCard(props: &AnnotationCardProps) -> Html {
     let status = status_label(annotation.status);
     let read_only = props.read_only;
 
-    // A reader view shows the speaker on the chip; the picker is for editing only.
-    let speaker_picker = (is_quote && !read_only).then(|| {
+    let editable = !read_only;
+    // A reader view shows the speaker on the chip; the picker is for editing the selected card.
+    let speaker_picker = (is_quote && editable && props.focused).then(|| {
         let options: Html = props
             .speakers
             .iter()
@@ -224,9 +225,11 @@ pub fn AnnotationCard(props: &AnnotationCardProps) -> Html {
             {note}
             <div class="qm-actions">
                 <button type="button" class="qm-button" onclick={show}
-                    aria-describedby={quote_id.clone()}>{"Show in article"}</button>
-                // A reader view offers no editing at all, rather than disabled buttons.
-                if !read_only {
+                    aria-describedby={quote_id.clone()}>{"Show in article"}
+                </button>
+                // Only the selected card offers its actions: a list of thirty quotes stays
+                // quick to scan and to tab through. A reader view offers no editing at all.
+                if editable && props.focused {
                     if !props.editing {
                         <button type="button" class="qm-button" ref={edit_button} onclick={edit}
                             aria-describedby={quote_id.clone()}>

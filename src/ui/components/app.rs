@@ -11,16 +11,19 @@ use crate::core::persist::{self, Decoded};
 use crate::platform::storage;
 use crate::ui::components::article_view::{focus_mark, start_mark, ArticleView};
 use crate::ui::components::live_region::LiveRegion;
+use crate::ui::components::print_summary::PrintSummary;
 use crate::ui::components::selection_toolbar::{SelectionToolbar, SPEAKER_INPUT_CLASS};
+use crate::ui::components::shortcut_help::ShortcutHelp;
 use crate::ui::components::side_panel::SidePanel;
 use crate::ui::components::status_bar::StatusBar;
 use crate::ui::persistence::{self, Saved};
-use crate::ui::state::{AppAction, AppState, SpeakerChoice, StateHandle};
+use crate::ui::state::{AppAction, SpeakerChoice, Startup, StateHandle};
 use crate::ui::time::now;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
-    pub initial: AppState,
+    /// The starting state, taken by the first render (the host may act on it before).
+    pub startup: Startup,
     /// Told about the state after every change (the JavaScript handle listens).
     #[prop_or_default]
     pub on_state: Callback<StateHandle>,
@@ -29,8 +32,12 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer_eq({
-        let initial = props.initial.clone();
-        move || initial
+        let startup = props.startup.clone();
+        move || {
+            startup
+                .take()
+                .expect("a widget renders its starting state once")
+        }
     });
     {
         let state = state.clone();
@@ -220,6 +227,39 @@ pub fn App(props: &AppProps) -> Html {
                 .ok();
         })
     };
+    // A pasted article with nothing saved under its own key: look for the work saved on an
+    // earlier version of it (once, after the first render, since it reads all stored work).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let fresh = {
+                let document = state.document();
+                document.annotations.is_empty() && document.tombstones.is_empty()
+            };
+            if fresh && state.storage_enabled && !state.read_only {
+                if let Some(earlier) =
+                    persistence::earlier_version(&state.article, &state.article_key)
+                {
+                    state.dispatch(AppAction::OfferEarlier(Some(std::rc::Rc::new(earlier))));
+                }
+            }
+        });
+    }
+    // Printing draws the list of quotes by speaker; only then, so the screen pays nothing.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|window| {
+                [("beforeprint", true), ("afterprint", false)].map(|(name, printing)| {
+                    let state = state.clone();
+                    EventListener::new(&window, name, move |_| {
+                        state.dispatch(AppAction::Printing(printing))
+                    })
+                })
+            });
+            move || drop(listeners)
+        });
+    }
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |event: KeyboardEvent| on_shortcut(&state, &event))
@@ -232,8 +272,10 @@ pub fn App(props: &AppProps) -> Html {
                     <StatusBar />
                     <ArticleView />
                     <SelectionToolbar />
+                    <PrintSummary />
                 </div>
                 <SidePanel />
+                <ShortcutHelp />
                 <LiveRegion />
             </div>
         </ContextProvider<StateHandle>>
@@ -325,7 +367,27 @@ fn on_shortcut(state: &StateHandle, event: &KeyboardEvent) {
         state.dispatch(AppAction::Apply { action, now: now() });
         return;
     }
-    if state.pending.is_none() || state.read_only {
+    if key == "?" {
+        event.prevent_default();
+        state.dispatch(AppAction::ShowHelp(!state.help_open));
+        return;
+    }
+    if state.read_only {
+        return;
+    }
+    // On a focused highlight, `n` opens its note, as it does for a fresh selection.
+    let on_mark = target
+        .as_ref()
+        .is_some_and(|element| element.local_name() == "mark");
+    if state.pending.is_none() && on_mark && key == "n" {
+        if let Some(id) = state.focused.clone() {
+            event.prevent_default();
+            state.dispatch(AppAction::Focus(Some(id.clone())));
+            state.dispatch(AppAction::EditNote(Some(id)));
+        }
+        return;
+    }
+    if state.pending.is_none() {
         return;
     }
     match key.as_str() {

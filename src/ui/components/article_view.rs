@@ -15,6 +15,7 @@ use crate::core::selector::CharRange;
 use crate::core::text::{utf16_range_to_char_range, utf16_to_char_offset};
 use crate::platform::selection::{self, BlockPoint};
 use crate::ui::components::block_chunk::BlockChunk;
+use crate::ui::components::mark_callout::MarkCallout;
 use crate::ui::components::overlap_chooser::OverlapChooser;
 use crate::ui::state::{AppAction, StateHandle};
 
@@ -122,6 +123,26 @@ pub fn ArticleView() -> Html {
         });
     }
 
+    // A passage found with Find and mark is drawn as a pending mark: bring it into view, or
+    // "Match 1 of 1 selected" would change nothing on screen.
+    {
+        let article_ref = article_ref.clone();
+        let found = state.pending.as_ref().filter(|p| p.drawn).map(|p| p.range);
+        use_effect_with((found, complete), move |(found, _)| {
+            if found.is_none() {
+                return;
+            }
+            let mark = article_ref
+                .cast::<Element>()
+                .and_then(|article| article.query_selector("mark.qm-pending").ok().flatten());
+            if let Some(mark) = mark {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+
     let onpointerdown = {
         let dragging = dragging.clone();
         let article_ref = article_ref.clone();
@@ -168,27 +189,31 @@ pub fn ArticleView() -> Html {
             if state.pending.as_ref().is_some_and(|p| !p.drawn) {
                 return;
             }
-            let Some(mark) =
+            if let Some(mark) =
                 event_element(&event).and_then(|e| e.closest("mark[data-qm-ids]").ok().flatten())
-            else {
-                return;
-            };
-            let ids: Vec<AnnotationId> = mark
-                .get_attribute("data-qm-ids")
-                .unwrap_or_default()
-                .split_whitespace()
-                .map(|id| AnnotationId(id.to_owned()))
-                .collect();
-            match ids.len() {
-                0 => {}
-                1 => state.dispatch(AppAction::Focus(ids.into_iter().next())),
-                _ => state.dispatch(AppAction::Choose(Some(ids))),
+            {
+                inspect_mark(&state, &mark);
             }
         })
     };
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |event: KeyboardEvent| {
+            let mark = event_element(&event).filter(|e| e.local_name() == "mark");
+            // Enter on a highlight does what a click does; Escape closes what it opened.
+            match (event.key().as_str(), &mark) {
+                ("Enter", Some(mark)) => {
+                    event.prevent_default();
+                    inspect_mark(&state, mark);
+                    return;
+                }
+                ("Escape", Some(_)) if state.callout => {
+                    event.prevent_default();
+                    state.dispatch(AppAction::CloseCallout);
+                    return;
+                }
+                _ => {}
+            }
             let step: isize = match event.key().as_str() {
                 "ArrowDown" | "ArrowRight" | "]" | "j" => 1,
                 "ArrowUp" | "ArrowLeft" | "[" | "k" => -1,
@@ -262,7 +287,27 @@ pub fn ArticleView() -> Html {
             </p>
             {drawn_chunks}
             <OverlapChooser />
+            <MarkCallout />
         </article>
+    }
+}
+
+/// A click, tap or Enter on a highlight: show the one annotation there, or offer a choice
+/// where several overlap.
+fn inspect_mark(state: &StateHandle, mark: &Element) {
+    let Some(mark) = mark.closest("mark[data-qm-ids]").ok().flatten() else {
+        return;
+    };
+    let mut ids: Vec<AnnotationId> = mark
+        .get_attribute("data-qm-ids")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|id| AnnotationId(id.to_owned()))
+        .collect();
+    match ids.len() {
+        0 => {}
+        1 => state.dispatch(AppAction::Inspect(ids.remove(0))),
+        _ => state.dispatch(AppAction::Choose(Some(ids))),
     }
 }
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind, Span};
 use crate::core::pieces::cut_block;
-use crate::ui::state::{BlockMarks, MarkLayer};
+use crate::ui::state::{BlockMarks, MarkLayer, Tone};
 
 #[derive(Properties, Clone)]
 pub struct BlockViewProps {
@@ -85,6 +85,12 @@ fn render_mark(layer: &MarkLayer, text: Html) -> Html {
     }
     if layer.ids.len() > 1 {
         class.push("qm-overlap");
+    }
+    match layer.outer {
+        Some(Tone::Speaker(colour)) => class.push(format!("qm-outer-c{colour}")),
+        Some(Tone::Unknown) => class.push("qm-outer-unknown"),
+        Some(Tone::Highlight) => class.push("qm-outer-highlight"),
+        None => {}
     }
     if layer.pending {
         class.push("qm-pending");

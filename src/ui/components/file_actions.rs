@@ -9,7 +9,9 @@ use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::interchange::{self, ImportMode, ImportReport, MAX_IMPORT_BYTES};
+use crate::core::interchange::{
+    self, ImportError, ImportMode, ImportReport, OtherArticle, MAX_IMPORT_BYTES,
+};
 use crate::platform::download;
 use crate::ui::state::{AppAction, AppState, StateHandle};
 use crate::ui::time::now;
@@ -89,6 +91,12 @@ enum ImportView {
     },
     Done(Rc<ImportReport>),
     Failed(String),
+    /// The file was made on a different article: imported only if the reader insists.
+    OtherArticle {
+        message: String,
+        text: Rc<String>,
+        mode: ImportMode,
+    },
 }
 
 #[component]
@@ -126,7 +134,7 @@ pub fn FileActions() -> Html {
     let run_import = {
         let state = state.clone();
         let view = view.clone();
-        Rc::new(move |text: &str, mode: ImportMode| {
+        Rc::new(move |text: &str, mode: ImportMode, other: OtherArticle| {
             let outcome = {
                 let current = state.document();
                 interchange::import_action(
@@ -134,6 +142,7 @@ pub fn FileActions() -> Html {
                     state.article.text_content(),
                     text,
                     mode,
+                    other,
                     now(),
                 )
             };
@@ -141,6 +150,13 @@ pub fn FileActions() -> Html {
                 Ok((action, report)) => {
                     state.dispatch(AppAction::Apply { action, now: now() });
                     view.set(ImportView::Done(Rc::new(report)));
+                }
+                Err(error @ ImportError::DifferentArticle { .. }) => {
+                    view.set(ImportView::OtherArticle {
+                        message: format!("Nothing was imported: {error}"),
+                        text: Rc::new(text.to_owned()),
+                        mode,
+                    })
                 }
                 Err(error) => {
                     view.set(ImportView::Failed(format!("Nothing was imported: {error}")))
@@ -188,7 +204,7 @@ pub fn FileActions() -> Html {
                             text: Rc::new(text),
                         })
                     }
-                    Ok(text) => run_import(&text, mode),
+                    Ok(text) => run_import(&text, mode, OtherArticle::Refuse),
                 },
             ));
         })
@@ -202,7 +218,16 @@ pub fn FileActions() -> Html {
         let run_import = run_import.clone();
         Callback::from(move |_: MouseEvent| {
             if let ImportView::ConfirmReplace { text, .. } = &*view {
-                run_import(text, ImportMode::Replace);
+                run_import(text, ImportMode::Replace, OtherArticle::Refuse);
+            }
+        })
+    };
+    let import_anyway = {
+        let view = view.clone();
+        let run_import = run_import.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let ImportView::OtherArticle { text, mode, .. } = &*view {
+                run_import(text, *mode, OtherArticle::Allow);
             }
         })
     };
@@ -235,6 +260,13 @@ pub fn FileActions() -> Html {
                         </ul>
                     </details>
                 }
+            </div>
+        },
+        ImportView::OtherArticle { message, .. } => html! {
+            <div class="qm-error" role="alert">
+                <span>{message.clone()}</span>
+                <button type="button" onclick={import_anyway}>{"Import anyway"}</button>
+                <button type="button" onclick={cancel.clone()}>{"Dismiss"}</button>
             </div>
         },
         ImportView::Failed(message) => html! {

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::core::document::AnnotationKind;
+use wasm_bindgen::JsCast;
+
+use crate::core::document::{AnnotationId, AnnotationKind};
 use crate::ui::components::article_view::{focus_mark, start_mark};
 use crate::ui::state::{AppAction, StateHandle};
 
@@ -50,7 +52,7 @@ pub fn OverlapChooser() -> Html {
                 let state = state.clone();
                 let id = id.clone();
                 Callback::from(move |event: MouseEvent| {
-                    state.dispatch(AppAction::Focus(Some(id.clone())));
+                    state.dispatch(AppAction::Inspect(id.clone()));
                     // When `id` already was the focused annotation (e.g. the one just made)
                     // the state does not change and nothing would move keyboard focus off
                     // this button, which is about to go: move it to the chosen mark here.
@@ -78,16 +80,24 @@ pub fn OverlapChooser() -> Html {
         })
         .collect();
     drop(document);
+    // Closing without a choice gives keyboard focus back to the highlight the chooser was
+    // opened from: the chooser's buttons are about to go, and focus must not fall to the page.
     let close = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(AppAction::Choose(None)))
+        let ids = ids.clone();
+        Callback::from(move |event: MouseEvent| {
+            state.dispatch(AppAction::Choose(None));
+            refocus_overlap(&event, &ids);
+        })
     };
     let onkeydown = {
         let state = state.clone();
+        let ids = ids.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
                 event.stop_propagation();
                 state.dispatch(AppAction::Choose(None));
+                refocus_overlap(&event, &ids);
             }
         })
     };
@@ -97,5 +107,32 @@ pub fn OverlapChooser() -> Html {
             <ul>{choices}</ul>
             <button type="button" class="qm-chooser-close" onclick={close}>{"Close"}</button>
         </div>
+    }
+}
+
+/// Focuses the highlight run covered by exactly `ids` (the one that was clicked), else where
+/// the first of them starts.
+fn refocus_overlap(event: &Event, ids: &[AnnotationId]) {
+    let Some(article) = event
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|element| element.closest("article").ok().flatten())
+    else {
+        return;
+    };
+    let joined: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+    let run = article
+        .query_selector_all("mark[data-qm-ids]")
+        .ok()
+        .and_then(|marks| {
+            (0..marks.length())
+                .filter_map(|index| marks.item(index))
+                .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+                .find(|mark| {
+                    mark.get_attribute("data-qm-ids")
+                        .is_some_and(|value| value.split_whitespace().eq(joined.iter().copied()))
+                })
+        });
+    if let Some(mark) = run.or_else(|| ids.first().and_then(|id| start_mark(&article, id))) {
+        focus_mark(&mark);
     }
 }

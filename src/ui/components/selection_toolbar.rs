@@ -1,5 +1,9 @@
 //! The small toolbar beside a selection: Quote (with who said it), Note, "this is a name",
 //! Cancel. Each has a shortcut, so it works without a mouse.
+//!
+//! "Who said it?" starts empty for every quote: a field pre-filled with the last speaker glued
+//! typed names onto it ("John McCainNewt Gingrich") and let a quick Enter give the quote to the
+//! previous speaker. Names used before are offered as the reader types.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -18,8 +22,6 @@ pub fn SelectionToolbar() -> Html {
     let state = use_context::<StateHandle>().expect("state context");
     let toolbar_ref = use_node_ref();
     let input_ref = use_node_ref();
-    // The last speaker typed, offered again for the next quote.
-    let speaker_draft = use_state(String::new);
 
     // Place the toolbar just below the selection (CSSOM, so a strict CSP allows it).
     {
@@ -49,7 +51,6 @@ pub fn SelectionToolbar() -> Html {
     let create = {
         let state = state.clone();
         let input_ref = input_ref.clone();
-        let speaker_draft = speaker_draft.clone();
         let clear_selection = clear_selection.clone();
         move |kind: AnnotationKind| {
             let typed = input_ref
@@ -58,10 +59,7 @@ pub fn SelectionToolbar() -> Html {
                 .unwrap_or_default();
             let speaker = match kind {
                 AnnotationKind::Highlight => SpeakerChoice::Unknown,
-                AnnotationKind::Quote => {
-                    speaker_draft.set(typed.clone());
-                    SpeakerChoice::Named(typed)
-                }
+                AnnotationKind::Quote => SpeakerChoice::Named(typed),
             };
             clear_selection();
             state.dispatch(AppAction::CreateFromPending {
@@ -147,7 +145,6 @@ pub fn SelectionToolbar() -> Html {
                     list="qm-speaker-names"
                     autocomplete="off"
                     placeholder="Name, or leave empty"
-                    value={(*speaker_draft).clone()}
                     onkeydown={on_input_keydown}
                 />
                 <datalist id="qm-speaker-names">{names}</datalist>

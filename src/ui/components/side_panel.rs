@@ -10,6 +10,7 @@ use crate::ui::components::panel_data::{matching, needs_review};
 use crate::ui::components::panel_filters::PanelFilters;
 use crate::ui::components::quote_summary::QuoteSummary;
 use crate::ui::components::review_list::ReviewList;
+use crate::ui::components::saved_articles::SavedArticles;
 use crate::ui::components::speaker_manager::SpeakerManager;
 use crate::ui::state::StateHandle;
 
@@ -58,6 +59,7 @@ pub fn SidePanel() -> Html {
             <section class="qm-panel-section">
                 <h2 class="qm-panel-heading">{"Export and import"}</h2>
                 <FileActions />
+                <SavedArticles />
             </section>
             <section class="qm-panel-section">
                 <h2 class="qm-panel-heading">{"Who is quoted"}</h2>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::document::Action;
 use crate::core::persist;
+use crate::ui::components::earlier_version_banner::EarlierVersionBanner;
 use crate::ui::components::find_and_mark::FindAndMark;
 use crate::ui::components::storage_banner::StorageBanner;
 use crate::ui::state::{AppAction, SaveStatus, StateHandle};
@@ -46,6 +47,15 @@ pub fn StatusBar() -> Html {
     };
     let storage_key = persist::storage_key(&state.article_key);
     let (save_class, save_text) = save_indicator(&state.save_status, &storage_key);
+    let show_help = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(AppAction::ShowHelp(true)))
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
     html! {
         <div class="qm-status">
             if !state.read_only {
@@ -60,10 +70,16 @@ pub fn StatusBar() -> Html {
                         {"↷ Redo"}
                     </button>
                     <span class={classes!("qm-save", save_class)}>{save_text}</span>
+                    <button type="button" class="qm-status-aside" onclick={show_help}
+                            aria-keyshortcuts="?" title="Keyboard shortcuts (?)">{"Shortcuts"}</button>
+                    <button type="button" onclick={print} title="Print the article with its quotes by speaker">
+                        {"Print"}
+                    </button>
                 </div>
                 <FindAndMark />
             }
             <StorageBanner />
+            <EarlierVersionBanner />
             if let Some(error) = state.error.clone() {
                 <div class="qm-error" role="alert">
                     <span>{error}</span>
