@@ -235,6 +235,17 @@ async fn click(element: &Element) {
     yew::scheduler::flush().await;
 }
 
+/// Selects the card quoting `quote` ("Show in article"), as a reader does before using its
+/// actions (only the selected card offers them), and returns it as re-rendered.
+async fn select_card(root: &Element, quote: &str) -> Element {
+    let cards = all(root, ".qm-cards > li");
+    click(&button(card_with_quote(&cards, quote), "Show in article")).await;
+    let cards = all(root, ".qm-cards > li");
+    let card = card_with_quote(&cards, quote).clone();
+    assert!(card.class_name().contains("qm-card-focused"));
+    card
+}
+
 /// The first button inside `scope` whose text is `label`.
 fn button(scope: &Element, label: &str) -> Element {
     all(scope, "button")
@@ -568,7 +579,15 @@ async fn show_in_article_marks_the_card_current() {
 async fn note_editor_saves_with_ctrl_enter_and_cancels_with_escape() {
     let panel = mount(fixture()).await;
     let root = &panel.root;
-    let first = &all(root, ".qm-cards > li")[0];
+    let first_quote = text(&one(&all(root, ".qm-cards > li")[0], ".qm-card-quote"));
+    let first = &select_card(root, &first_quote).await;
+    // Unselected cards offer no actions of their own; the selected one does.
+    for other in &all(root, ".qm-cards > li")[1..] {
+        assert_eq!(
+            all(other, "button").iter().map(text).collect::<Vec<_>>(),
+            ["Show in article"]
+        );
+    }
     click(&button(first, "Add note")).await;
     let textarea = one(root, ".qm-note-input");
     let active = web_sys::window()
@@ -609,8 +628,7 @@ async fn card_actions_change_speaker_and_kind_and_delete() {
     let panel = mount(fixture()).await;
     let root = &panel.root;
     let putin = speaker_row_id(root, "Vladimir Putin");
-    let cards = all(root, ".qm-cards > li");
-    let unknown_card = card_with_quote(&cards, "合意はない");
+    let unknown_card = &select_card(root, "合意はない").await;
     // Update range needs a pending selection first.
     assert!(button(unknown_card, "Update range").has_attribute("disabled"));
     choose(&one(unknown_card, ".qm-card-speaker"), &putin).await;
@@ -628,7 +646,7 @@ async fn card_actions_change_speaker_and_kind_and_delete() {
     );
 
     click(&button(
-        card_with_quote(&cards, "Мы готовы"),
+        &select_card(root, "Мы готовы").await,
         "Make highlight",
     ))
     .await;

@@ -62,11 +62,23 @@ export interface ImportReport {
   skipped: { index: number; reason: string; message: string }[];
   speakersAdded: number;
   speakersMapped: number;
-  sameArticle: boolean | null;
+  /**
+   * How the file's article relates to this one: the same text, an edited version (positions
+   * re-anchored), a different article (imported only with `allowOtherArticle`), or unknown
+   * (a file with no annotations that does not name its article).
+   */
+  article: "same" | "edited" | "different" | "unknown";
   summary: string;
 }
 
+export interface ImportOptions {
+  /** Import a file made on a different article (refused with an `Error` otherwise). */
+  allowOtherArticle?: boolean;
+}
+
 export interface QuotemarkEvents {
+  /** Once, after the first render (the `ready` promise resolves then too). */
+  ready: null;
   create: Annotation;
   update: Annotation;
   delete: { id: string };
@@ -79,6 +91,11 @@ export interface QuotemarkEvents {
 export class QuotemarkHandle {
   /** False once `destroy()` was called. */
   readonly mounted: boolean;
+  /**
+   * Resolves once the widget has rendered. Every method also works before that: calls made
+   * right after `mount()` act on the starting state and the first render shows their result.
+   */
+  readonly ready: Promise<void>;
   /** Removes the widget and gives the element back its own content. */
   destroy(): void;
   /** Quotemark's native JSON (docs/formats.md). */
@@ -86,8 +103,11 @@ export class QuotemarkHandle {
   /** A W3C Web Annotation `AnnotationCollection` (JSON-LD). */
   exportW3c(): string;
   exportCsv(): string;
-  /** Throws an `Error` (and changes nothing) when the file can't be used. */
-  importJson(json: string, mode?: "merge" | "replace"): ImportReport;
+  /**
+   * Throws an `Error` (and changes nothing) when the file can't be used, or was made on a
+   * different article and `options.allowOtherArticle` is not `true`.
+   */
+  importJson(json: string, mode?: "merge" | "replace", options?: ImportOptions): ImportReport;
   annotations(): Annotation[];
   setReadOnly(readOnly: boolean): void;
   on<E extends keyof QuotemarkEvents>(event: E, listener: (detail: QuotemarkEvents[E]) => void): void;

@@ -6,9 +6,9 @@ use quotemark::core::article::ArticleSource;
 use serde_json::{json, Value};
 
 use crate::person::{
-    chord, click_in_widget, click_text, code_point_range, drag_over, focused_in_widget,
-    marked_text, native_text_content, press, quote_with_mouse, start_mark, type_text,
-    wait_for_toolbar, Page, DEMO,
+    axe_violations, chord, click_in_widget, click_text, code_point_range, drag_over,
+    focused_in_widget, marked_text, native_text_content, press, quote_with_mouse, start_mark,
+    type_text, wait_for_toolbar, Page, DEMO,
 };
 use crate::support::{Browser, WIDGET};
 
@@ -372,41 +372,6 @@ async fn typing_an_alias_of_a_known_speaker_attributes_the_quote_to_that_speaker
         exported["speakers"]
     );
     browser.close().await;
-}
-
-const AXE: &str = include_str!("../../node_modules/axe-core/axe.min.js");
-
-/// axe-core's violations inside the widget, each as "rule (impact): help — targets".
-async fn axe_violations(browser: &Browser) -> Vec<String> {
-    let loaded = browser
-        .js("return typeof window.axe === 'object';", vec![])
-        .await;
-    if loaded != json!(true) {
-        browser.js(&format!("{AXE}\nreturn true;"), vec![]).await;
-    }
-    let result = browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const host = document.querySelector('[data-quotemark-host]');
-             axe.run(host)
-               .then(r => done({
-                 passed: r.passes.reduce((n, rule) => n + rule.nodes.length, 0),
-                 violations: r.violations.map(v =>
-                   `${v.id} (${v.impact}): ${v.help} — ` +
-                   v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.failureSummary.replace(/\\s+/g, ' ')).join(' | ')),
-               }))
-               .catch(e => done({ error: String(e) }));",
-            vec![],
-        )
-        .await
-        .expect("run axe");
-    assert!(
-        result["passed"].as_u64().is_some_and(|n| n > 20),
-        "axe did not check the widget: {result}"
-    );
-    serde_json::from_value(result["violations"].clone())
-        .unwrap_or_else(|_| panic!("axe gave no list of violations: {result}"))
 }
 
 #[tokio::test]

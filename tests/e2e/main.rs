@@ -12,3 +12,4 @@ mod demo;
 mod embedding;
 mod persistence;
 mod person;
+mod surprises;

@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use fantoccini::actions::{
-    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions,
+    MOUSE_BUTTON_LEFT,
 };
 use fantoccini::key::Key;
 use serde::Deserialize;
@@ -219,6 +220,27 @@ pub async fn release_mouse(browser: &Browser) {
         .expect("release the mouse button");
 }
 
+/// Taps a finger at a viewport point (a touch pointer, as on a phone).
+pub async fn tap_at(browser: &Browser, x: f64, y: f64) {
+    let tap = TouchActions::new("finger".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: x.round(),
+            y: y.round(),
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    browser
+        .client
+        .perform_actions(tap)
+        .await
+        .expect("tap the screen");
+}
+
 /// Clicks the left button at a viewport point.
 pub async fn click_at(browser: &Browser, x: f64, y: f64) {
     let click = MouseActions::new("mouse".into())
@@ -363,8 +385,6 @@ pub async fn quote_with_mouse(
     let dragged = drag_over(browser, needle, nth).await;
     wait_for_toolbar(browser).await;
     click_in_widget(browser, "#qm-speaker-input").await;
-    // The field offers the last speaker typed: replace it.
-    chord(browser, &[Key::Control], 'a').await;
     type_text(browser, speaker).await;
     press(browser, Key::Enter).await;
     page.wait_for_annotations(browser, before + 1).await;
@@ -429,4 +449,39 @@ pub fn native_text_content(source: quotemark::core::article::ArticleSource) -> S
     .unwrap_or_else(|error| panic!("the fixture article must load: {error}"))
     .text_content()
     .to_owned()
+}
+
+const AXE: &str = include_str!("../../node_modules/axe-core/axe.min.js");
+
+/// axe-core's violations inside the widget, each as "rule (impact): help — targets".
+pub async fn axe_violations(browser: &Browser) -> Vec<String> {
+    let loaded = browser
+        .js("return typeof window.axe === 'object';", vec![])
+        .await;
+    if loaded != json!(true) {
+        browser.js(&format!("{AXE}\nreturn true;"), vec![]).await;
+    }
+    let result = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const host = document.querySelector('[data-quotemark-host]');
+             axe.run(host)
+               .then(r => done({
+                 passed: r.passes.reduce((n, rule) => n + rule.nodes.length, 0),
+                 violations: r.violations.map(v =>
+                   `${v.id} (${v.impact}): ${v.help} — ` +
+                   v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.failureSummary.replace(/\\s+/g, ' ')).join(' | ')),
+               }))
+               .catch(e => done({ error: String(e) }));",
+            vec![],
+        )
+        .await
+        .expect("run axe");
+    assert!(
+        result["passed"].as_u64().is_some_and(|n| n > 20),
+        "axe did not check the widget: {result}"
+    );
+    serde_json::from_value(result["violations"].clone())
+        .unwrap_or_else(|_| panic!("axe gave no list of violations: {result}"))
 }

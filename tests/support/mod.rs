@@ -61,6 +61,7 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path, data: Option<&Pat
     // `?policy=header`: serve a page's Content Security Policy as a response header instead of
     // its `<meta>` tag, to prove the policy works either way with one page.
     let policy_as_header = target.contains("policy=header");
+    // `/quotemark/` is `dist/` too: where the README's examples load the module from.
     let (root, rest) = match (
         path.strip_prefix("/pages/"),
         path.strip_prefix("/data/"),
@@ -68,7 +69,12 @@ fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path, data: Option<&Pat
     ) {
         (Some(rest), _, _) => (pages, rest),
         (_, Some(rest), Some(data)) => (data, rest),
-        _ => (dist, path.trim_start_matches('/')),
+        _ => (
+            dist,
+            path.strip_prefix("/quotemark/")
+                .unwrap_or(path)
+                .trim_start_matches('/'),
+        ),
     };
     let rest = if rest.is_empty() { "index.html" } else { rest };
     let relative = Path::new(rest);
