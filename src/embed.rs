@@ -459,7 +459,11 @@ impl QuotemarkHandle {
     pub fn export_w3c(&self) -> Result<String, JsError> {
         let bridge = self.bridge()?;
         let document = bridge.document.borrow();
-        Ok(interchange::export_w3c(&document, &bridge.article_meta()))
+        Ok(interchange::export_w3c(
+            &document,
+            &bridge.article_meta(),
+            bridge.article.text_content(),
+        ))
     }
 
     /// The annotations as CSV for spreadsheets.

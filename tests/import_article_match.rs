@@ -252,6 +252,7 @@ fn a_w3c_file_of_a_different_article_is_refused_too() {
     let file = export_w3c(
         &harbour,
         &meta("https://news.example.org/harbour", "Harbour", HARBOUR),
+        HARBOUR,
     );
     let current = Document::new("football");
     let refused = import_into(&current, FOOTBALL, &file, OtherArticle::Refuse);

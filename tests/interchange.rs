@@ -398,7 +398,7 @@ const MOTIVATIONS: [&str; 13] = [
 #[test]
 fn w3c_export_has_every_required_field() {
     let doc = sample_document();
-    let exported = json(&export_w3c(&doc, &article_meta()));
+    let exported = json(&export_w3c(&doc, &article_meta(), ARTICLE));
     let context = "http://www.w3.org/ns/anno.jsonld";
 
     // Collection (Web Annotation Data Model §5.1).
@@ -465,7 +465,15 @@ fn w3c_export_has_every_required_field() {
         let position = selectors
             .iter()
             .find(|s| s["type"] == "TextPositionSelector");
-        match (position, annotation.selectors.position) {
+        // The current place of an annotation that has one; else the recorded one.
+        let expected_position = annotation
+            .range
+            .map(|range| TextPositionSelector {
+                start: range.start,
+                end: range.end,
+            })
+            .or(annotation.selectors.position);
+        match (position, expected_position) {
             (Some(position), Some(expected)) => {
                 let start = position["start"].as_u64().unwrap_or(u64::MAX) as usize;
                 let end = position["end"].as_u64().unwrap_or(0) as usize;
@@ -528,9 +536,91 @@ fn w3c_export_has_every_required_field() {
 }
 
 #[test]
+fn w3c_export_carries_the_current_place_of_a_quote_only_import_and_keeps_changed_originals() {
+    use quotemark::core::interchange::{import_action, OtherArticle};
+    // A bare quote, as other tools write it: no context, no position.
+    let bare = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "target": { "source": "https://news.example.org/harbour", "selector": [
+            { "type": "TextQuoteSelector", "exact": "We will not give up," }
+        ]}
+    })
+    .to_string();
+    let mut document = empty_document();
+    let (action, report) = import_action(
+        &document,
+        ARTICLE,
+        &bare,
+        ImportMode::Merge,
+        OtherArticle::Refuse,
+        NOW,
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(report.added, 1);
+    document.apply(action, NOW).expect("apply");
+    let range = document.annotations[0].range.expect("anchored");
+    assert_eq!(range, find("We will not give up,", 0));
+
+    let exported = json(&export_w3c(&document, &article_meta(), ARTICLE));
+    let target = &exported["first"]["items"][0]["target"];
+    let selectors = target["selector"].as_array().expect("selectors");
+    let quote = selectors
+        .iter()
+        .find(|s| s["type"] == "TextQuoteSelector")
+        .expect("quote");
+    assert_eq!(quote["exact"], json!("We will not give up,"));
+    assert!(
+        !quote["prefix"].as_str().unwrap_or_default().is_empty()
+            && !quote["suffix"].as_str().unwrap_or_default().is_empty(),
+        "context is exported: {quote}"
+    );
+    let position = selectors
+        .iter()
+        .find(|s| s["type"] == "TextPositionSelector")
+        .expect("the current position is exported");
+    assert_eq!(
+        (position["start"].clone(), position["end"].clone()),
+        (json!(range.start), json!(range.end))
+    );
+    assert!(
+        target.get("quotemark:original").is_none(),
+        "the bare quote is the same text at the same place: nothing else to keep"
+    );
+
+    // A moved annotation (recorded four code points earlier) exports where it is now, and
+    // keeps what it was made with; importing that export gives the same annotation back.
+    let doc = sample_document();
+    let moved = doc.annotation(&AnnotationId("a2".into())).expect("a2");
+    let exported = json(&export_w3c(&doc, &article_meta(), ARTICLE));
+    let item = exported["first"]["items"]
+        .as_array()
+        .and_then(|items| {
+            items
+                .iter()
+                .find(|item| item["id"].as_str().is_some_and(|id| id.ends_with(":a2")))
+        })
+        .expect("a2 exported");
+    let current = item["target"]["selector"]
+        .as_array()
+        .and_then(|list| list.iter().find(|s| s["type"] == "TextPositionSelector"))
+        .expect("position");
+    let range = moved.range.expect("a2 is anchored");
+    assert_eq!(current["start"], json!(range.start));
+    let original = item["target"]["quotemark:original"]
+        .as_array()
+        .and_then(|list| list.iter().find(|s| s["type"] == "TextPositionSelector"))
+        .expect("the recorded position is kept");
+    assert_eq!(
+        original["start"],
+        json!(moved.selectors.position.expect("recorded").start)
+    );
+}
+
+#[test]
 fn w3c_round_trip_is_lossless() {
     let doc = sample_document();
-    let exported = export_w3c(&doc, &article_meta());
+    let exported = export_w3c(&doc, &article_meta(), ARTICLE);
     let outcome = run_import(&empty_document(), &exported, ImportMode::Replace)
         .unwrap_or_else(|error| panic!("import failed: {error}"));
     assert_eq!(outcome.report.format, FileFormat::W3c);

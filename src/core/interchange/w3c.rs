@@ -81,6 +81,10 @@ struct TextualBody {
 struct Target {
     source: String,
     selector: Vec<SelectorOut>,
+    /// The selectors the annotation was made with, where its text or place has changed since
+    /// (a fuzzy match, an edited article): kept so nothing the reader recorded is lost.
+    #[serde(rename = "quotemark:original", skip_serializing_if = "Option::is_none")]
+    original: Option<Vec<SelectorOut>>,
 }
 
 #[derive(Serialize)]
@@ -101,7 +105,10 @@ enum SelectorOut {
 ///
 /// Selectors are the ones captured when each annotation was made, so the quote and position
 /// always describe the same text; the native format additionally records the current range.
-pub fn export_w3c(doc: &Document, article: &ArticleMeta) -> String {
+///
+/// `text_content` is the current article's text: every anchored annotation is exported with
+/// its current position and context, even when it was imported with a bare quote.
+pub fn export_w3c(doc: &Document, article: &ArticleMeta, text_content: &str) -> String {
     // '/' never survives percent-encoding of an id, so these cannot equal an article or
     // annotation IRI.
     let collection_id = format!("{URN_PREFIX}{}/annotations", urn_component(&article.id));
@@ -109,7 +116,7 @@ pub fn export_w3c(doc: &Document, article: &ArticleMeta) -> String {
     let items: Vec<W3cAnnotation> = doc
         .annotations
         .iter()
-        .map(|annotation| w3c_annotation(doc, article, &source, annotation))
+        .map(|annotation| w3c_annotation(doc, article, &source, annotation, text_content))
         .collect();
     let title = if article.title.trim().is_empty() {
         "untitled article"
@@ -162,6 +169,7 @@ fn w3c_annotation(
     article: &ArticleMeta,
     source: &str,
     annotation: &Annotation,
+    text_content: &str,
 ) -> W3cAnnotation {
     let kind_tag = match annotation.kind {
         AnnotationKind::Quote => "quote",
@@ -193,18 +201,7 @@ fn w3c_annotation(
             format: Some("text/plain"),
         });
     }
-    let quote = &annotation.selectors.quote;
-    let mut selector = vec![SelectorOut::TextQuoteSelector {
-        exact: quote.exact.clone(),
-        prefix: quote.prefix.clone(),
-        suffix: quote.suffix.clone(),
-    }];
-    if let Some(position) = annotation.selectors.position {
-        selector.push(SelectorOut::TextPositionSelector {
-            start: position.start,
-            end: position.end,
-        });
-    }
+    let (current, original) = exported_selectors(annotation, text_content);
     W3cAnnotation {
         context: ANNOTATION_CONTEXT,
         id: annotation_iri(&article.id, &annotation.id.0),
@@ -215,9 +212,63 @@ fn w3c_annotation(
         body,
         target: Target {
             source: source.to_string(),
-            selector,
+            selector: selector_list(&current),
+            original: original.map(selector_list),
         },
     }
+}
+
+/// The selectors to export for an annotation, and the ones it was made with where they differ.
+///
+/// The recorded selectors are exported as they are while they still describe where the
+/// annotation is (same position, same text, context on each side that has text). Otherwise —
+/// a quote-only import, a moved or fuzzy match — the current place is captured afresh from the
+/// text, and the recorded selectors are kept beside it when their text or position differs.
+/// An orphan has no current place: its recorded selectors are all there is.
+fn exported_selectors<'a>(
+    annotation: &'a Annotation,
+    text_content: &str,
+) -> (std::borrow::Cow<'a, Selectors>, Option<&'a Selectors>) {
+    use std::borrow::Cow;
+    let recorded = &annotation.selectors;
+    let Some(range) = annotation.range else {
+        return (Cow::Borrowed(recorded), None);
+    };
+    let Ok(current) = crate::core::anchor::capture(text_content, range) else {
+        return (Cow::Borrowed(recorded), None);
+    };
+    let same_place = recorded
+        .position
+        .is_some_and(|p| p.start == range.start && p.end == range.end)
+        && recorded.quote.exact == current.quote.exact;
+    let has_context = |recorded: &str, current: &str| !recorded.is_empty() || current.is_empty();
+    if same_place
+        && has_context(&recorded.quote.prefix, &current.quote.prefix)
+        && has_context(&recorded.quote.suffix, &current.quote.suffix)
+    {
+        return (Cow::Borrowed(recorded), None);
+    }
+    // A bare quote found where it says adds nothing to what is exported now; a different text
+    // or a different recorded position is the reader's record and is kept.
+    let differs = recorded.quote.exact != current.quote.exact
+        || recorded.position.is_some_and(|p| p.start != range.start || p.end != range.end);
+    (Cow::Owned(current), differs.then_some(recorded))
+}
+
+fn selector_list(selectors: &Selectors) -> Vec<SelectorOut> {
+    let quote = &selectors.quote;
+    let mut list = vec![SelectorOut::TextQuoteSelector {
+        exact: quote.exact.clone(),
+        prefix: quote.prefix.clone(),
+        suffix: quote.suffix.clone(),
+    }];
+    if let Some(position) = selectors.position {
+        list.push(SelectorOut::TextPositionSelector {
+            start: position.start,
+            end: position.end,
+        });
+    }
+    list
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so that any article or
@@ -444,15 +495,29 @@ fn target_selector_pair(target: &Value) -> Result<Selectors, String> {
         }
         other => return Err(format!("its target is {}", describe(other))),
     };
-    let selectors: Vec<&Object> = match target.get("selector") {
+    let current = match target.get("selector") {
         None | Some(Value::Null) => {
             return Err("its target has no selector, so there is no quote to anchor".to_string())
         }
-        Some(Value::Array(list)) => list.iter().filter_map(Value::as_object).collect(),
-        Some(Value::Object(selector)) => vec![selector],
-        Some(other) => {
+        Some(list) => selector_pair(list, "selector")?,
+    };
+    // Quotemark's own export keeps the selectors an annotation was made with beside its
+    // current ones when they differ; they are what it records, so a round trip loses nothing
+    // (re-anchoring then finds the current place again).
+    match target.get("quotemark:original") {
+        Some(original) => Ok(selector_pair(original, "quotemark:original").unwrap_or(current)),
+        None => Ok(current),
+    }
+}
+
+/// The quote (required) and position (optional) selectors in a target's selector list.
+fn selector_pair(list: &Value, key: &str) -> Result<Selectors, String> {
+    let selectors: Vec<&Object> = match list {
+        Value::Array(list) => list.iter().filter_map(Value::as_object).collect(),
+        Value::Object(selector) => vec![selector],
+        other => {
             return Err(format!(
-                "its target's selector is {}, not an object",
+                "its target's {key} is {}, not an object",
                 describe(other)
             ))
         }

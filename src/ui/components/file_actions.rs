@@ -53,7 +53,9 @@ pub fn export_text(state: &AppState, format: ExportFormat) -> String {
     };
     match format {
         ExportFormat::Native => interchange::export_native(&document, &meta),
-        ExportFormat::W3c => interchange::export_w3c(&document, &meta),
+        ExportFormat::W3c => {
+            interchange::export_w3c(&document, &meta, state.article.text_content())
+        }
         ExportFormat::Csv => interchange::export_csv(&document),
     }
 }
