@@ -95,6 +95,24 @@ impl History {
         self.redo.clear();
     }
 
+    /// Drops every undo and redo step whose before-image holds one of these annotations or
+    /// speakers: another tab changed them since, and restoring the image would undo that.
+    pub(super) fn forget_touching(
+        &mut self,
+        annotations: &HashSet<AnnotationId>,
+        speakers: &HashSet<SpeakerId>,
+    ) {
+        if annotations.is_empty() && speakers.is_empty() {
+            return;
+        }
+        let keeps = |step: &Step| {
+            !step.before.annotations.iter().any(|a| annotations.contains(&a.id))
+                && !step.before.speakers.iter().any(|s| speakers.contains(&s.id))
+        };
+        self.undo.retain(keeps);
+        self.redo.retain(keeps);
+    }
+
     /// Records a new change: it becomes the step to undo, and redo is no longer possible.
     pub(super) fn record(&mut self, description: String, before: Patch) {
         self.redo.clear();

@@ -64,8 +64,10 @@ struct Changes {
 
 impl Document {
     /// Folds `other` (another tab's copy) into this document; see the module notes for the
-    /// rules. Returns what changed here. The undo history is kept: undoing afterwards is a
-    /// new change that the other tab will receive in turn.
+    /// rules. Returns what changed here. The undo history is kept, except the steps that touch
+    /// what the merge changed: their before-images predate the other tab's edit, so undoing
+    /// them would silently put older text back over it. Undoing any other step is a new
+    /// change that the other tab will receive in turn.
     pub fn merge_from(&mut self, other: &Document) -> Applied {
         let mut changes = Changes::default();
         let speaker_map = self.merge_speakers_from(other, &mut changes);
@@ -104,6 +106,8 @@ impl Document {
             changes.ranges.extend(range);
             changes.annotations.insert(id);
         }
+        self.history
+            .forget_touching(&changes.annotations, &changes.speakers);
         let touched_speakers: Vec<SpeakerId> = changes.speakers.iter().cloned().collect();
         let speaker_ranges: Vec<CharRange> = self
             .annotations

@@ -1203,6 +1203,43 @@ fn a_quote_tagged_with_a_speaker_merged_away_in_the_other_tab_follows_the_merge(
 }
 
 #[test]
+fn undo_after_merging_another_tabs_newer_edit_never_restores_the_older_text() {
+    let base = fixture();
+    let (mut here, mut there) = (base.clone(), base);
+    run(
+        &mut here,
+        vec![
+            Action::SetNote {
+                id: a("a3"),
+                note: "mine".into(),
+            },
+            Action::SetNote {
+                id: a("a4"),
+                note: "unrelated".into(),
+            },
+        ],
+    );
+    there
+        .apply(
+            Action::SetNote {
+                id: a("a3"),
+                note: "theirs, later".into(),
+            },
+            5000,
+        )
+        .unwrap();
+    here.merge_from(&there);
+    assert_eq!(here.annotation(&a("a3")).unwrap().note, "theirs, later");
+    // The step on a4 is still undoable; the one on a3 is gone with the other tab's edit.
+    assert_eq!(here.history.undo_len(), 1);
+    here.apply(Action::Undo, 6000).unwrap();
+    assert_eq!(here.annotation(&a("a4")).unwrap().note, "");
+    assert_eq!(here.annotation(&a("a3")).unwrap().note, "theirs, later");
+    assert!(here.apply(Action::Undo, 6001).is_err() || !here.history.can_undo());
+    assert_eq!(here.annotation(&a("a3")).unwrap().note, "theirs, later");
+}
+
+#[test]
 fn speaker_edits_merge_by_revision() {
     let base = fixture();
     let (mut left, mut right) = (base.clone(), base);
