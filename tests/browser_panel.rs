@@ -624,6 +624,42 @@ async fn note_editor_saves_with_ctrl_enter_and_cancels_with_escape() {
 }
 
 #[wasm_bindgen_test]
+async fn a_note_draft_is_kept_when_another_editor_opens_or_a_filter_hides_its_card() {
+    let panel = mount(fixture()).await;
+    let root = &panel.root;
+    let quotes = card_quotes(root);
+    // Two cards without notes yet.
+    let (first, second) = (quotes[0].clone(), "Мы готовы".to_owned());
+    assert_ne!(first, second);
+    click(&button(&select_card(root, &first).await, "Add note")).await;
+    type_into(&one(root, ".qm-note-input"), "typed, never saved").await;
+    // Another card's editor opens: the first editor closes, and what was typed stays.
+    click(&button(&select_card(root, &second).await, "Add note")).await;
+    let cards = all(root, ".qm-cards > li");
+    assert_eq!(
+        text(&one(card_with_quote(&cards, &first), ".qm-note")),
+        "typed, never saved"
+    );
+    // A filter hides the card being edited: its draft is kept too.
+    type_into(&one(root, ".qm-note-input"), "second draft").await;
+    type_into(&one(root, ".qm-filter-query"), "nobody said this").await;
+    assert!(card_quotes(root).is_empty());
+    type_into(&one(root, ".qm-filter-query"), "").await;
+    // Back in view, its editor is still open, on the kept text; Escape leaves it saved.
+    let editor = one(root, ".qm-note-input");
+    assert_eq!(
+        editor.dyn_ref::<HtmlTextAreaElement>().map(|t| t.value()),
+        Some("second draft".to_owned())
+    );
+    key_down(&editor, "Escape", false).await;
+    let cards = all(root, ".qm-cards > li");
+    assert_eq!(
+        text(&one(card_with_quote(&cards, &second), ".qm-note")),
+        "second draft"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn card_actions_change_speaker_and_kind_and_delete() {
     let panel = mount(fixture()).await;
     let root = &panel.root;

@@ -207,6 +207,13 @@ pub enum AppAction {
     },
     /// Open (or close) the inline note editor of an annotation.
     EditNote(Option<AnnotationId>),
+    /// A note editor closed without Save or Cancel: keep what was typed, if it differs from
+    /// the note and the annotation is still there.
+    KeepNoteDraft {
+        id: AnnotationId,
+        note: String,
+        now: i64,
+    },
     /// Give an existing annotation the pending selection's range ("update range").
     MovePendingTo {
         id: AnnotationId,
@@ -678,6 +685,18 @@ impl Reducible for AppState {
             AppAction::OfferEarlier(earlier) => next.earlier = earlier,
             AppAction::Choose(ids) => next.choice = ids,
             AppAction::EditNote(id) => next.editing_note = id,
+            AppAction::KeepNoteDraft { id, note, now } => {
+                let changed = next
+                    .document()
+                    .annotation(&id)
+                    .is_some_and(|annotation| annotation.note != note);
+                if changed && !next.read_only {
+                    let action = Action::SetNote { id, note };
+                    if next.apply(action, now) {
+                        next.announce("Your unsaved note was kept. Undo removes it.");
+                    }
+                }
+            }
             AppAction::SetFilter(filter) => next.filter = filter,
             AppAction::Fail(message) => next.fail(message),
             AppAction::DismissError => next.error = None,

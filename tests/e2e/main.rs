@@ -11,6 +11,6 @@ mod annotate;
 mod demo;
 mod embedding;
 mod persistence;
-mod robustness;
 mod person;
+mod robustness;
 mod surprises;

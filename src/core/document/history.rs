@@ -106,8 +106,16 @@ impl History {
             return;
         }
         let keeps = |step: &Step| {
-            !step.before.annotations.iter().any(|a| annotations.contains(&a.id))
-                && !step.before.speakers.iter().any(|s| speakers.contains(&s.id))
+            !step
+                .before
+                .annotations
+                .iter()
+                .any(|a| annotations.contains(&a.id))
+                && !step
+                    .before
+                    .speakers
+                    .iter()
+                    .any(|s| speakers.contains(&s.id))
         };
         self.undo.retain(keeps);
         self.redo.retain(keeps);

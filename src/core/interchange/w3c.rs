@@ -251,7 +251,9 @@ fn exported_selectors<'a>(
     // A bare quote found where it says adds nothing to what is exported now; a different text
     // or a different recorded position is the reader's record and is kept.
     let differs = recorded.quote.exact != current.quote.exact
-        || recorded.position.is_some_and(|p| p.start != range.start || p.end != range.end);
+        || recorded
+            .position
+            .is_some_and(|p| p.start != range.start || p.end != range.end);
     (Cow::Owned(current), differs.then_some(recorded))
 }
 

@@ -198,6 +198,7 @@ pub fn ArticleView() -> Html {
     };
     let onkeydown = {
         let state = state.clone();
+        let article_ref = article_ref.clone();
         Callback::from(move |event: KeyboardEvent| {
             let mark = event_element(&event).filter(|e| e.local_name() == "mark");
             // Enter on a highlight does what a click does; Escape closes what it opened.
@@ -247,6 +248,16 @@ pub fn ArticleView() -> Html {
             let id = anchored[next as usize].clone();
             drop(document);
             event.prevent_default();
+            // Already the focused annotation (keyboard focus was elsewhere): the state does not
+            // change, so nothing would move focus to it; do it here.
+            if state.focused.as_ref() == Some(&id) {
+                if let Some(mark) = article_ref
+                    .cast::<Element>()
+                    .and_then(|article| start_mark(&article, &id))
+                {
+                    focus_mark(&mark);
+                }
+            }
             state.dispatch(AppAction::Focus(Some(id)));
         })
     };

@@ -1,5 +1,7 @@
 //! The inline note editor of one annotation card: a textarea that takes focus when it opens.
 //! Ctrl+Enter (Cmd+Enter on a Mac) or Save keeps the note; Escape or Cancel closes it unchanged.
+//! Closed any other way — another card's editor opened, a filter hid the card — it keeps what
+//! was typed (an undoable change), since only Cancel says "throw this away".
 
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
@@ -26,6 +28,31 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
         move || note
     });
     let textarea = use_node_ref();
+    // What is typed now, and whether Save or Cancel already settled it, for the closing check.
+    let typed = use_mut_ref({
+        let note = props.note.clone();
+        move || note
+    });
+    let settled = use_mut_ref(|| false);
+    {
+        let typed = typed.clone();
+        let settled = settled.clone();
+        let id = props.id.clone();
+        let dispatch = props.dispatch.clone();
+        let opened_with = props.note.clone();
+        use_effect_with((), move |_| {
+            move || {
+                // Only what was typed here: an editor that closes untouched changes nothing.
+                if !*settled.borrow() && *typed.borrow() != opened_with {
+                    dispatch.emit(AppAction::KeepNoteDraft {
+                        id,
+                        note: typed.borrow().clone(),
+                        now: now(),
+                    });
+                }
+            }
+        });
+    }
     {
         let textarea = textarea.clone();
         use_effect_with((), move |_| {
@@ -41,7 +68,9 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
         let id = props.id.clone();
         let saved = props.note.clone();
         let dispatch = props.dispatch.clone();
+        let settled = settled.clone();
         Callback::from(move |()| {
+            *settled.borrow_mut() = true;
             if *draft != saved {
                 dispatch.emit(AppAction::Apply {
                     action: Action::SetNote {
@@ -56,13 +85,18 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
     };
     let cancel = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |()| dispatch.emit(AppAction::EditNote(None)))
+        let settled = settled.clone();
+        Callback::from(move |()| {
+            *settled.borrow_mut() = true;
+            dispatch.emit(AppAction::EditNote(None))
+        })
     };
 
     let oninput = {
         let draft = draft.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(element) = event.target_dyn_into::<HtmlTextAreaElement>() {
+                *typed.borrow_mut() = element.value();
                 draft.set(element.value());
             }
         })
