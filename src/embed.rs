@@ -353,8 +353,13 @@ impl Bridge {
         let init = CustomEventInit::new();
         init.set_detail(&detail);
         init.set_bubbles(true);
-        if let Ok(event) =
-            CustomEvent::new_with_event_init_dict(&format!("quotemark-{name}"), &init)
+        // `quotemark-ready` is the loader's event on `document` (the module is ready): a
+        // widget's own first render is told as `quotemark-widget-ready`, so the two never mix.
+        let dom_name = match name {
+            "ready" => "quotemark-widget-ready".to_owned(),
+            other => format!("quotemark-{other}"),
+        };
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(&dom_name, &init)
         {
             let _ = self.event_target.dispatch_event(&event);
         }
