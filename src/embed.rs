@@ -142,7 +142,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         "null".to_owned()
     } else {
         js_sys::JSON::stringify(&options)
-            .map_err(|_| JsError::new("mount options must be a plain object"))?
+            .map_err(|_| JsError::new("The mount options must be a plain object."))?
             .as_string()
             .unwrap_or_default()
     };
@@ -359,8 +359,7 @@ impl Bridge {
             "ready" => "quotemark-widget-ready".to_owned(),
             other => format!("quotemark-{other}"),
         };
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(&dom_name, &init)
-        {
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(&dom_name, &init) {
             let _ = self.event_target.dispatch_event(&event);
         }
     }

@@ -71,10 +71,20 @@ pub struct MountOptions {
     pub annotations: Option<String>,
 }
 
-/// Why the options can't be used, worded for the integrator reading the thrown `Error`.
+/// Why the options can't be used, worded for the integrator reading the thrown `Error`: each
+/// is one sentence that names the option, what it must be and what it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OptionsError {
+    /// The text given is not JSON (only from hand-written callers: the browser edge
+    /// serialises a JavaScript object).
     NotJson(String),
+    /// An option (or the options themselves) has the wrong type.
+    WrongType {
+        /// `options`, `article`, `article.text`, `speakers[2]`…
+        option: String,
+        expected: &'static str,
+        found: &'static str,
+    },
     MissingArticle,
     AmbiguousArticle,
     EmptyId,
@@ -85,23 +95,36 @@ pub enum OptionsError {
 impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NotJson(detail) => write!(f, "mount options must be a plain object: {detail}"),
+            Self::NotJson(detail) => {
+                write!(f, "The mount options are not a JavaScript object ({detail}).")
+            }
+            Self::WrongType {
+                option,
+                expected,
+                found,
+            } if option == "options" => write!(
+                f,
+                "The mount options must be {expected}, not {found}."
+            ),
+            Self::WrongType {
+                option,
+                expected,
+                found,
+            } => write!(f, "The mount option {option} must be {expected}, not {found}."),
             Self::MissingArticle => f.write_str(
-                "mount options need an article: { article: { text | markdown | html: \"...\" } }",
+                "The mount options need an article: { article: { text | markdown | html: \"...\" } }.",
             ),
             Self::AmbiguousArticle => f.write_str(
-                "options.article must have exactly one of text, markdown or html, not several",
+                "The mount option article must have exactly one of text, markdown or html, not several.",
             ),
-            Self::EmptyId => f.write_str("options.id must not be empty when given"),
-            Self::UnknownStorage(value) => {
-                write!(
-                    f,
-                    "options.storage must be \"local\" or \"none\", not {value:?}"
-                )
-            }
+            Self::EmptyId => f.write_str("The mount option id must not be empty when given."),
+            Self::UnknownStorage(value) => write!(
+                f,
+                "The mount option storage must be \"local\" or \"none\", not {value:?}."
+            ),
             Self::UnknownThemeKey(key) => write!(
                 f,
-                "options.theme has no setting {key:?}; known: {}",
+                "The mount option theme has no setting {key:?}; known: {}.",
                 THEME_PROPERTIES.join(", ")
             ),
         }
@@ -110,12 +133,79 @@ impl std::fmt::Display for OptionsError {
 
 impl std::error::Error for OptionsError {}
 
+/// A JSON value's kind, as a JavaScript author would call it.
+fn kind_of(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// Checks the shape of the options before reading them, so that a wrong type is reported
+/// by its option name rather than by the parser's internals.
+fn check_shape(value: &serde_json::Value) -> Result<(), OptionsError> {
+    use serde_json::Value;
+    let wrong = |option: &str, expected: &'static str, found: &Value| OptionsError::WrongType {
+        option: option.to_owned(),
+        expected,
+        found: kind_of(found),
+    };
+    let options = match value {
+        Value::Null => return Ok(()),
+        Value::Object(options) => options,
+        other => return Err(wrong("options", "an object", other)),
+    };
+    let optional =
+        |name: &str, expected: &'static str, fits: fn(&Value) -> bool| match options.get(name) {
+            Some(value) if !value.is_null() && !fits(value) => Err(wrong(name, expected, value)),
+            _ => Ok(()),
+        };
+    optional("id", "a string", Value::is_string)?;
+    optional("readOnly", "true or false", Value::is_boolean)?;
+    optional("storage", "a string", Value::is_string)?;
+    optional("speakers", "an array of names", Value::is_array)?;
+    optional("theme", "an object", Value::is_object)?;
+    if let Some(Value::Array(names)) = options.get("speakers") {
+        if let Some((index, name)) = names.iter().enumerate().find(|(_, n)| !n.is_string()) {
+            return Err(wrong(&format!("speakers[{index}]"), "a string", name));
+        }
+    }
+    if let Some(Value::Object(theme)) = options.get("theme") {
+        if let Some((key, value)) = theme.iter().find(|(_, v)| !v.is_string()) {
+            return Err(wrong(&format!("theme.{key}"), "a string", value));
+        }
+    }
+    match options.get("article") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(article)) => {
+            for field in ["text", "markdown", "html", "title", "id"] {
+                match article.get(field) {
+                    Some(value) if !value.is_null() && !value.is_string() => {
+                        return Err(wrong(&format!("article.{field}"), "a string", value))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Some(other) => return Err(wrong("article", "an object", other)),
+    }
+    Ok(())
+}
+
 impl MountOptions {
     /// Parses options given as JSON (the browser edge serialises the JS object).
     pub fn from_json(json: &str) -> Result<Self, OptionsError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|error| {
+            OptionsError::NotJson(format!("line {}, column {}", error.line(), error.column()))
+        })?;
+        check_shape(&value)?;
         // `undefined` and `null` options arrive as JSON null: report the missing article.
-        let raw: Option<RawMountOptions> =
-            serde_json::from_str(json).map_err(|error| OptionsError::NotJson(error.to_string()))?;
+        let raw: Option<RawMountOptions> = serde_json::from_value(value)
+            .map_err(|_| OptionsError::NotJson("its fields could not be read".to_owned()))?;
         let raw = raw.unwrap_or_default();
         let article = raw.article.ok_or(OptionsError::MissingArticle)?;
         let mut sources = [
@@ -282,10 +372,21 @@ mod tests {
                 "{json}"
             );
         }
-        let not_object = MountOptions::from_json(r#"{"article":{"text":5}}"#).unwrap_err();
-        assert!(matches!(not_object, OptionsError::NotJson(_)));
-        assert!(not_object
-            .to_string()
-            .starts_with("mount options must be a plain object"));
+        let wrong_type = MountOptions::from_json(r#"{"article":{"text":5}}"#).unwrap_err();
+        assert_eq!(
+            wrong_type.to_string(),
+            "The mount option article.text must be a string, not a number."
+        );
+        let not_object = MountOptions::from_json("[1]").unwrap_err();
+        assert_eq!(
+            not_object.to_string(),
+            "The mount options must be an object, not an array."
+        );
+        let speaker =
+            MountOptions::from_json(r#"{"article":{"text":"a"},"speakers":["A", 2]}"#).unwrap_err();
+        assert_eq!(
+            speaker.to_string(),
+            "The mount option speakers[1] must be a string, not a number."
+        );
     }
 }
