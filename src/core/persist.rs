@@ -573,7 +573,10 @@ fn into_document(stored: DocumentV2) -> Result<Document, CorruptReason> {
             revision: annotation.revision,
         });
     }
-    Ok(Document {
+    // Stored order is only a convenience: an edited or damaged value may list annotations out
+    // of article order, which the document requires.
+    annotations.sort_by(crate::core::document::article_order);
+    let document = Document {
         article_id: stored.article_id,
         speakers,
         annotations,
@@ -600,7 +603,13 @@ fn into_document(stored: DocumentV2) -> Result<Document, CorruptReason> {
             .collect(),
         next_id: stored.next_id,
         ..Document::default()
-    })
+    };
+    // Whatever else a damaged value breaks (duplicate ids, a speaker that does not exist…)
+    // makes it unreadable, to be kept aside, rather than a document that misbehaves later.
+    document
+        .check_invariants()
+        .map_err(|problem| CorruptReason::WrongShape { detail: problem })?;
+    Ok(document)
 }
 
 fn checked_range(range: StoredRange) -> Option<CharRange> {

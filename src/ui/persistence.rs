@@ -153,23 +153,23 @@ pub fn save(
         status,
         fingerprint: known.map(str::to_owned),
     };
-    if let SaveStatus::Corrupt { quarantine_key, .. } = current {
-        if *quarantine_key == key {
-            // The stored value could not be kept aside (or is a newer build's): untouched.
-            return unchanged(current.clone());
-        }
-    }
+    // Saving stopped because the stored value could not be kept aside (storage was full, say)
+    // or is a newer build's. Each change tries again: the value is read afresh and, if it is
+    // still unreadable, copied aside before anything is written — never written over.
+    let stopped =
+        matches!(current, SaveStatus::Corrupt { quarantine_key, .. } if *quarantine_key == key);
     let stored = match storage::read(&key) {
         Ok(stored) => stored,
         Err(error) => return unchanged(status_for(&error)),
     };
     let mut status_after = match current {
-        SaveStatus::Corrupt { .. } => current.clone(),
+        SaveStatus::Corrupt { .. } if !stopped => current.clone(),
         _ => SaveStatus::Saved,
     };
     if let Some(stored) = stored.as_deref() {
         let stored_fingerprint = fingerprint(stored);
-        if Some(stored_fingerprint.as_str()) != known {
+        // While stopped, the known fingerprint may be the unreadable value's own: read it.
+        if stopped || Some(stored_fingerprint.as_str()) != known {
             match persist::decode(Some(stored)) {
                 Decoded::Loaded(remote)
                 | Decoded::Migrated {

@@ -13,4 +13,5 @@ mod embedding;
 mod persistence;
 mod person;
 mod robustness;
+mod soak;
 mod surprises;

@@ -28,7 +28,18 @@ fn helsinki_text() -> String {
 
 /// A native export of `text` with a quote for each `(exact, nth, speaker, note)`, made the way
 /// another reader's Quotemark would make it (the real capture and export code).
-fn file_for(
+pub(crate) fn file_for(
+    article_id: &str,
+    title: &str,
+    text: &str,
+    quotes: &[(&str, usize, &str, &str)],
+) -> String {
+    file_made_at(2, article_id, title, text, quotes)
+}
+
+/// [`file_for`], with its annotations made at `created` (ms since the epoch).
+pub(crate) fn file_made_at(
+    created: i64,
     article_id: &str,
     title: &str,
     text: &str,
@@ -58,7 +69,7 @@ fn file_for(
                     speaker,
                     note: (*note).to_owned(),
                 },
-                2,
+                created,
             )
             .expect("create a quote");
     }
