@@ -2,7 +2,10 @@
 //! feeds blocks of raw, styled text into [`ArticleBuilder`], which collapses whitespace, trims
 //! block edges, merges spans, drops empty blocks and computes code point offsets.
 
-use super::{Article, Block, BlockKind, LoadError, SourceFormat, Span, SpanStyle, BLOCK_SEPARATOR};
+use super::url::sanitize_image_url;
+use super::{
+    Article, Block, BlockKind, Figure, LoadError, SourceFormat, Span, SpanStyle, BLOCK_SEPARATOR,
+};
 
 /// Code points in [`BLOCK_SEPARATOR`].
 const SEPARATOR_CHARS: usize = 2;
@@ -52,6 +55,7 @@ pub(crate) struct ArticleBuilder {
     /// Code points in `text_content`, kept so offsets cost nothing to compute.
     text_content_chars: usize,
     open: Option<OpenBlock>,
+    figures: Vec<Figure>,
 }
 
 impl ArticleBuilder {
@@ -61,6 +65,7 @@ impl ArticleBuilder {
             text_content: String::new(),
             text_content_chars: 0,
             open: None,
+            figures: Vec::new(),
         }
     }
 
@@ -149,6 +154,19 @@ impl ArticleBuilder {
         });
     }
 
+    /// Records an image at the current position: before the next block, or after the open
+    /// block when that already has text (an image inside a paragraph is drawn after it). Its
+    /// `src` goes through [`sanitize_image_url`]; its alt text is collapsed like block text and
+    /// never enters the text content.
+    pub(crate) fn push_image(&mut self, src: Option<&str>, alt: &str) {
+        let open_has_text = self.open.as_ref().is_some_and(|open| open.has_visible_text);
+        self.figures.push(Figure {
+            at: self.blocks.len() + usize::from(open_has_text),
+            src: src.and_then(sanitize_image_url),
+            alt: collapse_whitespace(alt),
+        });
+    }
+
     /// The blocks finished so far.
     pub(crate) fn blocks(&self) -> &[Block] {
         &self.blocks
@@ -169,6 +187,7 @@ impl ArticleBuilder {
             title: collapse_whitespace(title),
             blocks: self.blocks,
             source,
+            figures: self.figures,
             text_content: self.text_content,
         })
     }
