@@ -31,10 +31,17 @@ impl HtmlTokenizer for BrowserHtml {
                     continue;
                 }
                 let href = element.get_attribute("href");
+                let (src, alt) = if name == "img" {
+                    (element.get_attribute("src"), element.get_attribute("alt"))
+                } else {
+                    (None, None)
+                };
                 sink(HtmlToken::Start {
                     name: &name,
                     self_closing: false,
                     href: href.as_deref(),
+                    src: src.as_deref(),
+                    alt: alt.as_deref(),
                 });
                 stack.push((node.clone(), true));
                 let children = node.child_nodes();

@@ -18,14 +18,24 @@ impl HtmlTokenizer for Html5gum {
             match token {
                 Token::StartTag(tag) => {
                     let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    let href = tag
-                        .attributes
-                        .get(b"href".as_slice())
-                        .map(|value| String::from_utf8_lossy(&value.value).into_owned());
+                    let attribute = |attribute: &[u8]| {
+                        tag.attributes
+                            .get(attribute)
+                            .map(|value| String::from_utf8_lossy(&value.value).into_owned())
+                    };
+                    let href = attribute(b"href");
+                    let is_image = name == "img" || name == "image";
+                    let (src, alt) = if is_image {
+                        (attribute(b"src"), attribute(b"alt"))
+                    } else {
+                        (None, None)
+                    };
                     sink(HtmlToken::Start {
                         name: &name,
                         self_closing: tag.self_closing,
                         href: href.as_deref(),
+                        src: src.as_deref(),
+                        alt: alt.as_deref(),
                     });
                 }
                 Token::EndTag(tag) => {
