@@ -8,7 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind};
+use crate::core::chunks::same_table;
 use crate::ui::components::block_view::BlockView;
+use crate::ui::components::figure_view::{figures_at, FigureView};
+use crate::ui::components::table_view::TableView;
 use crate::ui::state::BlockMarks;
 
 #[derive(Properties, Clone)]
@@ -42,9 +45,43 @@ pub fn BlockChunk(props: &BlockChunkProps) -> Html {
     let mut groups: Vec<Html> = Vec::new();
     let mut index = props.blocks.start;
     let end = props.blocks.end.min(article.blocks.len());
-    // Consecutive list items share one <ul>/<ol>, as the source had them.
+    // Consecutive list items share one <ul>/<ol>, as the source had them; consecutive cells of
+    // a table one <table>; images go before the block they precede, in one <figure> with the
+    // caption when that block is one.
     while index < end {
-        match article.blocks[index].kind {
+        let images = figures_at(article, index);
+        let kind = article.blocks[index].kind;
+        if !images.is_empty() && kind != BlockKind::FigureCaption {
+            groups.push(html! {
+                <FigureView key={format!("figure-{index}")} article={article.clone()} {images} />
+            });
+        }
+        match kind {
+            BlockKind::FigureCaption => {
+                let images = figures_at(article, index);
+                groups.push(html! {
+                    <FigureView key={format!("figure-{index}")} article={article.clone()} {images}>
+                        {block(index)}
+                    </FigureView>
+                });
+                index += 1;
+            }
+            BlockKind::TableCell { .. } => {
+                let first = index;
+                while index < end
+                    && same_table(article.blocks[first].kind, article.blocks[index].kind)
+                {
+                    index += 1;
+                }
+                groups.push(html! {
+                    <TableView
+                        key={format!("table-{first}")}
+                        article={article.clone()}
+                        blocks={first..index}
+                        marks={props.marks.clone()}
+                    />
+                });
+            }
             BlockKind::ListItem { ordered, .. } => {
                 let first = index;
                 while index < end
@@ -64,6 +101,14 @@ pub fn BlockChunk(props: &BlockChunkProps) -> Html {
                 groups.push(block(index));
                 index += 1;
             }
+        }
+    }
+    if end == article.blocks.len() {
+        let images = figures_at(article, end);
+        if !images.is_empty() {
+            groups.push(html! {
+                <FigureView key={format!("figure-{end}")} article={article.clone()} {images} />
+            });
         }
     }
     // `content-visibility: auto` (see the stylesheet) lets the browser skip style and layout
