@@ -377,7 +377,7 @@ async fn typing_an_alias_of_a_known_speaker_attributes_the_quote_to_that_speaker
 const AXE: &str = include_str!("../../node_modules/axe-core/axe.min.js");
 
 /// axe-core's violations inside the widget, each as "rule (impact): help — targets".
-async fn axe_violations(browser: &Browser) -> Vec<String> {
+pub(crate) async fn axe_violations(browser: &Browser) -> Vec<String> {
     let loaded = browser
         .js("return typeof window.axe === 'object';", vec![])
         .await;

@@ -10,5 +10,7 @@ mod anchoring;
 mod annotate;
 mod demo;
 mod embedding;
+mod hostile;
 mod persistence;
 mod person;
+mod shapes;
