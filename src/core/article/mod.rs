@@ -12,7 +12,10 @@
 //!   a browser applies to HTML with `white-space: normal`;
 //! - blocks are joined with a blank line, `"\n\n"`, in document order; empty blocks are dropped;
 //! - no other normalisation is applied (no Unicode normalisation, no quote straightening), so
-//!   what the reader sees is what positions count.
+//!   what the reader sees is what positions count;
+//! - a table contributes its cells' text, each cell a block ([`BlockKind::TableCell`]) in
+//!   source order, row by row; images ([`Figure`]) contribute nothing, alt text included (a
+//!   figure's caption is a block of its own).
 //!
 //! "Whitespace" here is ASCII whitespace as HTML defines it: U+00A0 no-break spaces and other
 //! Unicode spaces are text and are kept as they are, as a browser keeps `&nbsp;`. A block whose
