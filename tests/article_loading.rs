@@ -620,3 +620,33 @@ fn mutation_xss_shapes_never_drop_the_text_around_them() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The input of `the_browser_parser_reads_tables_and_images_like_the_native_one` in
+/// `tests/browser.rs`, with the same expectations: both tokenizers must agree.
+#[test]
+fn tables_and_images_read_natively_as_the_browser_reads_them() {
+    let html = "<p>Before</p><table><caption>Who said it</caption>\
+        <thead><tr><th>Speaker</th><th>Quote</th></tr></thead>\
+        <tbody><tr><th>Aino</th><td>We will <em>not</em> give up</td></tr>\
+        <tr><td colspan=\"2\">Spans both columns</td></tr>\
+        <tr><td></td><td>After an empty cell</td></tr>\
+        <tr><td><p>Two</p><p>paragraphs</p></td><td rowspan=3>Tall</td></tr></tbody>\
+        </table><table><td>a<td>b<tr><td>c</table>\
+        <figure><img src=\"https://img.example/h.jpg\" alt=\"The harbour\"><figcaption>Cap</figcaption></figure>\
+        <p><img src=\"javascript:alert(1)\" alt=\"Hostile\">End</p>";
+    let article = Article::from_html(html).unwrap();
+    assert_eq!(cells(&article).len(), 12);
+    assert_eq!(cells(&article)[11], cell("c", 1, 1, 0, false));
+    assert_eq!(
+        article.text_content(),
+        "Before\n\nWho said it\n\nSpeaker\n\nQuote\n\nAino\n\nWe will not give up\n\n\
+         Spans both columns\n\nAfter an empty cell\n\nTwo\n\nparagraphs\n\nTall\n\na\n\nb\n\nc\n\nCap\n\nEnd"
+    );
+    assert_eq!(
+        article.figures,
+        [
+            figure(14, Some("https://img.example/h.jpg"), "The harbour"),
+            figure(15, None, "Hostile"),
+        ]
+    );
+}
