@@ -310,6 +310,8 @@ fn pathological_html_loads() {
             "a\n\nx",
         ),
         (format!("<p>{}</p>", "<a href=/y>x".repeat(N)), N, "xxx"),
+        ("<table><tr><td>x".repeat(N), N, "x\n\nx"),
+        ("<td>x<tr>".repeat(N), N, "xxx"),
         (
             format!("<p>kept</p><svg>{}", "<g><text>x</text>".repeat(N)),
             0,
