@@ -42,6 +42,12 @@ pub fn mxss_articles(element: &str, inner: &str, payload: &str) -> Vec<(String, 
             "comment, unclosed",
             format!("<{element}><!-- {end}{payload} -->"),
         ),
+        // Raw text inside it: where a parser reads the element as markup, the end tag is
+        // hidden in the child's text.
+        (
+            "raw-text child, unclosed",
+            format!("<{element}><textarea>{end}{payload}</textarea>"),
+        ),
     ];
     // An unclosed `template` or `select` holds the rest of the document in a browser too (inert
     // template content; text in a select is not shown), so only the closed shapes apply.
