@@ -359,3 +359,35 @@ fn the_browser_parser_reads_tables_and_images_like_the_native_one() {
         ]
     );
 }
+
+/// Every image is drawn, wherever it was: in a list item (the list is split around it, and an
+/// ordered one keeps its numbering), in a table cell, after the last block.
+#[wasm_bindgen_test]
+async fn images_in_lists_cells_and_at_the_end_are_drawn() {
+    let html = "<h1>Figures</h1><ol><li>One</li><li><img alt=\"Inline chart\">Two</li></ol>\
+        <table><tr><td>A</td><td><img src=\"/c.png\" alt=\"Cell image\">B</td></tr></table>\
+        <p>Last</p><img alt=\"Closing photo\">";
+    let host = host_element("");
+    let handle = mounted(
+        &host,
+        serde_json::json!({ "article": { "html": html }, "storage": "none" }),
+    )
+    .await;
+    let root = shadow(&host);
+    assert_eq!(
+        texts(&root, "article .qm-image-alt"),
+        vec!["Inline chart", "Cell image", "Closing photo"]
+    );
+    assert_eq!(texts(&root, "article td .qm-image-alt"), vec!["Cell image"]);
+    let starts: Vec<Option<String>> = {
+        let list = root.query_selector_all("article ol").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .map(|ol| ol.get_attribute("start"))
+            .collect()
+    };
+    assert_eq!(starts, vec![None, Some("2".to_owned())]);
+    assert_eq!(texts(&root, "article ol > li"), vec!["One", "Two"]);
+    handle.destroy();
+}

@@ -84,15 +84,26 @@ pub fn BlockChunk(props: &BlockChunkProps) -> Html {
             }
             BlockKind::ListItem { ordered, .. } => {
                 let first = index;
+                // An image in a list item splits the list there (a list holds only items);
+                // an ordered list then goes on with its numbering.
                 while index < end
                     && matches!(article.blocks[index].kind,
                         BlockKind::ListItem { ordered: o, .. } if o == ordered)
+                    && (index == first || figures_at(article, index).is_empty())
                 {
                     index += 1;
                 }
                 let items: Html = (first..index).map(block).collect();
                 groups.push(if ordered {
-                    html! { <ol key={format!("list-{first}")}>{items}</ol> }
+                    let before = article.blocks[..first]
+                        .iter()
+                        .rev()
+                        .take_while(|block| {
+                            matches!(block.kind, BlockKind::ListItem { ordered: true, .. })
+                        })
+                        .count();
+                    let start = (before > 0).then(|| (before + 1).to_string());
+                    html! { <ol key={format!("list-{first}")} {start}>{items}</ol> }
                 } else {
                     html! { <ul key={format!("list-{first}")}>{items}</ul> }
                 });
