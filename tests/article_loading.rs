@@ -652,3 +652,32 @@ fn tables_and_images_read_natively_as_the_browser_reads_them() {
         ]
     );
 }
+
+/// Raw inline HTML in a Markdown paragraph: a browser reads a raw-text element's content up to
+/// its end tag, even one hidden in another tag's attribute or in a comment, so the words after
+/// it in the paragraph are visible and must stay.
+#[test]
+fn markdown_inline_raw_text_elements_end_where_a_browser_ends_them() {
+    let mut problems = Vec::new();
+    for element in [
+        "noscript", "style", "textarea", "title", "iframe", "noembed", "noframes",
+    ] {
+        let end = format!("</{element}>");
+        for hostile in [
+            format!("<{element}><i title=\"{end}\">"),
+            format!("<{element}><!-- {end} -->"),
+            format!("<{element}><i title=\"{end}{MXSS_PAYLOAD}\"></i>{end}"),
+        ] {
+            let markdown = format!("# Headline\n\nBefore the {element}. {hostile} after it.\n");
+            let article = Article::from_markdown(&markdown).unwrap();
+            let text = article.text_content();
+            if !text.contains(&format!("Before the {element}.")) || !text.contains("after it.") {
+                problems.push(format!("{hostile}: lost text from {text:?}"));
+            }
+            if text.contains("alert") {
+                problems.push(format!("{hostile}: script text shown: {text:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
