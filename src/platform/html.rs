@@ -14,7 +14,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, Node, SupportedType};
 
-use crate::core::article::{HtmlToken, HtmlTokenizer};
+use crate::core::article::{raw_text_end, HtmlToken, HtmlTokenizer};
 
 /// How many times the text after a hidden `</noscript>` is parsed again (it may hide another).
 /// Past this, the rest is kept as plain text: nothing is lost and nothing is markup.
@@ -194,22 +194,8 @@ fn hidden_end_tag(text: &str) -> Option<&str> {
     hidden_end_tag_at(text).map(|(_, rest)| &text[rest..])
 }
 
-/// Where a `</noscript` end tag starts in `text` and where the text after it (after its `>`)
-/// begins: `</noscript` followed by whitespace, `/` or `>`, in any case, as the HTML tokenizer
-/// recognises the end of raw text.
+/// Where a `</noscript` end tag starts in `text` and where the text after it begins (see
+/// [`raw_text_end`]).
 fn hidden_end_tag_at(text: &str) -> Option<(usize, usize)> {
-    const END_TAG: &[u8] = b"</noscript";
-    let bytes = text.as_bytes();
-    let start = bytes.windows(END_TAG.len() + 1).position(|window| {
-        window[..END_TAG.len()].eq_ignore_ascii_case(END_TAG)
-            && matches!(
-                window[END_TAG.len()],
-                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
-            )
-    })?;
-    let after_name = start + END_TAG.len();
-    let rest = text[after_name..]
-        .find('>')
-        .map_or(text.len(), |offset| after_name + offset + 1);
-    Some((start, rest))
+    raw_text_end(text, b"noscript")
 }

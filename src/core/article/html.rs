@@ -475,6 +475,15 @@ impl ContentFilter {
         self.dropping.is_none() && !self.in_head
     }
 
+    /// The name of the raw-text element (`style`, `noscript`, `textarea`, …) whose content is
+    /// being dropped, if that is what is being dropped.
+    pub(crate) fn raw_text_element(&self) -> Option<&[u8]> {
+        self.dropping
+            .as_ref()
+            .filter(|dropped| dropped.kind == DropKind::RawText)
+            .map(|dropped| dropped.name.as_slice())
+    }
+
     fn in_title(&self) -> bool {
         self.dropping
             .as_ref()
@@ -830,6 +839,29 @@ impl Walker {
     }
 }
 
+/// Where raw text of element `name` ends in `text`, as the HTML tokenizer decides it: at the
+/// first `</name` (any case) followed by whitespace, `/` or `>`. Returns where that end tag
+/// starts and where the text after it (after its `>`) begins. Used where a parser other than a
+/// scripting-enabled tokenizer has hidden the end tag inside something else (an attribute, a
+/// comment, a raw-text child): the reader's browser ends the element there all the same.
+pub(crate) fn raw_text_end(text: &str, name: &[u8]) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let tag_len = name.len() + 2;
+    let start = bytes.windows(tag_len + 1).position(|window| {
+        window.starts_with(b"</")
+            && window[2..tag_len].eq_ignore_ascii_case(name)
+            && matches!(
+                window[tag_len],
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
+            )
+    })?;
+    let after_name = start + tag_len;
+    let rest = text[after_name..]
+        .find('>')
+        .map_or(text.len(), |offset| after_name + offset + 1);
+    Some((start, rest))
+}
+
 /// How many lists enclose a list item, and whether the innermost is ordered, from its
 /// ancestors (outermost first; `Some(ordered)` for a list).
 pub(crate) fn lists_around(ancestors: impl Iterator<Item = Option<bool>>) -> (usize, bool) {
@@ -1036,6 +1068,15 @@ mod tests {
             ),
             "One two three"
         );
+    }
+
+    #[test]
+    fn raw_text_ends_where_a_tokenizer_ends_it() {
+        assert_eq!(raw_text_end("a</NoScript >b", b"noscript"), Some((1, 13)));
+        assert_eq!(raw_text_end("</noscript/x>", b"noscript"), Some((0, 13)));
+        assert_eq!(raw_text_end("</noscripts>", b"noscript"), None);
+        assert_eq!(raw_text_end("</noscript", b"noscript"), None);
+        assert_eq!(raw_text_end("x</style\ny", b"style"), Some((1, 10)));
     }
 
     #[test]

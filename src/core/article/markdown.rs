@@ -6,7 +6,7 @@
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::ArticleBuilder;
-use super::html::{lists_around, visible_text, ContentFilter, HtmlTokenizer};
+use super::html::{lists_around, raw_text_end, visible_text, ContentFilter, HtmlTokenizer};
 use super::load::{check_input, title_from_body_text};
 use super::url::sanitize_link_url;
 use super::{Article, BlockKind, CellAlign, LoadError, SourceFormat, SpanStyle};
@@ -344,6 +344,20 @@ impl<'t> MarkdownLoader<'t> {
     /// Inline HTML arrives one tag (or comment) at a time: the tag is dropped, and it only
     /// decides whether the text after it is visible.
     fn inline_html(&mut self, html: &str) {
+        // Inside a raw-text element (`<noscript>`, `<style>`, …) a browser reads the source as
+        // text up to the element's end tag, even one CommonMark sees inside an attribute or a
+        // comment (`<i title="</noscript>">`): end it there, or the rest of the paragraph would
+        // be dropped with it. What follows the end tag is markup to the browser.
+        if let Some(name) = self.inline_html.raw_text_element().map(<[u8]>::to_vec) {
+            if let Some((_, rest)) = raw_text_end(html, &name) {
+                self.inline_html.end_tag(&name, false);
+                let text = visible_text(&html[rest..], self.tokenizer);
+                if !text.is_empty() {
+                    self.text(&text, false);
+                }
+                return;
+            }
+        }
         match single_tag(html) {
             Some(InlineTag::Start { name, self_closing }) => {
                 let visible = self.inline_html.start_tag(name.as_bytes(), self_closing, 0);

@@ -43,6 +43,7 @@ mod markdown;
 mod plain;
 mod url;
 
+pub(crate) use html::raw_text_end;
 pub use html::{HtmlToken, HtmlTokenizer};
 #[cfg(not(target_arch = "wasm32"))]
 pub use html5gum_tokenizer::Html5gum;
