@@ -43,6 +43,8 @@ mod markdown;
 mod plain;
 mod url;
 
+// The browser tokenizer (`platform::html`) ends a `noscript` by the same rule.
+#[cfg(target_arch = "wasm32")]
 pub(crate) use html::raw_text_end;
 pub use html::{HtmlToken, HtmlTokenizer};
 #[cfg(not(target_arch = "wasm32"))]
