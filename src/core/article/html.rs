@@ -23,9 +23,20 @@
 //!   with their content, so nothing of it can act.
 //!
 //! The tokenizer does no tree building, so misnesting is repaired here with a few of the
-//! browser's rules (a new block closes an open `p`, a new `li` closes the previous one, an end
-//! tag closes what is open inside its element); whatever the nesting, no text outside the
-//! dropped elements is lost.
+//! browser's rules (a new block closes an open `p`, a new `li` closes the previous one, a new
+//! cell or row closes the open one, an end tag closes what is open inside its element);
+//! whatever the nesting, no text outside the dropped elements is lost.
+//!
+//! Where a dropped element ends decides what else is dropped, so it must end where it ends for
+//! the reader, whose browser runs scripts: a raw-text element (`script`, `style`, `noscript`,
+//! `textarea`, `title`, `iframe`, `noembed`, `noframes`, `xmp`) ends at the first `</name` in
+//! the source — even one that another parser sees inside an attribute or a comment (the
+//! mutation-XSS shape `<noscript><p title="</noscript>…">`). Every reader applies that rule
+//! ([`raw_text_end`]): html5gum by its tokenizer states (told about `noframes`, which its
+//! table misses), the browser tokenizer for `noscript` (which `DOMParser`, parsing with
+//! scripting disabled, reads as markup), and the Markdown loader for inline HTML. Otherwise an
+//! end tag hidden that way leaves the element open, and the rest of the article is dropped
+//! with it.
 
 use super::builder::{collapse_whitespace, ArticleBuilder};
 use super::load::{check_input, title_from_body_text};
