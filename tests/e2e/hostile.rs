@@ -77,9 +77,8 @@ async fn the_mutation_xss_family_keeps_the_text_around_it_and_runs_nothing() {
                 .wait_for(
                     &label,
                     &format!(
-                        "{WIDGET} return root?.querySelector('article h1')?.textContent === arguments[0];"
-                    )
-                    .replace("arguments[0]", &format!("{headline:?}")),
+                        "{WIDGET} return root?.querySelector('article h1')?.textContent === {headline:?};"
+                    ),
                 )
                 .await;
             let_handlers_run(&browser).await;
