@@ -651,6 +651,24 @@ fn tables_and_images_read_natively_as_the_browser_reads_them() {
             figure(15, None, "Hostile"),
         ]
     );
+    assert_foster_parenting(&Article::from_html(FOSTERED).unwrap());
+}
+
+/// Content inside a table but outside its cells (the browser's parser moves it before the
+/// table; `tests/browser.rs` loads the same input through it).
+const FOSTERED: &str = "<p>Intro</p><table><caption>Cap</caption>stray <b>text</b>\
+    <tr><td>x</td></tr><p>para<tr><td>y<img alt=inside></td></tr><img alt=f></table><p>End</p>";
+
+fn assert_foster_parenting(article: &Article) {
+    assert_eq!(
+        article.text_content(),
+        "Intro\n\nstray text\n\npara\n\nCap\n\nx\n\ny\n\nEnd"
+    );
+    assert_eq!(
+        article.figures,
+        [figure(3, None, "f"), figure(6, None, "inside")]
+    );
+    assert_offsets_agree(article);
 }
 
 /// Raw inline HTML in a Markdown paragraph: a browser reads a raw-text element's content up to

@@ -391,3 +391,24 @@ async fn images_in_lists_cells_and_at_the_end_are_drawn() {
     assert_eq!(texts(&root, "article ol > li"), vec!["One", "Two"]);
     handle.destroy();
 }
+
+/// Content inside a table but outside its cells: `DOMParser` moves it before the table (the
+/// native reader does the same; `tests/article_loading.rs` has this input too).
+#[wasm_bindgen_test]
+fn the_browser_parser_moves_stray_table_content_before_the_table_like_the_native_one() {
+    use quotemark::core::article::Article;
+    use quotemark::platform::html::BrowserHtml;
+    let html = "<p>Intro</p><table><caption>Cap</caption>stray <b>text</b>\
+        <tr><td>x</td></tr><p>para<tr><td>y<img alt=inside></td></tr><img alt=f></table><p>End</p>";
+    let article = Article::from_html_with(html, &BrowserHtml).expect("loads");
+    assert_eq!(
+        article.text_content(),
+        "Intro\n\nstray text\n\npara\n\nCap\n\nx\n\ny\n\nEnd"
+    );
+    let figures: Vec<(usize, &str)> = article
+        .figures
+        .iter()
+        .map(|figure| (figure.at, figure.alt.as_str()))
+        .collect();
+    assert_eq!(figures, vec![(3, "f"), (6, "inside")]);
+}
