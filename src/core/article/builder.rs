@@ -56,6 +56,13 @@ pub(crate) struct ArticleBuilder {
     text_content_chars: usize,
     open: Option<OpenBlock>,
     figures: Vec<Figure>,
+    /// Foster parenting (see [`Self::set_foster`]): the table each finished block and each
+    /// figure belongs before, where the source put it inside that table but outside its cells.
+    foster: Option<u32>,
+    block_foster: Vec<Option<u32>>,
+    figure_foster: Vec<Option<u32>>,
+    /// Index of the first block of each table, by table number.
+    table_starts: Vec<usize>,
 }
 
 impl ArticleBuilder {
@@ -66,6 +73,10 @@ impl ArticleBuilder {
             text_content_chars: 0,
             open: None,
             figures: Vec::new(),
+            foster: None,
+            block_foster: Vec::new(),
+            figure_foster: Vec::new(),
+            table_starts: Vec::new(),
         }
     }
 
@@ -146,6 +157,7 @@ impl ArticleBuilder {
             self.text_content.push_str(&span.text);
         }
         self.text_content_chars += block.len;
+        self.block_foster.push(self.foster);
         self.blocks.push(Block {
             kind: block.kind,
             spans: block.spans,
@@ -165,6 +177,96 @@ impl ArticleBuilder {
             src: src.and_then(sanitize_image_url),
             alt: collapse_whitespace(alt),
         });
+        self.figure_foster.push(self.foster);
+    }
+
+    /// Records that table number `table` starts here, before the next block.
+    pub(crate) fn start_table(&mut self, table: u32) {
+        let Ok(table) = usize::try_from(table) else {
+            return;
+        };
+        if self.table_starts.len() <= table {
+            self.table_starts.resize(table + 1, self.blocks.len());
+        }
+        self.table_starts[table] = self.blocks.len();
+    }
+
+    /// The table that blocks finished from now on (and images pushed) belong before: a browser
+    /// moves content found inside a table but outside its cells to just before the table
+    /// ("foster parenting"), and the browser's own parser has already done so, so the native
+    /// reader must too for both to give the same text content. `finish` does the moving.
+    pub(crate) fn set_foster(&mut self, table: Option<u32>) {
+        self.foster = table;
+    }
+
+    pub(crate) fn foster(&self) -> Option<u32> {
+        self.foster
+    }
+
+    /// Moves fostered blocks and figures before their table (keeping document order among
+    /// them) and recomputes offsets and the text content.
+    fn apply_foster_parenting(&mut self) {
+        let table_start = |table: Option<u32>| {
+            table
+                .and_then(|table| usize::try_from(table).ok())
+                .and_then(|table| self.table_starts.get(table).copied())
+        };
+        // Sort keys: (position, 0 if moved before that position else 1, document index).
+        let key = |index: usize, table: Option<u32>| match table_start(table) {
+            Some(start) if start < index => (start, 0u8, index),
+            _ => (index, 1u8, index),
+        };
+        let block_keys: Vec<(usize, u8, usize)> = (0..self.blocks.len())
+            .map(|index| key(index, self.block_foster.get(index).copied().flatten()))
+            .collect();
+        if block_keys.iter().all(|&(_, moved, _)| moved == 1) {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.blocks.len()).collect();
+        order.sort_by_key(|&index| block_keys[index]);
+        let sorted_keys: Vec<(usize, u8, usize)> =
+            order.iter().map(|&index| block_keys[index]).collect();
+        let mut old: Vec<Option<Block>> = std::mem::take(&mut self.blocks)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.text_content.clear();
+        self.text_content_chars = 0;
+        for index in order {
+            let Some(mut block) = old.get_mut(index).and_then(Option::take) else {
+                continue;
+            };
+            if !self.blocks.is_empty() {
+                self.text_content.push_str(BLOCK_SEPARATOR);
+                self.text_content_chars += SEPARATOR_CHARS;
+            }
+            block.start = self.text_content_chars;
+            for span in &block.spans {
+                self.text_content.push_str(&span.text);
+            }
+            self.text_content_chars += block.len;
+            self.blocks.push(block);
+        }
+        // A figure "before block `at`" sits before every block whose key is not smaller.
+        let mut figures: Vec<((usize, u8, usize), Figure)> = std::mem::take(&mut self.figures)
+            .into_iter()
+            .enumerate()
+            .map(|(index, figure)| {
+                let fostered = self.figure_foster.get(index).copied().flatten();
+                (key(figure.at, fostered), figure)
+            })
+            .collect();
+        figures.sort_by_key(|(key, _)| *key);
+        self.figures = figures
+            .into_iter()
+            .map(|(key, mut figure)| {
+                figure.at = self
+                    .blocks
+                    .len()
+                    .min(sorted_keys.partition_point(|block_key| *block_key < key));
+                figure
+            })
+            .collect();
     }
 
     /// The blocks finished so far.
@@ -183,6 +285,7 @@ impl ArticleBuilder {
         if self.blocks.is_empty() {
             return Err(LoadError::Empty);
         }
+        self.apply_foster_parenting();
         Ok(Article {
             title: collapse_whitespace(title),
             blocks: self.blocks,

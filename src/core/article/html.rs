@@ -330,6 +330,29 @@ fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
     )
 }
 
+/// Elements a browser keeps where they are inside a table (outside a cell); everything else
+/// there is moved before the table.
+fn is_table_structure(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"table"
+            | b"caption"
+            | b"colgroup"
+            | b"col"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"script"
+            | b"style"
+            | b"template"
+            | b"input"
+            | b"form"
+    )
+}
+
 /// Elements that may stay in `head`; any other start tag means the body has begun.
 fn belongs_in_head(name: &[u8]) -> bool {
     matches!(
@@ -517,6 +540,9 @@ struct Walker {
     title_text: Option<String>,
     /// The number the next (outermost) table gets.
     next_table: u32,
+    /// Foster parenting: an element started inside a table but outside its cells, as
+    /// (how many elements were open below it, the table). Its content belongs before the table.
+    fostered: Option<(usize, u32)>,
 }
 
 impl Walker {
@@ -529,6 +555,7 @@ impl Walker {
             title: None,
             title_text: None,
             next_table: 0,
+            fostered: None,
         }
     }
 
@@ -561,6 +588,8 @@ impl Walker {
             }
             // `image` is what a browser's parser renames to `img`.
             b"img" | b"image" => {
+                let foster = self.foster_target();
+                self.builder.set_foster(foster);
                 self.builder.push_image(src, alt.unwrap_or_default());
                 return;
             }
@@ -590,6 +619,17 @@ impl Walker {
         let Some(role) = self.number_table_role(role) else {
             return;
         };
+        if let Role::Table { id, .. } = role {
+            self.builder.start_table(id);
+        }
+        // Anything but table structure inside a table and outside its cells is moved before
+        // the table by a browser; so is all of its content.
+        self.expire_foster();
+        if self.fostered.is_none() && !is_table_structure(name) {
+            if let Some(table) = self.table_context() {
+                self.fostered = Some((self.open.len(), table));
+            }
+        }
         if name == b"a" {
             // Links cannot nest: a new one ends the open one.
             self.remove_nearest(b"a");
@@ -604,25 +644,47 @@ impl Walker {
     }
 
     /// The browser's implied end tags for a new block: it closes an open `p`; a new `li` closes
-    /// the previous item of the same list; a heading closes a heading still open.
-    /// In a table, a new cell closes the open cell, a new row the open row (and its cell), a
-    /// new section the open section; none of them reaches past the innermost table.
+    /// the previous item of the same list; a heading closes a heading still open. In a table, a
+    /// new section, row or cell closes everything open back to its table, section or row
+    /// ("clear the stack back to a table context"): the previous cell or row, and whatever
+    /// was left open in it or moved before the table.
     fn close_implicitly(&mut self, role: &Role) {
+        if matches!(
+            role,
+            Role::Cell { .. } | Role::Row { .. } | Role::TableSection { .. }
+        ) {
+            let context = self.open.iter().rposition(|element| {
+                matches!(
+                    (&element.role, role),
+                    (Role::Table { .. }, _)
+                        | (
+                            Role::TableSection { .. },
+                            Role::Row { .. } | Role::Cell { .. }
+                        )
+                        | (Role::Row { .. }, Role::Cell { .. })
+                )
+            });
+            if let Some(index) = context {
+                self.open.truncate(index + 1);
+                self.style = None;
+            }
+            return;
+        }
         let position_to_close = |open: &[OpenElement]| -> Option<usize> {
             for (index, element) in open.iter().enumerate().rev() {
                 match (&element.role, role) {
-                    (Role::Cell { .. }, Role::Cell { .. } | Role::Row { .. })
-                    | (Role::Row { .. }, Role::Row { .. })
-                    | (Role::Cell { .. } | Role::Row { .. }, Role::TableSection { .. })
-                    | (Role::TableSection { .. }, Role::TableSection { .. }) => return Some(index),
-                    (Role::Table { .. } | Role::NestedTable, _) => return None,
-                    (_, Role::Cell { .. } | Role::Row { .. } | Role::TableSection { .. }) => {}
                     (Role::Paragraph, _) => return Some(index),
                     (Role::Item, Role::Item) => return Some(index),
                     (Role::Heading(_), Role::Heading(_)) => return Some(index),
-                    (Role::List { .. } | Role::Quote | Role::Container | Role::Cell { .. }, _) => {
-                        return None
-                    }
+                    (
+                        Role::List { .. }
+                        | Role::Quote
+                        | Role::Container
+                        | Role::Cell { .. }
+                        | Role::Table { .. }
+                        | Role::NestedTable,
+                        _,
+                    ) => return None,
                     _ => {}
                 }
             }
@@ -632,6 +694,39 @@ impl Walker {
             self.open.truncate(index);
             self.style = None;
         }
+    }
+
+    /// The table that content here belongs before (see [`ArticleBuilder::set_foster`]): the
+    /// table an open fostered element started in, else the table whose structure (not a cell or
+    /// caption) is the innermost open element.
+    fn foster_target(&mut self) -> Option<u32> {
+        self.expire_foster();
+        match self.fostered {
+            Some((_, table)) => Some(table),
+            None => self.table_context(),
+        }
+    }
+
+    /// Forgets the fostered element once it is closed (checked after every end tag, before
+    /// anything else can open an element in its place).
+    fn expire_foster(&mut self) {
+        if self
+            .fostered
+            .is_some_and(|(below, _)| self.open.len() <= below)
+        {
+            self.fostered = None;
+        }
+    }
+
+    fn table_context(&self) -> Option<u32> {
+        for element in self.open.iter().rev() {
+            match element.role {
+                Role::Table { id, .. } => return Some(id),
+                Role::TableSection { .. } | Role::Row { .. } => {}
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// Where a table element goes: inside a cell (or a table nested in one) a table is a
@@ -726,6 +821,11 @@ impl Walker {
     }
 
     fn end_tag(&mut self, name: &[u8]) {
+        self.end_tag_inner(name);
+        self.expire_foster();
+    }
+
+    fn end_tag_inner(&mut self, name: &[u8]) {
         let closes_open_element = self.filter.open_below_dropped().is_some_and(|below| {
             self.open[..below.min(self.open.len())]
                 .iter()
@@ -775,6 +875,13 @@ impl Walker {
         }
         if !self.filter.shows_text() {
             return;
+        }
+        if !text.chars().all(|ch| ch.is_ascii_whitespace()) {
+            let foster = self.foster_target();
+            if self.builder.foster() != foster {
+                self.builder.end_block();
+                self.builder.set_foster(foster);
+            }
         }
         if !self.builder.has_open_block() {
             if text.chars().all(|ch| ch.is_ascii_whitespace()) {
