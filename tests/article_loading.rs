@@ -312,6 +312,7 @@ fn pathological_html_loads() {
         (format!("<p>{}</p>", "<a href=/y>x".repeat(N)), N, "xxx"),
         ("<table><tr><td>x".repeat(N), N, "x\n\nx"),
         ("<td>x<tr>".repeat(N), N, "xxx"),
+        ("<table>x<tr>".repeat(N), N, "x\n\nx"),
         (
             format!("<p>kept</p><svg>{}", "<g><text>x</text>".repeat(N)),
             0,
