@@ -5,7 +5,9 @@
 //! - Kept structure: `h1`–`h6`, `p`, `blockquote`, `ul`/`ol`/`li` (with depth), `figcaption`,
 //!   tables (`table`, `thead`/`tbody`/`tfoot`, `tr`, `td`/`th`: every block of text in a cell is
 //!   a [`BlockKind::TableCell`] with the cell's coordinates; `colspan`/`rowspan` are ignored, and
-//!   a table inside a cell is read as more blocks of that cell); containers (`div`, `section`,
+//!   a table inside a cell is read as more blocks of that cell; text and elements inside a
+//!   table but outside its cells and caption are moved before the table, as a browser's
+//!   parser moves them, so both tokenizers agree); containers (`div`, `section`,
 //!   `article`, `caption`, …) contribute their loose text as paragraphs; `br` reads as a space,
 //!   `hr` ends a block.
 //! - Images: each visible `img` becomes a [`Figure`](super::Figure) with its alt text and its
