@@ -8,7 +8,13 @@ use serde_json::json;
 
 use crate::annotate::axe_violations;
 use crate::hostile::load_in_demo;
-use crate::person::{code_point_range, marked_text, native_text_content, quote_with_mouse, DEMO};
+use fantoccini::key::Key;
+
+use crate::person::{
+    chord, click_in_widget, code_point_range, marked_text, native_text_content, press,
+    press_and_drag, quote_with_mouse, release_mouse, type_text, wait_for_toolbar, with_helpers,
+    DEMO,
+};
 use crate::support::{Browser, WIDGET};
 
 const ARTICLE: &str = r#"<!doctype html><html><head><title>Harbour vote</title></head><body>
@@ -165,5 +171,65 @@ async fn a_pasted_markdown_table_renders_as_a_table_with_its_alignment() {
     );
     let violations = axe_violations(&browser).await;
     assert!(violations.is_empty(), "{}", violations.join("\n"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_quote_dragged_across_two_cells_spans_both_blocks() {
+    let browser = Browser::start().await;
+    DEMO.open(&browser).await;
+    load_in_demo(&browser, "html", ARTICLE).await;
+    browser
+        .wait_for(
+            "the article with a table",
+            &format!("{WIDGET} return !!root?.querySelector('article table');"),
+        )
+        .await;
+    DEMO.wait_ready(&browser).await;
+    // From the first letter of a member's name to the end of "needs" in the next cell.
+    let path = with_helpers(
+        &browser,
+        "const from = qmFind('Mika Korhonen', 0), to = qmFind('needs', 0);
+         from.block.scrollIntoView({ block: 'center' });
+         const first = qmCharRect(from.block, from.start), last = qmCharRect(to.block, to.end - 1);
+         return [[first.left + 1, (first.top + first.bottom) / 2],
+                 [last.right - 1, (last.top + last.bottom) / 2]];",
+        vec![],
+    )
+    .await;
+    let point = |i: usize| {
+        (
+            path[i][0].as_f64().unwrap_or_default(),
+            path[i][1].as_f64().unwrap_or_default(),
+        )
+    };
+    press_and_drag(&browser, point(0), point(1)).await;
+    release_mouse(&browser).await;
+    wait_for_toolbar(&browser).await;
+    click_in_widget(&browser, "#qm-speaker-input").await;
+    chord(&browser, &[Key::Control], 'a').await;
+    type_text(&browser, "Mika Korhonen").await;
+    press(&browser, Key::Enter).await;
+    let annotations = DEMO.wait_for_annotations(&browser, 1).await;
+    let exact = "Mika Korhonen\n\nThe plan needs";
+    let text = native_text_content(ArticleSource::Html(ARTICLE.to_owned()));
+    let (start, end) = code_point_range(&text, exact, 0);
+    assert_eq!(annotations[0]["exact"], json!(exact));
+    assert_eq!(
+        (
+            annotations[0]["start"].clone(),
+            annotations[0]["end"].clone()
+        ),
+        (json!(start), json!(end))
+    );
+    let marked = browser
+        .js(
+            &format!(
+                "{WIDGET} return [...root.querySelectorAll('article td mark')].map(m => m.textContent);"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(marked, json!(["Mika Korhonen", "The plan needs"]));
     browser.close().await;
 }
