@@ -314,6 +314,14 @@ fn pathological_html_loads() {
         ("<td>x<tr>".repeat(N), N, "xxx"),
         ("<table>x<tr>".repeat(N), N, "x\n\nx"),
         (
+            format!(
+                "<p>a</p><table><td>c</td>{}",
+                "<img alt=i><p>x</p>".repeat(N)
+            ),
+            N,
+            "a\n\nx\n\nx",
+        ),
+        (
             format!("<p>kept</p><svg>{}", "<g><text>x</text>".repeat(N)),
             0,
             "kept",

@@ -204,28 +204,43 @@ impl ArticleBuilder {
     }
 
     /// Moves fostered blocks and figures before their table (keeping document order among
-    /// them) and recomputes offsets and the text content.
+    /// them) and recomputes offsets and the text content. Linear, without sorting: content is
+    /// only ever moved to just before the start of its table.
     fn apply_foster_parenting(&mut self) {
-        let table_start = |table: Option<u32>| {
+        let count = self.blocks.len();
+        // Where an item at `index` fostered to `table` goes: before block `start`, when its
+        // table started before it.
+        let moved_before = |index: usize, table: Option<u32>| {
             table
                 .and_then(|table| usize::try_from(table).ok())
                 .and_then(|table| self.table_starts.get(table).copied())
+                .filter(|&start| start < index)
         };
-        // Sort keys: (position, 0 if moved before that position else 1, document index).
-        let key = |index: usize, table: Option<u32>| match table_start(table) {
-            Some(start) if start < index => (start, 0u8, index),
-            _ => (index, 1u8, index),
-        };
-        let block_keys: Vec<(usize, u8, usize)> = (0..self.blocks.len())
-            .map(|index| key(index, self.block_foster.get(index).copied().flatten()))
+        let targets: Vec<Option<usize>> = (0..count)
+            .map(|index| moved_before(index, self.block_foster.get(index).copied().flatten()))
             .collect();
-        if block_keys.iter().all(|&(_, moved, _)| moved == 1) {
+        if targets.iter().all(Option::is_none) {
             return;
         }
-        let mut order: Vec<usize> = (0..self.blocks.len()).collect();
-        order.sort_by_key(|&index| block_keys[index]);
-        let sorted_keys: Vec<(usize, u8, usize)> =
-            order.iter().map(|&index| block_keys[index]).collect();
+        let mut moved: Vec<Vec<usize>> = vec![Vec::new(); count + 1];
+        for (index, target) in targets.iter().enumerate() {
+            if let Some(start) = target {
+                moved[*start].push(index);
+            }
+        }
+        // The new order, and for each old position where the blocks moved before it begin in
+        // the new order (`moved_at`) and where the block itself lands (`stays_at`).
+        let mut order = Vec::with_capacity(count);
+        let mut moved_at = Vec::with_capacity(count + 1);
+        let mut stays_at = Vec::with_capacity(count + 1);
+        for position in 0..=count {
+            moved_at.push(order.len());
+            order.extend_from_slice(&moved[position]);
+            stays_at.push(order.len());
+            if position < count && targets[position].is_none() {
+                order.push(position);
+            }
+        }
         let mut old: Vec<Option<Block>> = std::mem::take(&mut self.blocks)
             .into_iter()
             .map(Some)
@@ -247,26 +262,34 @@ impl ArticleBuilder {
             self.text_content_chars += block.len;
             self.blocks.push(block);
         }
-        // A figure "before block `at`" sits before every block whose key is not smaller.
-        let mut figures: Vec<((usize, u8, usize), Figure)> = std::mem::take(&mut self.figures)
-            .into_iter()
-            .enumerate()
-            .map(|(index, figure)| {
-                let fostered = self.figure_foster.get(index).copied().flatten();
-                (key(figure.at, fostered), figure)
-            })
-            .collect();
-        figures.sort_by_key(|(key, _)| *key);
-        self.figures = figures
-            .into_iter()
-            .map(|(key, mut figure)| {
-                figure.at = self
-                    .blocks
-                    .len()
-                    .min(sorted_keys.partition_point(|block_key| *block_key < key));
-                figure
-            })
-            .collect();
+        // A figure stays before the block it preceded, or goes before its table after the
+        // content fostered there before it. Each kind stays in document order, so the two are
+        // merged, not sorted.
+        let mut staying = Vec::new();
+        let mut fostered = Vec::new();
+        for (index, mut figure) in std::mem::take(&mut self.figures).into_iter().enumerate() {
+            let table = self.figure_foster.get(index).copied().flatten();
+            match moved_before(figure.at, table) {
+                Some(start) => {
+                    let earlier = moved[start].partition_point(|&block| block < figure.at);
+                    figure.at = moved_at[start] + earlier;
+                    fostered.push(figure);
+                }
+                None => {
+                    figure.at = stays_at[figure.at.min(count)];
+                    staying.push(figure);
+                }
+            }
+        }
+        let mut staying = staying.into_iter().peekable();
+        let mut fostered = fostered.into_iter().peekable();
+        while let Some(next) = match (staying.peek(), fostered.peek()) {
+            (Some(a), Some(b)) if b.at < a.at => fostered.next(),
+            (Some(_), _) => staying.next(),
+            (None, _) => fostered.next(),
+        } {
+            self.figures.push(next);
+        }
     }
 
     /// The blocks finished so far.
