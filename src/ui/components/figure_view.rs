@@ -44,7 +44,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
                 }
             });
             html! {
-                <div class="qm-image" data-qm-image="">
+                <div class="qm-image">
                     <span class="qm-image-kind">{"Image: "}</span>
                     <span class="qm-image-alt">{description}</span>
                     {open}
