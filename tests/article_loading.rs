@@ -3,8 +3,17 @@
 //! large articles load; the input-level errors and the title override.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/mxss.rs"]
+mod mxss;
+
+use mxss::{mxss_articles, MXSS_FAMILY};
+
+/// What each hostile input of the mutation-XSS family tries to run.
+const MXSS_PAYLOAD: &str = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+
 use quotemark::core::article::{
-    Article, ArticleInput, ArticleSource, BlockKind, LoadError, MAX_ARTICLE_BYTES,
+    Article, ArticleInput, ArticleSource, BlockKind, CellAlign, Figure, LoadError,
+    MAX_ARTICLE_BYTES,
 };
 
 /// The headline and paragraphs of a logical article, free of Markdown syntax characters so
@@ -301,6 +310,17 @@ fn pathological_html_loads() {
             "a\n\nx",
         ),
         (format!("<p>{}</p>", "<a href=/y>x".repeat(N)), N, "xxx"),
+        ("<table><tr><td>x".repeat(N), N, "x\n\nx"),
+        ("<td>x<tr>".repeat(N), N, "xxx"),
+        ("<table>x<tr>".repeat(N), N, "x\n\nx"),
+        (
+            format!(
+                "<p>a</p><table><td>c</td>{}",
+                "<img alt=i><p>x</p>".repeat(N)
+            ),
+            N,
+            "a\n\nx\n\nx",
+        ),
         (
             format!("<p>kept</p><svg>{}", "<g><text>x</text>".repeat(N)),
             0,
@@ -319,4 +339,372 @@ fn pathological_html_loads() {
         assert_eq!(text.matches('x').count(), xs, "{}", &html[..40]);
         assert!(text.starts_with(visible), "{}", &html[..40]);
     }
+}
+
+/// A cell block as (text, table, row, column, header), for compact expectations.
+type Cell = (String, u32, u32, u32, bool);
+
+fn cells(article: &Article) -> Vec<Cell> {
+    article
+        .blocks
+        .iter()
+        .filter_map(|block| match block.kind {
+            BlockKind::TableCell {
+                table,
+                row,
+                column,
+                header,
+                ..
+            } => Some((block.text(), table, row, column, header)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn cell(text: &str, table: u32, row: u32, column: u32, header: bool) -> Cell {
+    (text.to_owned(), table, row, column, header)
+}
+
+#[test]
+fn html_tables_keep_rows_cells_and_header_cells() {
+    let html = "<p>Before</p><table><caption>Who said it</caption>\
+        <thead><tr><th>Speaker</th><th>Quote</th></tr></thead>\
+        <tbody><tr><th>Aino</th><td>\u{201c}We will <em>not</em> give up\u{201d}</td></tr>\
+        <tr><td colspan=\"2\">Spans both columns</td></tr>\
+        <tr><td></td><td>After an empty cell</td></tr>\
+        <tr><td><p>Two</p><p>paragraphs</p></td><td rowspan=3>Tall</td></tr></tbody>\
+        </table><p>After</p>";
+    let article = Article::from_html(html).unwrap();
+    assert_eq!(
+        cells(&article),
+        [
+            cell("Speaker", 0, 0, 0, true),
+            cell("Quote", 0, 0, 1, true),
+            cell("Aino", 0, 1, 0, true),
+            cell("\u{201c}We will not give up\u{201d}", 0, 1, 1, false),
+            cell("Spans both columns", 0, 2, 0, false),
+            cell("After an empty cell", 0, 3, 1, false),
+            cell("Two", 0, 4, 0, false),
+            cell("paragraphs", 0, 4, 0, false),
+            cell("Tall", 0, 4, 1, false),
+        ]
+    );
+    let emphasised = article
+        .blocks
+        .iter()
+        .find(|block| block.text().contains("We will"))
+        .unwrap();
+    assert!(emphasised
+        .spans
+        .iter()
+        .any(|span| span.text == "not" && span.style.emphasis));
+    // Each cell is a block, so the text content is what it was when every cell was a
+    // paragraph: exports made before tables were kept still anchor.
+    assert_eq!(
+        article.text_content(),
+        "Before\n\nWho said it\n\nSpeaker\n\nQuote\n\nAino\n\n\u{201c}We will not give up\u{201d}\n\n\
+         Spans both columns\n\nAfter an empty cell\n\nTwo\n\nparagraphs\n\nTall\n\nAfter"
+    );
+    assert_eq!(article.blocks.last().unwrap().kind, BlockKind::Paragraph);
+    assert_offsets_agree(&article);
+}
+
+#[test]
+fn html_tables_without_explicit_rows_nested_tables_and_tables_in_lists() {
+    // A browser inserts the missing `tbody`/`tr` and closes cells and rows implicitly.
+    let implicit = Article::from_html("<table><td>a<td>b<tr><td>c</table><p>x</p>").unwrap();
+    assert_eq!(
+        cells(&implicit),
+        [
+            cell("a", 0, 0, 0, false),
+            cell("b", 0, 0, 1, false),
+            cell("c", 0, 1, 0, false)
+        ]
+    );
+    // A table inside a cell stays in that cell: its cells' text are blocks of the outer cell.
+    let nested = Article::from_html(
+        "<table><tr><td>Outer <table><tr><td>Inner A</td><td>Inner B</td></tr></table> tail</td>\
+         <td>Second</td></tr></table><table><tr><th>Next table</th></tr></table>",
+    )
+    .unwrap();
+    assert_eq!(
+        cells(&nested),
+        [
+            cell("Outer", 0, 0, 0, false),
+            cell("Inner A", 0, 0, 0, false),
+            cell("Inner B", 0, 0, 0, false),
+            cell("tail", 0, 0, 0, false),
+            cell("Second", 0, 0, 1, false),
+            cell("Next table", 1, 0, 0, true),
+        ]
+    );
+    let in_list = Article::from_html(
+        "<ul><li>Item<table><tr><td>In the list</td></tr></table></li><li>Next</li></ul>",
+    )
+    .unwrap();
+    let kinds: Vec<_> = in_list.blocks.iter().map(|b| (b.text(), b.kind)).collect();
+    let item = BlockKind::ListItem {
+        ordered: false,
+        depth: 0,
+    };
+    assert_eq!(kinds[0], ("Item".to_owned(), item));
+    assert_eq!(cells(&in_list), [cell("In the list", 0, 0, 0, false)]);
+    assert_eq!(kinds[2], ("Next".to_owned(), item));
+    for article in [implicit, nested, in_list] {
+        assert_offsets_agree(&article);
+    }
+}
+
+#[test]
+fn markdown_gfm_tables_with_alignment_and_inline_formatting() {
+    let markdown = "# Quotes\n\n\
+        | Speaker | Quote | Count |\n\
+        |:--------|:-----:|------:|\n\
+        | **Aino** | *We will* `not` | 3 |\n\
+        | Mika | [source](https://news.example/x) | |\n\
+        | Pipe \\| inside | [bad](javascript:alert(1)) | 1 |\n\n\
+        After the table.\n";
+    let article = Article::from_markdown(markdown).unwrap();
+    assert_eq!(
+        cells(&article),
+        [
+            cell("Speaker", 0, 0, 0, true),
+            cell("Quote", 0, 0, 1, true),
+            cell("Count", 0, 0, 2, true),
+            cell("Aino", 0, 1, 0, false),
+            cell("We will not", 0, 1, 1, false),
+            cell("3", 0, 1, 2, false),
+            cell("Mika", 0, 2, 0, false),
+            cell("source", 0, 2, 1, false),
+            cell("Pipe | inside", 0, 3, 0, false),
+            cell("bad", 0, 3, 1, false),
+            cell("1", 0, 3, 2, false),
+        ]
+    );
+    let aligns: Vec<CellAlign> = article.blocks[1..4]
+        .iter()
+        .filter_map(|block| match block.kind {
+            BlockKind::TableCell { align, .. } => Some(align),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        aligns,
+        [CellAlign::Left, CellAlign::Center, CellAlign::Right]
+    );
+    let spans = |text: &str| {
+        article
+            .blocks
+            .iter()
+            .find(|block| block.text() == text)
+            .unwrap()
+            .spans
+            .clone()
+    };
+    assert!(spans("Aino")[0].style.strong);
+    let quote = spans("We will not");
+    assert!(quote[0].style.emphasis && quote.iter().any(|s| s.style.code && s.text == "not"));
+    assert_eq!(
+        spans("source")[0].style.link.as_deref(),
+        Some("https://news.example/x")
+    );
+    assert_eq!(spans("bad")[0].style.link, None);
+    assert!(
+        !article.text_content().contains('|') || article.text_content().contains("Pipe | inside")
+    );
+    assert_eq!(article.blocks.last().unwrap().text(), "After the table.");
+    assert_offsets_agree(&article);
+}
+
+#[test]
+fn the_same_table_gives_the_same_text_content_in_html_and_markdown() {
+    let markdown = "| Name | Said |\n|---|---|\n| Aino | Yes |\n| Mika | No |\n";
+    let html = "<table><thead><tr><th>Name</th><th>Said</th></tr></thead>\
+        <tbody><tr><td>Aino</td><td>Yes</td></tr><tr><td>Mika</td><td>No</td></tr></tbody></table>";
+    let from_markdown = Article::from_markdown(markdown).unwrap();
+    let from_html = Article::from_html(html).unwrap();
+    assert_eq!(from_markdown.text_content(), from_html.text_content());
+    assert_eq!(cells(&from_markdown), cells(&from_html));
+}
+
+fn figure(at: usize, src: Option<&str>, alt: &str) -> Figure {
+    Figure {
+        at,
+        src: src.map(str::to_owned),
+        alt: alt.to_owned(),
+    }
+}
+
+#[test]
+fn html_images_become_figures_outside_the_text_content() {
+    let html = "<h1>Harbour</h1>\
+        <figure><img src=\"https://img.example/harbour.jpg\" alt=\"The  harbour\n at dawn\">\
+        <figcaption>Boats return, 2024</figcaption></figure>\
+        <p>Before<img src=\"/media/inline.png\">after</p>\
+        <p><img src=\"javascript:alert(1)\" alt=\"Hostile\"></p>\
+        <p><img src=\"&#106;avascript:alert(1)\" alt=x><img src=\"data:image/svg+xml,<svg onload=alert(1)>\"></p>\
+        <noscript><img src=\"fallback.jpg\" alt=\"Hidden fallback\"></noscript>\
+        <video><img src=v.jpg alt=\"Video fallback\"></video><p>End</p>";
+    let article = Article::from_html(html).unwrap();
+    assert_eq!(
+        article.text_content(),
+        "Harbour\n\nBoats return, 2024\n\nBeforeafter\n\nEnd"
+    );
+    assert_eq!(article.blocks[1].kind, BlockKind::FigureCaption);
+    assert_eq!(
+        article.figures,
+        [
+            figure(
+                1,
+                Some("https://img.example/harbour.jpg"),
+                "The harbour at dawn"
+            ),
+            figure(3, Some("/media/inline.png"), ""),
+            figure(3, None, "Hostile"),
+            figure(3, None, "x"),
+            figure(3, None, ""),
+        ]
+    );
+    assert_offsets_agree(&article);
+}
+
+#[test]
+fn markdown_images_become_figures_and_their_alt_text_leaves_the_text_content() {
+    let markdown = "# Harbour\n\n![Boats at *dawn*](https://img.example/b.jpg \"Title\")\n\n\
+        Text with ![inline](rel/i.png) image.\n\n![bad](javascript:alert(1))\n\n\
+        [![linked](https://img.example/l.jpg)](https://news.example/)\n\nEnd.\n";
+    let article = Article::from_markdown(markdown).unwrap();
+    assert_eq!(
+        article.text_content(),
+        "Harbour\n\nText with image.\n\nEnd."
+    );
+    assert_eq!(
+        article.figures,
+        [
+            figure(1, Some("https://img.example/b.jpg"), "Boats at dawn"),
+            figure(2, Some("rel/i.png"), "inline"),
+            figure(2, None, "bad"),
+            figure(2, Some("https://img.example/l.jpg"), "linked"),
+        ]
+    );
+    assert_offsets_agree(&article);
+}
+
+/// What is wrong with the article loaded from one hostile input of [`mxss_articles`], if anything.
+fn mxss_problems(element: &str, label: &str, article: &Article) -> Vec<String> {
+    let mut problems = Vec::new();
+    let text = article.text_content();
+    for expected in [
+        format!("Before the {element}."),
+        format!("After the {element}."),
+    ] {
+        if !text.contains(&expected) {
+            problems.push(format!("{label}: {expected:?} lost from {text:?}"));
+        }
+    }
+    // `xmp` and `plaintext` show their content as text, as a browser does; anywhere else the
+    // payload is markup and must not appear as text either.
+    if !matches!(element, "xmp" | "plaintext") && text.contains("alert") {
+        problems.push(format!("{label}: script text shown: {text:?}"));
+    }
+    for figure in &article.figures {
+        if figure.src.as_deref().is_some_and(|src| src != "x") {
+            problems.push(format!(
+                "{label}: unexpected image address {:?}",
+                figure.src
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn mutation_xss_shapes_never_drop_the_text_around_them() {
+    let mut problems = Vec::new();
+    for (element, inner) in MXSS_FAMILY {
+        for (label, html) in mxss_articles(element, inner, MXSS_PAYLOAD) {
+            let article =
+                Article::from_html(&html).unwrap_or_else(|error| panic!("{label}: {error}"));
+            problems.extend(mxss_problems(element, &label, &article));
+            assert_offsets_agree(&article);
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The input of `the_browser_parser_reads_tables_and_images_like_the_native_one` in
+/// `tests/browser.rs`, with the same expectations: both tokenizers must agree.
+#[test]
+fn tables_and_images_read_natively_as_the_browser_reads_them() {
+    let html = "<p>Before</p><table><caption>Who said it</caption>\
+        <thead><tr><th>Speaker</th><th>Quote</th></tr></thead>\
+        <tbody><tr><th>Aino</th><td>We will <em>not</em> give up</td></tr>\
+        <tr><td colspan=\"2\">Spans both columns</td></tr>\
+        <tr><td></td><td>After an empty cell</td></tr>\
+        <tr><td><p>Two</p><p>paragraphs</p></td><td rowspan=3>Tall</td></tr></tbody>\
+        </table><table><td>a<td>b<tr><td>c</table>\
+        <figure><img src=\"https://img.example/h.jpg\" alt=\"The harbour\"><figcaption>Cap</figcaption></figure>\
+        <p><img src=\"javascript:alert(1)\" alt=\"Hostile\">End</p>";
+    let article = Article::from_html(html).unwrap();
+    assert_eq!(cells(&article).len(), 12);
+    assert_eq!(cells(&article)[11], cell("c", 1, 1, 0, false));
+    assert_eq!(
+        article.text_content(),
+        "Before\n\nWho said it\n\nSpeaker\n\nQuote\n\nAino\n\nWe will not give up\n\n\
+         Spans both columns\n\nAfter an empty cell\n\nTwo\n\nparagraphs\n\nTall\n\na\n\nb\n\nc\n\nCap\n\nEnd"
+    );
+    assert_eq!(
+        article.figures,
+        [
+            figure(14, Some("https://img.example/h.jpg"), "The harbour"),
+            figure(15, None, "Hostile"),
+        ]
+    );
+    assert_foster_parenting(&Article::from_html(FOSTERED).unwrap());
+}
+
+/// Content inside a table but outside its cells (the browser's parser moves it before the
+/// table; `tests/browser.rs` loads the same input through it).
+const FOSTERED: &str = "<p>Intro</p><table><caption>Cap</caption>stray <b>text</b>\
+    <tr><td>x</td></tr><p>para<tr><td>y<img alt=inside></td></tr><img alt=f></table><p>End</p>";
+
+fn assert_foster_parenting(article: &Article) {
+    assert_eq!(
+        article.text_content(),
+        "Intro\n\nstray text\n\npara\n\nCap\n\nx\n\ny\n\nEnd"
+    );
+    assert_eq!(
+        article.figures,
+        [figure(3, None, "f"), figure(6, None, "inside")]
+    );
+    assert_offsets_agree(article);
+}
+
+/// Raw inline HTML in a Markdown paragraph: a browser reads a raw-text element's content up to
+/// its end tag, even one hidden in another tag's attribute or in a comment, so the words after
+/// it in the paragraph are visible and must stay.
+#[test]
+fn markdown_inline_raw_text_elements_end_where_a_browser_ends_them() {
+    let mut problems = Vec::new();
+    for element in [
+        "noscript", "style", "textarea", "title", "iframe", "noembed", "noframes",
+    ] {
+        let end = format!("</{element}>");
+        for hostile in [
+            format!("<{element}><i title=\"{end}\">"),
+            format!("<{element}><!-- {end} -->"),
+            format!("<{element}><i title=\"{end}{MXSS_PAYLOAD}\"></i>{end}"),
+        ] {
+            let markdown = format!("# Headline\n\nBefore the {element}. {hostile} after it.\n");
+            let article = Article::from_markdown(&markdown).unwrap();
+            let text = article.text_content();
+            if !text.contains(&format!("Before the {element}.")) || !text.contains("after it.") {
+                problems.push(format!("{hostile}: lost text from {text:?}"));
+            }
+            if text.contains("alert") {
+                problems.push(format!("{hostile}: script text shown: {text:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::core::article::{Article, BlockKind};
 
-/// Blocks per chunk, extended so that a list is never split between two chunks.
+/// Blocks per chunk, extended so that a list or a table is never split between two chunks.
 pub const CHUNK_BLOCKS: usize = 100;
 
 /// Cuts an article's blocks into chunks of about [`CHUNK_BLOCKS`].
@@ -14,18 +14,27 @@ pub fn chunk_ranges(article: &Article) -> Vec<Range<usize>> {
     let mut chunks = Vec::with_capacity(blocks.len() / CHUNK_BLOCKS + 1);
     let mut start = 0;
     for index in 1..=blocks.len() {
-        let continues_list = index < blocks.len()
+        let continues_group = index < blocks.len()
             && matches!(
                 (blocks[index - 1].kind, blocks[index].kind),
                 (BlockKind::ListItem { ordered: a, .. }, BlockKind::ListItem { ordered: b, .. })
                     if a == b
-            );
-        if index == blocks.len() || (index - start >= CHUNK_BLOCKS && !continues_list) {
+            )
+            || index < blocks.len() && same_table(blocks[index - 1].kind, blocks[index].kind);
+        if index == blocks.len() || (index - start >= CHUNK_BLOCKS && !continues_group) {
             chunks.push(start..index);
             start = index;
         }
     }
     chunks
+}
+
+/// Whether two blocks are cells of the same table (drawn as one `<table>`).
+pub fn same_table(a: BlockKind, b: BlockKind) -> bool {
+    matches!(
+        (a, b),
+        (BlockKind::TableCell { table: a, .. }, BlockKind::TableCell { table: b, .. }) if a == b
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -62,6 +71,26 @@ mod tests {
                 pair[0].end
             );
         }
+    }
+
+    #[test]
+    fn a_table_is_never_split() {
+        let mut markdown = String::from("# Title\n\n");
+        for i in 0..95 {
+            markdown.push_str(&format!("Paragraph {i}.\n\n"));
+        }
+        markdown.push_str("| a | b |\n|---|---|\n");
+        for row in 0..20 {
+            markdown.push_str(&format!("| {row}a | {row}b |\n"));
+        }
+        markdown.push_str("\nAfter.\n");
+        let article = Article::from_markdown(&markdown).unwrap();
+        let chunks = chunk_ranges(&article);
+        assert_eq!(chunks.len(), 2);
+        assert!(!same_table(
+            article.blocks[chunks[0].end - 1].kind,
+            article.blocks[chunks[1].start].kind
+        ));
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! feeds blocks of raw, styled text into [`ArticleBuilder`], which collapses whitespace, trims
 //! block edges, merges spans, drops empty blocks and computes code point offsets.
 
-use super::{Article, Block, BlockKind, LoadError, SourceFormat, Span, SpanStyle, BLOCK_SEPARATOR};
+use super::url::sanitize_image_url;
+use super::{
+    Article, Block, BlockKind, Figure, LoadError, SourceFormat, Span, SpanStyle, BLOCK_SEPARATOR,
+};
 
 /// Code points in [`BLOCK_SEPARATOR`].
 const SEPARATOR_CHARS: usize = 2;
@@ -52,6 +55,14 @@ pub(crate) struct ArticleBuilder {
     /// Code points in `text_content`, kept so offsets cost nothing to compute.
     text_content_chars: usize,
     open: Option<OpenBlock>,
+    figures: Vec<Figure>,
+    /// Foster parenting (see [`Self::set_foster`]): the table each finished block and each
+    /// figure belongs before, where the source put it inside that table but outside its cells.
+    foster: Option<u32>,
+    block_foster: Vec<Option<u32>>,
+    figure_foster: Vec<Option<u32>>,
+    /// Index of the first block of each table, by table number.
+    table_starts: Vec<usize>,
 }
 
 impl ArticleBuilder {
@@ -61,6 +72,11 @@ impl ArticleBuilder {
             text_content: String::new(),
             text_content_chars: 0,
             open: None,
+            figures: Vec::new(),
+            foster: None,
+            block_foster: Vec::new(),
+            figure_foster: Vec::new(),
+            table_starts: Vec::new(),
         }
     }
 
@@ -141,12 +157,139 @@ impl ArticleBuilder {
             self.text_content.push_str(&span.text);
         }
         self.text_content_chars += block.len;
+        self.block_foster.push(self.foster);
         self.blocks.push(Block {
             kind: block.kind,
             spans: block.spans,
             start,
             len: block.len,
         });
+    }
+
+    /// Records an image at the current position: before the next block, or after the open
+    /// block when that already has text (an image inside a paragraph is drawn after it). Its
+    /// `src` goes through [`sanitize_image_url`]; its alt text is collapsed like block text and
+    /// never enters the text content.
+    pub(crate) fn push_image(&mut self, src: Option<&str>, alt: &str) {
+        let open_has_text = self.open.as_ref().is_some_and(|open| open.has_visible_text);
+        self.figures.push(Figure {
+            at: self.blocks.len() + usize::from(open_has_text),
+            src: src.and_then(sanitize_image_url),
+            alt: collapse_whitespace(alt),
+        });
+        self.figure_foster.push(self.foster);
+    }
+
+    /// Records that table number `table` starts here, before the next block.
+    pub(crate) fn start_table(&mut self, table: u32) {
+        let Ok(table) = usize::try_from(table) else {
+            return;
+        };
+        if self.table_starts.len() <= table {
+            self.table_starts.resize(table + 1, self.blocks.len());
+        }
+        self.table_starts[table] = self.blocks.len();
+    }
+
+    /// The table that blocks finished from now on (and images pushed) belong before: a browser
+    /// moves content found inside a table but outside its cells to just before the table
+    /// ("foster parenting"), and the browser's own parser has already done so, so the native
+    /// reader must too for both to give the same text content. `finish` does the moving.
+    pub(crate) fn set_foster(&mut self, table: Option<u32>) {
+        self.foster = table;
+    }
+
+    pub(crate) fn foster(&self) -> Option<u32> {
+        self.foster
+    }
+
+    /// Moves fostered blocks and figures before their table (keeping document order among
+    /// them) and recomputes offsets and the text content. Linear, without sorting: content is
+    /// only ever moved to just before the start of its table.
+    fn apply_foster_parenting(&mut self) {
+        let count = self.blocks.len();
+        // Where an item at `index` fostered to `table` goes: before block `start`, when its
+        // table started before it.
+        let moved_before = |index: usize, table: Option<u32>| {
+            table
+                .and_then(|table| usize::try_from(table).ok())
+                .and_then(|table| self.table_starts.get(table).copied())
+                .filter(|&start| start < index)
+        };
+        let targets: Vec<Option<usize>> = (0..count)
+            .map(|index| moved_before(index, self.block_foster.get(index).copied().flatten()))
+            .collect();
+        if targets.iter().all(Option::is_none) {
+            return;
+        }
+        let mut moved: Vec<Vec<usize>> = vec![Vec::new(); count + 1];
+        for (index, target) in targets.iter().enumerate() {
+            if let Some(start) = target {
+                moved[*start].push(index);
+            }
+        }
+        // The new order, and for each old position where the blocks moved before it begin in
+        // the new order (`moved_at`) and where the block itself lands (`stays_at`).
+        let mut order = Vec::with_capacity(count);
+        let mut moved_at = Vec::with_capacity(count + 1);
+        let mut stays_at = Vec::with_capacity(count + 1);
+        for position in 0..=count {
+            moved_at.push(order.len());
+            order.extend_from_slice(&moved[position]);
+            stays_at.push(order.len());
+            if position < count && targets[position].is_none() {
+                order.push(position);
+            }
+        }
+        let mut old: Vec<Option<Block>> = std::mem::take(&mut self.blocks)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.text_content.clear();
+        self.text_content_chars = 0;
+        for index in order {
+            let Some(mut block) = old.get_mut(index).and_then(Option::take) else {
+                continue;
+            };
+            if !self.blocks.is_empty() {
+                self.text_content.push_str(BLOCK_SEPARATOR);
+                self.text_content_chars += SEPARATOR_CHARS;
+            }
+            block.start = self.text_content_chars;
+            for span in &block.spans {
+                self.text_content.push_str(&span.text);
+            }
+            self.text_content_chars += block.len;
+            self.blocks.push(block);
+        }
+        // A figure stays before the block it preceded, or goes before its table after the
+        // content fostered there before it. Each kind stays in document order, so the two are
+        // merged, not sorted.
+        let mut staying = Vec::new();
+        let mut fostered = Vec::new();
+        for (index, mut figure) in std::mem::take(&mut self.figures).into_iter().enumerate() {
+            let table = self.figure_foster.get(index).copied().flatten();
+            match moved_before(figure.at, table) {
+                Some(start) => {
+                    let earlier = moved[start].partition_point(|&block| block < figure.at);
+                    figure.at = moved_at[start] + earlier;
+                    fostered.push(figure);
+                }
+                None => {
+                    figure.at = stays_at[figure.at.min(count)];
+                    staying.push(figure);
+                }
+            }
+        }
+        let mut staying = staying.into_iter().peekable();
+        let mut fostered = fostered.into_iter().peekable();
+        while let Some(next) = match (staying.peek(), fostered.peek()) {
+            (Some(a), Some(b)) if b.at < a.at => fostered.next(),
+            (Some(_), _) => staying.next(),
+            (None, _) => fostered.next(),
+        } {
+            self.figures.push(next);
+        }
     }
 
     /// The blocks finished so far.
@@ -165,10 +308,12 @@ impl ArticleBuilder {
         if self.blocks.is_empty() {
             return Err(LoadError::Empty);
         }
+        self.apply_foster_parenting();
         Ok(Article {
             title: collapse_whitespace(title),
             blocks: self.blocks,
             source,
+            figures: self.figures,
             text_content: self.text_content,
         })
     }

@@ -2,9 +2,17 @@
 //! [`HtmlTokenizer`]) feeding an allow-list sanitiser that builds the article model (never HTML — the renderer escapes all text, and renders a kept link with its
 //! sanitised `href` and `rel="noopener noreferrer"`).
 //!
-//! - Kept structure: `h1`–`h6`, `p`, `blockquote`, `ul`/`ol`/`li` (with depth), `figcaption`;
-//!   containers (`div`, `section`, `article`, `td`, …) contribute their loose text as paragraphs;
-//!   `br` reads as a space, `hr` ends a block.
+//! - Kept structure: `h1`–`h6`, `p`, `blockquote`, `ul`/`ol`/`li` (with depth), `figcaption`,
+//!   tables (`table`, `thead`/`tbody`/`tfoot`, `tr`, `td`/`th`: every block of text in a cell is
+//!   a [`BlockKind::TableCell`] with the cell's coordinates; `colspan`/`rowspan` are ignored, and
+//!   a table inside a cell is read as more blocks of that cell; text and elements inside a
+//!   table but outside its cells and caption are moved before the table, as a browser's
+//!   parser moves them, so both tokenizers agree); containers (`div`, `section`,
+//!   `article`, `caption`, …) contribute their loose text as paragraphs; `br` reads as a space,
+//!   `hr` ends a block.
+//! - Images: each visible `img` becomes a [`Figure`](super::Figure) with its alt text and its
+//!   `src` if [`sanitize_image_url`](super::sanitize_image_url) accepts it; neither is text
+//!   content.
 //! - Kept inline: `em`/`i`, `strong`/`b`, `code`, `a` (its `href` only if
 //!   [`sanitize_link_url`](super::sanitize_link_url) accepts it). No other attribute survives.
 //! - Dropped with their content: `script`, `style`, `template`, `iframe`, `object`, `embed`,
@@ -17,14 +25,25 @@
 //!   with their content, so nothing of it can act.
 //!
 //! The tokenizer does no tree building, so misnesting is repaired here with a few of the
-//! browser's rules (a new block closes an open `p`, a new `li` closes the previous one, an end
-//! tag closes what is open inside its element); whatever the nesting, no text outside the
-//! dropped elements is lost.
+//! browser's rules (a new block closes an open `p`, a new `li` closes the previous one, a new
+//! cell or row closes the open one, an end tag closes what is open inside its element);
+//! whatever the nesting, no text outside the dropped elements is lost.
+//!
+//! Where a dropped element ends decides what else is dropped, so it must end where it ends for
+//! the reader, whose browser runs scripts: a raw-text element (`script`, `style`, `noscript`,
+//! `textarea`, `title`, `iframe`, `noembed`, `noframes`, `xmp`) ends at the first `</name` in
+//! the source — even one that another parser sees inside an attribute or a comment (the
+//! mutation-XSS shape `<noscript><p title="</noscript>…">`). Every reader applies that rule
+//! ([`raw_text_end`]): html5gum by its tokenizer states (told about `noframes`, which its
+//! table misses), the browser tokenizer for `noscript` (which `DOMParser`, parsing with
+//! scripting disabled, reads as markup), and the Markdown loader for inline HTML. Otherwise an
+//! end tag hidden that way leaves the element open, and the rest of the article is dropped
+//! with it.
 
 use super::builder::{collapse_whitespace, ArticleBuilder};
 use super::load::{check_input, title_from_body_text};
 use super::url::sanitize_link_url;
-use super::{Article, BlockKind, LoadError, SourceFormat, SpanStyle};
+use super::{Article, BlockKind, CellAlign, LoadError, SourceFormat, SpanStyle};
 
 /// Deepest element nesting tracked. Deeper elements keep their text but not their structure;
 /// the cap bounds the work per token on hostile input such as a million unclosed `<b>`.
@@ -36,8 +55,12 @@ pub enum HtmlToken<'a> {
     Start {
         name: &'a str,
         self_closing: bool,
-        /// The `href` attribute, entities decoded; every other attribute is ignored.
+        /// The `href` attribute, entities decoded.
         href: Option<&'a str>,
+        /// For an `img` only: its `src` and `alt` attributes, entities decoded. Every other
+        /// attribute is ignored.
+        src: Option<&'a str>,
+        alt: Option<&'a str>,
     },
     End {
         name: &'a str,
@@ -122,7 +145,9 @@ fn walk(html: &str, tokenizer: &dyn HtmlTokenizer) -> Walked {
             name,
             self_closing,
             href,
-        } => walker.start_tag(name.as_bytes(), self_closing, href),
+            src,
+            alt,
+        } => walker.start_tag(name.as_bytes(), self_closing, href, (src, alt)),
         HtmlToken::End { name } => walker.end_tag(name.as_bytes()),
         HtmlToken::Text(text) => walker.text(text),
     });
@@ -144,6 +169,30 @@ enum Role {
     },
     Item,
     Caption,
+    /// A table that is not inside another table's cell, with its number and the index its
+    /// next row gets.
+    Table {
+        id: u32,
+        next_row: u32,
+    },
+    /// `thead` (`head: true`), `tbody` or `tfoot`.
+    TableSection {
+        head: bool,
+    },
+    /// A row, with its index and the column its next cell gets.
+    Row {
+        index: u32,
+        next_column: u32,
+    },
+    /// A cell, with the coordinates its text blocks get.
+    Cell {
+        table: u32,
+        row: u32,
+        column: u32,
+        header: bool,
+    },
+    /// A table inside a table's cell: its rows and cells are read as more blocks of that cell.
+    NestedTable,
     /// A block-level element whose loose text becomes paragraphs.
     Container,
     Emphasis,
@@ -177,11 +226,24 @@ fn role_of(name: &[u8]) -> Option<Role> {
         b"ol" => Role::List { ordered: true },
         b"li" => Role::Item,
         b"figcaption" => Role::Caption,
+        // The walker fills in the numbers (see `Walker::table_role`).
+        b"table" => Role::Table { id: 0, next_row: 0 },
+        b"thead" => Role::TableSection { head: true },
+        b"tbody" | b"tfoot" => Role::TableSection { head: false },
+        b"tr" => Role::Row {
+            index: 0,
+            next_column: 0,
+        },
+        b"td" | b"th" => Role::Cell {
+            table: 0,
+            row: 0,
+            column: 0,
+            header: name == b"th",
+        },
         b"html" | b"body" | b"div" | b"section" | b"article" | b"main" | b"header" | b"footer"
         | b"nav" | b"aside" | b"figure" | b"address" | b"hgroup" | b"center" | b"pre"
         | b"listing" | b"details" | b"summary" | b"dialog" | b"search" | b"fieldset"
-        | b"legend" | b"dl" | b"dt" | b"dd" | b"table" | b"caption" | b"thead" | b"tbody"
-        | b"tfoot" | b"tr" | b"td" | b"th" => Role::Container,
+        | b"legend" | b"dl" | b"dt" | b"dd" | b"caption" => Role::Container,
         b"em" | b"i" => Role::Emphasis,
         b"strong" | b"b" => Role::Strong,
         b"code" => Role::Code,
@@ -267,6 +329,29 @@ fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
             | b"u"
             | b"ul"
             | b"var"
+    )
+}
+
+/// Elements a browser keeps where they are inside a table (outside a cell); everything else
+/// there is moved before the table.
+fn is_table_structure(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"table"
+            | b"caption"
+            | b"colgroup"
+            | b"col"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"script"
+            | b"style"
+            | b"template"
+            | b"input"
+            | b"form"
     )
 }
 
@@ -426,6 +511,15 @@ impl ContentFilter {
         self.dropping.is_none() && !self.in_head
     }
 
+    /// The name of the raw-text element (`style`, `noscript`, `textarea`, …) whose content is
+    /// being dropped, if that is what is being dropped.
+    pub(crate) fn raw_text_element(&self) -> Option<&[u8]> {
+        self.dropping
+            .as_ref()
+            .filter(|dropped| dropped.kind == DropKind::RawText)
+            .map(|dropped| dropped.name.as_slice())
+    }
+
     fn in_title(&self) -> bool {
         self.dropping
             .as_ref()
@@ -446,6 +540,11 @@ struct Walker {
     style: Option<SpanStyle>,
     title: Option<String>,
     title_text: Option<String>,
+    /// The number the next (outermost) table gets.
+    next_table: u32,
+    /// Foster parenting: an element started inside a table but outside its cells, as
+    /// (how many elements were open below it, the table). Its content belongs before the table.
+    fostered: Option<(usize, u32)>,
 }
 
 impl Walker {
@@ -457,10 +556,18 @@ impl Walker {
             style: None,
             title: None,
             title_text: None,
+            next_table: 0,
+            fostered: None,
         }
     }
 
-    fn start_tag(&mut self, name: &[u8], self_closing: bool, href: Option<&str>) {
+    fn start_tag(
+        &mut self,
+        name: &[u8],
+        self_closing: bool,
+        href: Option<&str>,
+        (src, alt): (Option<&str>, Option<&str>),
+    ) {
         let was_in_title = self.filter.in_title();
         let visible = self.filter.start_tag(name, self_closing, self.open.len());
         if !was_in_title && self.filter.in_title() && self.title.is_none() {
@@ -481,6 +588,13 @@ impl Walker {
                 self.builder.end_block();
                 return;
             }
+            // `image` is what a browser's parser renames to `img`.
+            b"img" | b"image" => {
+                let foster = self.foster_target();
+                self.builder.set_foster(foster);
+                self.builder.push_image(src, alt.unwrap_or_default());
+                return;
+            }
             _ => {}
         }
         let Some(role) = role_of(name) else {
@@ -490,10 +604,35 @@ impl Walker {
             Role::Link(_) => Role::Link(href.and_then(sanitize_link_url)),
             other => other,
         };
+        let role = match role {
+            Role::Table { .. }
+            | Role::TableSection { .. }
+            | Role::Row { .. }
+            | Role::Cell { .. } => match self.table_placement(role) {
+                Some(role) => role,
+                None => return,
+            },
+            other => other,
+        };
         if role.is_block() {
             self.builder.end_block();
             self.close_implicitly(&role);
-        } else if name == b"a" {
+        }
+        let Some(role) = self.number_table_role(role) else {
+            return;
+        };
+        if let Role::Table { id, .. } = role {
+            self.builder.start_table(id);
+        }
+        // Anything but table structure inside a table and outside its cells is moved before
+        // the table by a browser; so is all of its content.
+        self.expire_foster();
+        if self.fostered.is_none() && !is_table_structure(name) {
+            if let Some(table) = self.table_context() {
+                self.fostered = Some((self.open.len(), table));
+            }
+        }
+        if name == b"a" {
             // Links cannot nest: a new one ends the open one.
             self.remove_nearest(b"a");
         }
@@ -507,15 +646,47 @@ impl Walker {
     }
 
     /// The browser's implied end tags for a new block: it closes an open `p`; a new `li` closes
-    /// the previous item of the same list; a heading closes a heading still open.
+    /// the previous item of the same list; a heading closes a heading still open. In a table, a
+    /// new section, row or cell closes everything open back to its table, section or row
+    /// ("clear the stack back to a table context"): the previous cell or row, and whatever
+    /// was left open in it or moved before the table.
     fn close_implicitly(&mut self, role: &Role) {
+        if matches!(
+            role,
+            Role::Cell { .. } | Role::Row { .. } | Role::TableSection { .. }
+        ) {
+            let context = self.open.iter().rposition(|element| {
+                matches!(
+                    (&element.role, role),
+                    (Role::Table { .. }, _)
+                        | (
+                            Role::TableSection { .. },
+                            Role::Row { .. } | Role::Cell { .. }
+                        )
+                        | (Role::Row { .. }, Role::Cell { .. })
+                )
+            });
+            if let Some(index) = context {
+                self.open.truncate(index + 1);
+                self.style = None;
+            }
+            return;
+        }
         let position_to_close = |open: &[OpenElement]| -> Option<usize> {
             for (index, element) in open.iter().enumerate().rev() {
                 match (&element.role, role) {
                     (Role::Paragraph, _) => return Some(index),
                     (Role::Item, Role::Item) => return Some(index),
                     (Role::Heading(_), Role::Heading(_)) => return Some(index),
-                    (Role::List { .. } | Role::Quote | Role::Container, _) => return None,
+                    (
+                        Role::List { .. }
+                        | Role::Quote
+                        | Role::Container
+                        | Role::Cell { .. }
+                        | Role::Table { .. }
+                        | Role::NestedTable,
+                        _,
+                    ) => return None,
                     _ => {}
                 }
             }
@@ -527,7 +698,136 @@ impl Walker {
         }
     }
 
+    /// The table that content here belongs before (see [`ArticleBuilder::set_foster`]): the
+    /// table an open fostered element started in, else the table whose structure (not a cell or
+    /// caption) is the innermost open element.
+    fn foster_target(&mut self) -> Option<u32> {
+        self.expire_foster();
+        match self.fostered {
+            Some((_, table)) => Some(table),
+            None => self.table_context(),
+        }
+    }
+
+    /// Forgets the fostered element once it is closed (checked after every end tag, before
+    /// anything else can open an element in its place).
+    fn expire_foster(&mut self) {
+        if self
+            .fostered
+            .is_some_and(|(below, _)| self.open.len() <= below)
+        {
+            self.fostered = None;
+        }
+    }
+
+    fn table_context(&self) -> Option<u32> {
+        for element in self.open.iter().rev() {
+            match element.role {
+                Role::Table { id, .. } => return Some(id),
+                Role::TableSection { .. } | Role::Row { .. } => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Where a table element goes: inside a cell (or a table nested in one) a table is a
+    /// [`Role::NestedTable`] and its sections, rows and cells plain containers, so a nested
+    /// table is read as more blocks of the enclosing cell; a section, row or cell outside any
+    /// table is ignored, as a browser ignores it (its text stays, as loose text).
+    fn table_placement(&self, role: Role) -> Option<Role> {
+        let innermost = self
+            .open
+            .iter()
+            .rev()
+            .find_map(|element| match element.role {
+                Role::Table { .. } | Role::NestedTable | Role::Cell { .. } => Some(&element.role),
+                _ => None,
+            });
+        let is_table = matches!(role, Role::Table { .. });
+        match innermost {
+            Some(Role::Cell { .. } | Role::NestedTable) if is_table => Some(Role::NestedTable),
+            Some(Role::NestedTable) => Some(Role::Container),
+            None if !is_table => None,
+            _ => Some(role),
+        }
+    }
+
+    /// Gives a table, row or cell its numbers from the tables and rows open around it (after
+    /// [`Self::close_implicitly`] closed the previous row or cell); other roles pass through.
+    /// A cell straight in a table or section gets a row, as a browser opens one for it.
+    fn number_table_role(&mut self, role: Role) -> Option<Role> {
+        let table_at = self
+            .open
+            .iter()
+            .rposition(|element| matches!(element.role, Role::Table { .. }));
+        match role {
+            Role::Table { .. } => {
+                let id = self.next_table;
+                self.next_table = self.next_table.saturating_add(1);
+                Some(Role::Table { id, next_row: 0 })
+            }
+            Role::Row { .. } => {
+                let Role::Table { next_row, .. } = &mut self.open[table_at?].role else {
+                    return None;
+                };
+                let index = *next_row;
+                *next_row = next_row.saturating_add(1);
+                Some(Role::Row {
+                    index,
+                    next_column: 0,
+                })
+            }
+            Role::Cell { header, .. } => {
+                let table_at = table_at?;
+                let row_at = match self.open[table_at..]
+                    .iter()
+                    .rposition(|element| matches!(element.role, Role::Row { .. }))
+                {
+                    Some(offset) => table_at + offset,
+                    None => {
+                        let row = self.number_table_role(Role::Row {
+                            index: 0,
+                            next_column: 0,
+                        })?;
+                        if self.open.len() >= MAX_OPEN_ELEMENTS {
+                            return None;
+                        }
+                        self.open.push(OpenElement {
+                            name: b"tr".to_vec(),
+                            role: row,
+                        });
+                        self.open.len() - 1
+                    }
+                };
+                let in_head = self.open[table_at..]
+                    .iter()
+                    .any(|element| element.role == Role::TableSection { head: true });
+                let Role::Table { id: table, .. } = self.open[table_at].role else {
+                    return None;
+                };
+                let Role::Row { index, next_column } = &mut self.open[row_at].role else {
+                    return None;
+                };
+                let column = *next_column;
+                *next_column = next_column.saturating_add(1);
+                Some(Role::Cell {
+                    table,
+                    row: *index,
+                    column,
+                    header: header || in_head,
+                })
+            }
+            other => Some(other),
+        }
+    }
+
     fn end_tag(&mut self, name: &[u8]) {
+        self.end_tag_inner(name);
+        self.expire_foster();
+    }
+
+    fn end_tag_inner(&mut self, name: &[u8]) {
         let closes_open_element = self.filter.open_below_dropped().is_some_and(|below| {
             self.open[..below.min(self.open.len())]
                 .iter()
@@ -545,7 +845,7 @@ impl Walker {
         }
         if name == b"br" {
             // `</br>` is read as `<br>` by browsers.
-            self.start_tag(name, false, None);
+            self.start_tag(name, false, None, (None, None));
             return;
         }
         let Some(role) = role_of(name) else {
@@ -577,6 +877,13 @@ impl Walker {
         }
         if !self.filter.shows_text() {
             return;
+        }
+        if !text.chars().all(|ch| ch.is_ascii_whitespace()) {
+            let foster = self.foster_target();
+            if self.builder.foster() != foster {
+                self.builder.end_block();
+                self.builder.set_foster(foster);
+            }
         }
         if !self.builder.has_open_block() {
             if text.chars().all(|ch| ch.is_ascii_whitespace()) {
@@ -610,6 +917,25 @@ impl Walker {
     /// The kind of a block starting here: decided by the innermost heading, caption, list item
     /// or block quote around it.
     fn context_kind(&self) -> BlockKind {
+        // Text in a cell is cell text whatever else it is in there (a heading, a list), so that
+        // the table keeps its grid.
+        for element in self.open.iter().rev() {
+            if let Role::Cell {
+                table,
+                row,
+                column,
+                header,
+            } = element.role
+            {
+                return BlockKind::TableCell {
+                    table,
+                    row,
+                    column,
+                    header,
+                    align: CellAlign::Default,
+                };
+            }
+        }
         for (index, element) in self.open.iter().enumerate().rev() {
             match element.role {
                 Role::Heading(level) => return BlockKind::Heading { level },
@@ -631,6 +957,29 @@ impl Walker {
         }
         BlockKind::Paragraph
     }
+}
+
+/// Where raw text of element `name` ends in `text`, as the HTML tokenizer decides it: at the
+/// first `</name` (any case) followed by whitespace, `/` or `>`. Returns where that end tag
+/// starts and where the text after it (after its `>`) begins. Used where a parser other than a
+/// scripting-enabled tokenizer has hidden the end tag inside something else (an attribute, a
+/// comment, a raw-text child): the reader's browser ends the element there all the same.
+pub(crate) fn raw_text_end(text: &str, name: &[u8]) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let tag_len = name.len() + 2;
+    let start = bytes.windows(tag_len + 1).position(|window| {
+        window.starts_with(b"</")
+            && window[2..tag_len].eq_ignore_ascii_case(name)
+            && matches!(
+                window[tag_len],
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
+            )
+    })?;
+    let after_name = start + tag_len;
+    let rest = text[after_name..]
+        .find('>')
+        .map_or(text.len(), |offset| after_name + offset + 1);
+    Some((start, rest))
 }
 
 /// How many lists enclose a list item, and whether the innermost is ordered, from its
@@ -681,6 +1030,13 @@ mod tests {
             ordered: false,
             depth,
         };
+        let cell = |column| BlockKind::TableCell {
+            table: 0,
+            row: 0,
+            column,
+            header: false,
+            align: CellAlign::Default,
+        };
         assert_eq!(
             kinds,
             [
@@ -700,8 +1056,8 @@ mod tests {
                 ("Caption".into(), BlockKind::FigureCaption),
                 ("Sub".into(), BlockKind::Heading { level: 2 }),
                 ("Loose text after break".into(), BlockKind::Paragraph),
-                ("Cell A".into(), BlockKind::Paragraph),
-                ("Cell B".into(), BlockKind::Paragraph),
+                ("Cell A".into(), cell(0)),
+                ("Cell B".into(), cell(1)),
             ]
         );
         let loose = &article.blocks[9].spans;
@@ -832,6 +1188,15 @@ mod tests {
             ),
             "One two three"
         );
+    }
+
+    #[test]
+    fn raw_text_ends_where_a_tokenizer_ends_it() {
+        assert_eq!(raw_text_end("a</NoScript >b", b"noscript"), Some((1, 13)));
+        assert_eq!(raw_text_end("</noscript/x>", b"noscript"), Some((0, 13)));
+        assert_eq!(raw_text_end("</noscripts>", b"noscript"), None);
+        assert_eq!(raw_text_end("</noscript", b"noscript"), None);
+        assert_eq!(raw_text_end("x</style\ny", b"style"), Some((1, 10)));
     }
 
     #[test]

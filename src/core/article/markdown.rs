@@ -1,22 +1,23 @@
-//! Markdown articles: CommonMark parsed by pulldown-cmark (no extensions) and mapped onto the
-//! article model. Raw HTML is never markup here: inline tags are dropped with their text kept
+//! Markdown articles: CommonMark with GFM tables, parsed by pulldown-cmark (no other extension)
+//! and mapped onto the article model. Raw HTML is never markup here: inline tags are dropped with their text kept
 //! (except the content of elements the HTML sanitiser drops, such as `<script>`), and HTML blocks
 //! contribute only their visible text.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::ArticleBuilder;
-use super::html::{lists_around, visible_text, ContentFilter, HtmlTokenizer};
+use super::html::{lists_around, raw_text_end, visible_text, ContentFilter, HtmlTokenizer};
 use super::load::{check_input, title_from_body_text};
 use super::url::sanitize_link_url;
-use super::{Article, BlockKind, LoadError, SourceFormat, SpanStyle};
+use super::{Article, BlockKind, CellAlign, LoadError, SourceFormat, SpanStyle};
 
 impl Article {
     /// Loads a CommonMark article. Headings, paragraphs, block quotes (each inner paragraph a
     /// [`BlockKind::BlockQuote`]), list items with their depth (every paragraph of a loose item
     /// is a list-item block), emphasis, strong, inline code and links with a safe target are
-    /// kept; code blocks become code-styled blocks; images keep their alt text. The title is the
-    /// first heading's text, else the start of the first block.
+    /// kept; code blocks become code-styled blocks; GFM tables become table cells (with their
+    /// column alignment); images become [`Figure`](super::Figure)s, their alt text outside the
+    /// text content. The title is the first heading's text, else the start of the first block.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_markdown(input: &str) -> Result<Article, LoadError> {
         Article::from_markdown_with(input, &super::html5gum_tokenizer::Html5gum)
@@ -30,7 +31,7 @@ impl Article {
     ) -> Result<Article, LoadError> {
         let input = check_input(input)?;
         let mut loader = MarkdownLoader::new(tokenizer);
-        for event in Parser::new_ext(input, Options::empty()) {
+        for event in Parser::new_ext(input, Options::ENABLE_TABLES) {
             loader.event(event);
         }
         let builder = loader.builder;
@@ -47,6 +48,15 @@ impl Article {
             })
             .unwrap_or_default();
         builder.finish(&title, SourceFormat::Markdown)
+    }
+}
+
+fn cell_align(alignment: Alignment) -> CellAlign {
+    match alignment {
+        Alignment::None => CellAlign::Default,
+        Alignment::Left => CellAlign::Left,
+        Alignment::Center => CellAlign::Center,
+        Alignment::Right => CellAlign::Right,
     }
 }
 
@@ -84,6 +94,23 @@ fn single_tag(html: &str) -> Option<InlineTag> {
     })
 }
 
+/// The GFM table being read.
+struct OpenTable {
+    id: u32,
+    alignments: Vec<CellAlign>,
+    row: u32,
+    column: u32,
+    in_head: bool,
+}
+
+/// An image being read: its destination and the alt text gathered so far.
+struct OpenImage {
+    dest: String,
+    alt: String,
+    /// Images nested in its alt text (their text is alt text too).
+    nested: usize,
+}
+
 /// A container block the current position is inside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Container {
@@ -106,6 +133,9 @@ struct MarkdownLoader<'t> {
     /// Visibility of text between inline HTML tags; reset with every block, as inline HTML
     /// cannot span blocks.
     inline_html: ContentFilter,
+    table: Option<OpenTable>,
+    next_table: u32,
+    image: Option<OpenImage>,
 }
 
 impl<'t> MarkdownLoader<'t> {
@@ -120,6 +150,9 @@ impl<'t> MarkdownLoader<'t> {
             links: Vec::new(),
             html_block: None,
             inline_html: ContentFilter::new(),
+            table: None,
+            next_table: 0,
+            image: None,
         }
     }
 
@@ -173,8 +206,58 @@ impl<'t> MarkdownLoader<'t> {
             Tag::Emphasis => self.emphasis += 1,
             Tag::Strong => self.strong += 1,
             Tag::Link { dest_url, .. } => self.links.push(sanitize_link_url(&dest_url)),
-            // Images keep only their alt text, which arrives as text events; tables, footnotes
-            // and the other extensions are not enabled.
+            // The alt text arrives as text events, which `text` gathers.
+            Tag::Image { dest_url, .. } => match self.image.as_mut() {
+                Some(image) => image.nested += 1,
+                None => {
+                    self.image = Some(OpenImage {
+                        dest: dest_url.into_string(),
+                        alt: String::new(),
+                        nested: 0,
+                    })
+                }
+            },
+            Tag::Table(alignments) => {
+                self.end_block();
+                let id = self.next_table;
+                self.next_table = self.next_table.saturating_add(1);
+                self.table = Some(OpenTable {
+                    id,
+                    alignments: alignments.into_iter().map(cell_align).collect(),
+                    row: 0,
+                    column: 0,
+                    in_head: false,
+                });
+            }
+            Tag::TableHead => {
+                if let Some(table) = self.table.as_mut() {
+                    table.in_head = true;
+                    table.column = 0;
+                }
+            }
+            Tag::TableRow => {
+                if let Some(table) = self.table.as_mut() {
+                    table.column = 0;
+                }
+            }
+            Tag::TableCell => {
+                if let Some(table) = self.table.as_mut() {
+                    let column = table.column;
+                    table.column = table.column.saturating_add(1);
+                    let kind = BlockKind::TableCell {
+                        table: table.id,
+                        row: table.row,
+                        column,
+                        header: table.in_head,
+                        align: usize::try_from(column)
+                            .ok()
+                            .and_then(|column| table.alignments.get(column).copied())
+                            .unwrap_or_default(),
+                    };
+                    self.start_block(kind);
+                }
+            }
+            // Footnotes and the other extensions are not enabled.
             _ => {}
         }
     }
@@ -205,6 +288,26 @@ impl<'t> MarkdownLoader<'t> {
             TagEnd::Link => {
                 self.links.pop();
             }
+            TagEnd::Image => match self.image.as_mut() {
+                Some(image) if image.nested > 0 => image.nested -= 1,
+                _ => {
+                    if let Some(image) = self.image.take() {
+                        self.builder.push_image(Some(&image.dest), &image.alt);
+                    }
+                }
+            },
+            TagEnd::TableCell => self.end_block(),
+            TagEnd::TableHead | TagEnd::TableRow => {
+                self.end_block();
+                if let Some(table) = self.table.as_mut() {
+                    table.in_head = false;
+                    table.row = table.row.saturating_add(1);
+                }
+            }
+            TagEnd::Table => {
+                self.end_block();
+                self.table = None;
+            }
             _ => {}
         }
     }
@@ -223,6 +326,10 @@ impl<'t> MarkdownLoader<'t> {
         if !self.inline_html.shows_text() {
             return;
         }
+        if let Some(image) = self.image.as_mut() {
+            image.alt.push_str(text);
+            return;
+        }
         let style = SpanStyle {
             emphasis: self.emphasis > 0,
             strong: self.strong > 0,
@@ -237,6 +344,20 @@ impl<'t> MarkdownLoader<'t> {
     /// Inline HTML arrives one tag (or comment) at a time: the tag is dropped, and it only
     /// decides whether the text after it is visible.
     fn inline_html(&mut self, html: &str) {
+        // Inside a raw-text element (`<noscript>`, `<style>`, …) a browser reads the source as
+        // text up to the element's end tag, even one CommonMark sees inside an attribute or a
+        // comment (`<i title="</noscript>">`): end it there, or the rest of the paragraph would
+        // be dropped with it. What follows the end tag is markup to the browser.
+        if let Some(name) = self.inline_html.raw_text_element().map(<[u8]>::to_vec) {
+            if let Some((_, rest)) = raw_text_end(html, &name) {
+                self.inline_html.end_tag(&name, false);
+                let text = visible_text(&html[rest..], self.tokenizer);
+                if !text.is_empty() {
+                    self.text(&text, false);
+                }
+                return;
+            }
+        }
         match single_tag(html) {
             Some(InlineTag::Start { name, self_closing }) => {
                 let visible = self.inline_html.start_tag(name.as_bytes(), self_closing, 0);
@@ -402,12 +523,16 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "Look: A red kite flies.",
+                "Look: flies.",
                 "fn main() { x(); }",
                 "data vb rel mail",
                 "https://example.com/auto"
             ]
         );
+        // The image is a figure after its paragraph; its alt text is not article text.
+        assert_eq!(article.figures.len(), 1);
+        assert_eq!(article.figures[0].alt, "A red kite");
+        assert_eq!(article.figures[0].at, 1);
         assert!(article.blocks[1].spans.iter().all(|span| span.style.code));
         assert_eq!(article.blocks[1].kind, BlockKind::Paragraph);
         let links: Vec<Option<&str>> = article.blocks[2]
@@ -423,7 +548,7 @@ mod tests {
             Some("https://example.com/auto")
         );
         // No heading: the title comes from the first block.
-        assert_eq!(article.title, "Look: A red kite flies.");
+        assert_eq!(article.title, "Look: flies.");
     }
 
     #[test]

@@ -12,7 +12,10 @@
 //!   a browser applies to HTML with `white-space: normal`;
 //! - blocks are joined with a blank line, `"\n\n"`, in document order; empty blocks are dropped;
 //! - no other normalisation is applied (no Unicode normalisation, no quote straightening), so
-//!   what the reader sees is what positions count.
+//!   what the reader sees is what positions count;
+//! - a table contributes its cells' text, each cell a block ([`BlockKind::TableCell`]) in
+//!   source order, row by row; images ([`Figure`]) contribute nothing, alt text included (a
+//!   figure's caption is a block of its own).
 //!
 //! "Whitespace" here is ASCII whitespace as HTML defines it: U+00A0 no-break spaces and other
 //! Unicode spaces are text and are kept as they are, as a browser keeps `&nbsp;`. A block whose
@@ -40,11 +43,14 @@ mod markdown;
 mod plain;
 mod url;
 
+// The browser tokenizer (`platform::html`) ends a `noscript` by the same rule.
+#[cfg(target_arch = "wasm32")]
+pub(crate) use html::raw_text_end;
 pub use html::{HtmlToken, HtmlTokenizer};
 #[cfg(not(target_arch = "wasm32"))]
 pub use html5gum_tokenizer::Html5gum;
 pub use load::{ArticleInput, ArticleSource, LoadError, MAX_ARTICLE_BYTES};
-pub use url::sanitize_link_url;
+pub use url::{sanitize_image_url, sanitize_link_url};
 
 /// What a block is, which decides the HTML element it is rendered as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,8 +68,58 @@ pub enum BlockKind {
         ordered: bool,
         depth: u8,
     },
-    /// The caption of a figure (its image is not kept: Quotemark annotates text).
+    /// The caption of a figure. The image itself is a [`Figure`], outside the text content.
     FigureCaption,
+    /// Text in a table cell. A cell's text is one block, or several when the cell holds
+    /// several blocks (paragraphs, list items, a nested table's cells), all with the same
+    /// coordinates. Consecutive cell blocks of one `table` are drawn as one table; cells with
+    /// no text have no block (the renderer fills the gap), and `colspan`/`rowspan` are ignored.
+    TableCell {
+        /// Which table, counted from 0 in document order.
+        table: u32,
+        /// The row in its table, counted from 0 (rows without text are not counted).
+        row: u32,
+        /// The column in its row, counted from 0 over every cell of the source row.
+        column: u32,
+        /// A header cell (`th`, a cell in `thead`, or a Markdown table's head row).
+        header: bool,
+        #[serde(default, skip_serializing_if = "CellAlign::is_default")]
+        align: CellAlign,
+    },
+}
+
+/// The horizontal alignment a Markdown table gives a column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellAlign {
+    #[default]
+    Default,
+    Left,
+    Center,
+    Right,
+}
+
+impl CellAlign {
+    fn is_default(&self) -> bool {
+        *self == CellAlign::Default
+    }
+}
+
+/// An image in the article. Images are not text: they are not part of the text content, no
+/// position can point into them, and they cannot be annotated. The widget shows each one as a
+/// figure with its alternative text (and its caption, a [`BlockKind::FigureCaption`] block,
+/// right after it), without loading the image (see the README's Formats section).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Index of the block the figure is drawn before; `blocks.len()` for after the last block.
+    /// An image inside a paragraph is drawn after that paragraph.
+    pub at: usize,
+    /// The image's address if it is `http:`, `https:` or relative (see [`sanitize_image_url`]);
+    /// `None` for anything else (`javascript:`, `data:`, …) or when missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    /// The alternative text, whitespace collapsed; empty when the source gives none.
+    pub alt: String,
 }
 
 /// Inline formatting carried by a span. Nested formatting is flattened into these flags.
@@ -127,6 +183,9 @@ pub struct Article {
     pub title: String,
     pub blocks: Vec<Block>,
     pub source: SourceFormat,
+    /// The images, in document order (see [`Figure`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
     text_content: String,
 }
 

@@ -1,12 +1,16 @@
-//! The link-URL rule shared by the HTML and Markdown loaders: only `http:`, `https:`, `mailto:`
-//! and scheme-less relative URLs survive; everything else (`javascript:`, `data:`, `vbscript:`,
-//! `file:`, any other scheme, and obfuscated spellings of them) is rejected.
+//! The URL rules shared by the HTML and Markdown loaders: for links only `http:`, `https:`,
+//! `mailto:` and scheme-less relative URLs survive, for images only `http:`, `https:` and
+//! relative URLs; everything else (`javascript:`, `data:`, `vbscript:`, `file:`, any other
+//! scheme, and obfuscated spellings of them) is rejected.
 //!
-//! The kept URL is only ever used as the `href` of a rendered link, which the renderer escapes
-//! and marks `rel="noopener noreferrer"`.
+//! A kept URL is only ever used as the `href` of a rendered link, which the renderer escapes
+//! and marks `rel="noopener noreferrer"` (an image's address too: the widget never loads it).
 
 /// Schemes a link may use.
-const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// Schemes an image address may use: a `mailto:` is no image.
+const IMAGE_SCHEMES: &[&str] = &["http", "https"];
 
 /// The URL to keep for a link whose raw target is `raw` (attribute value or Markdown
 /// destination, already decoded once by its parser), or `None` when it is unsafe or empty.
@@ -18,6 +22,17 @@ const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// removing *all* whitespace and control characters and lower-casing; a `:` appearing before any
 /// `/`, `?`, `#` or `\` marks a scheme, which must be one of the allowed ones.
 pub fn sanitize_link_url(raw: &str) -> Option<String> {
+    sanitize_url(raw, LINK_SCHEMES)
+}
+
+/// The image address to keep for an image whose raw `src` is `raw`, or `None` when it is
+/// unsafe or empty: the rule of [`sanitize_link_url`] with only `http:`, `https:` and relative
+/// URLs allowed (so no `data:` images, which could smuggle markup, and no `mailto:`).
+pub fn sanitize_image_url(raw: &str) -> Option<String> {
+    sanitize_url(raw, IMAGE_SCHEMES)
+}
+
+fn sanitize_url(raw: &str, schemes: &[&str]) -> Option<String> {
     let cleaned: String = raw
         .trim_matches(|ch: char| ch <= ' ')
         .chars()
@@ -27,14 +42,14 @@ pub fn sanitize_link_url(raw: &str) -> Option<String> {
         return None;
     }
     let decoded = decode_entities(&cleaned);
-    if has_safe_scheme(&cleaned) && has_safe_scheme(&decoded) {
+    if has_safe_scheme(&cleaned, schemes) && has_safe_scheme(&decoded, schemes) {
         Some(cleaned)
     } else {
         None
     }
 }
 
-fn has_safe_scheme(url: &str) -> bool {
+fn has_safe_scheme(url: &str, schemes: &[&str]) -> bool {
     let compact: String = url
         .chars()
         .filter(|ch| !ch.is_whitespace() && !ch.is_control())
@@ -42,7 +57,7 @@ fn has_safe_scheme(url: &str) -> bool {
     match compact.find([':', '/', '?', '#', '\\']) {
         Some(index) if compact[index..].starts_with(':') => {
             let scheme = compact[..index].to_ascii_lowercase();
-            ALLOWED_SCHEMES.contains(&scheme.as_str())
+            schemes.contains(&scheme.as_str())
         }
         // No scheme: a relative URL (`/x`, `x.html`, `#frag`, `//host/x`).
         _ => true,
@@ -172,6 +187,25 @@ mod tests {
         ];
         for raw in cases {
             assert_eq!(sanitize_link_url(raw), None, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn image_urls_allow_only_http_and_relative() {
+        for (raw, expected) in [
+            (
+                "https://img.example/a.jpg",
+                Some("https://img.example/a.jpg"),
+            ),
+            ("/media/a.png", Some("/media/a.png")),
+            ("a b.png", Some("a b.png")),
+            ("mailto:desk@example.com", None),
+            ("data:image/svg+xml,<svg onload=alert(1)>", None),
+            ("&#106;avascript:alert(1)", None),
+            ("javascript:alert(1)", None),
+            ("", None),
+        ] {
+            assert_eq!(sanitize_image_url(raw).as_deref(), expected, "{raw:?}");
         }
     }
 

@@ -8,7 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind};
+use crate::core::chunks::same_table;
 use crate::ui::components::block_view::BlockView;
+use crate::ui::components::figure_view::{figures_at, FigureView};
+use crate::ui::components::table_view::TableView;
 use crate::ui::state::BlockMarks;
 
 #[derive(Properties, Clone)]
@@ -42,20 +45,65 @@ pub fn BlockChunk(props: &BlockChunkProps) -> Html {
     let mut groups: Vec<Html> = Vec::new();
     let mut index = props.blocks.start;
     let end = props.blocks.end.min(article.blocks.len());
-    // Consecutive list items share one <ul>/<ol>, as the source had them.
+    // Consecutive list items share one <ul>/<ol>, as the source had them; consecutive cells of
+    // a table one <table>; images go before the block they precede, in one <figure> with the
+    // caption when that block is one.
     while index < end {
-        match article.blocks[index].kind {
+        let images = figures_at(article, index);
+        let kind = article.blocks[index].kind;
+        if !images.is_empty() && kind != BlockKind::FigureCaption {
+            groups.push(html! {
+                <FigureView key={format!("figure-{index}")} article={article.clone()} {images} />
+            });
+        }
+        match kind {
+            BlockKind::FigureCaption => {
+                let images = figures_at(article, index);
+                groups.push(html! {
+                    <FigureView key={format!("figure-{index}")} article={article.clone()} {images}>
+                        {block(index)}
+                    </FigureView>
+                });
+                index += 1;
+            }
+            BlockKind::TableCell { .. } => {
+                let first = index;
+                while index < end
+                    && same_table(article.blocks[first].kind, article.blocks[index].kind)
+                {
+                    index += 1;
+                }
+                groups.push(html! {
+                    <TableView
+                        key={format!("table-{first}")}
+                        article={article.clone()}
+                        blocks={first..index}
+                        marks={props.marks.clone()}
+                    />
+                });
+            }
             BlockKind::ListItem { ordered, .. } => {
                 let first = index;
+                // An image in a list item splits the list there (a list holds only items);
+                // an ordered list then goes on with its numbering.
                 while index < end
                     && matches!(article.blocks[index].kind,
                         BlockKind::ListItem { ordered: o, .. } if o == ordered)
+                    && (index == first || figures_at(article, index).is_empty())
                 {
                     index += 1;
                 }
                 let items: Html = (first..index).map(block).collect();
                 groups.push(if ordered {
-                    html! { <ol key={format!("list-{first}")}>{items}</ol> }
+                    let before = article.blocks[..first]
+                        .iter()
+                        .rev()
+                        .take_while(|block| {
+                            matches!(block.kind, BlockKind::ListItem { ordered: true, .. })
+                        })
+                        .count();
+                    let start = (before > 0).then(|| (before + 1).to_string());
+                    html! { <ol key={format!("list-{first}")} {start}>{items}</ol> }
                 } else {
                     html! { <ul key={format!("list-{first}")}>{items}</ul> }
                 });
@@ -64,6 +112,14 @@ pub fn BlockChunk(props: &BlockChunkProps) -> Html {
                 groups.push(block(index));
                 index += 1;
             }
+        }
+    }
+    if end == article.blocks.len() {
+        let images = figures_at(article, end);
+        if !images.is_empty() {
+            groups.push(html! {
+                <FigureView key={format!("figure-{end}")} article={article.clone()} {images} />
+            });
         }
     }
     // `content-visibility: auto` (see the stylesheet) lets the browser skip style and layout

@@ -66,8 +66,13 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
             let class = format!("qm-depth-{}", depth.min(6));
             html! { <li class={class} data-qm-block={index}>{content}</li> }
         }
+        // Always inside a `<figure>` (see `BlockChunk`).
         BlockKind::FigureCaption => {
-            html! { <p class="qm-caption" data-qm-block={index}>{content}</p> }
+            html! { <figcaption class="qm-caption" data-qm-block={index}>{content}</figcaption> }
+        }
+        // Inside its `<td>`/`<th>` (see `TableView`); a cell may hold several blocks.
+        BlockKind::TableCell { .. } => {
+            html! { <p class="qm-cell-text" data-qm-block={index}>{content}</p> }
         }
     }
 }
