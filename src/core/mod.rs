@@ -16,4 +16,5 @@ pub mod persist;
 pub mod pieces;
 pub mod segments;
 pub mod selector;
+pub mod suggest;
 pub mod text;

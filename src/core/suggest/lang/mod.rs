@@ -1,0 +1,92 @@
+//! Language data for the suggestion engine: one table per language, chosen per article.
+//!
+//! # Adding a language
+//!
+//! Copy `en.rs` to `xx.rs`, translate every list (lowercase, one inflected form per entry:
+//! the engine matches whole words and never stems), add `mod xx;` below and `&xx::XX` to
+//! [`LANGUAGES`]. Nothing else changes: the finder is language-neutral, and the sieve only
+//! reads these lists. Add a test passage in `tests/suggest.rs` for the new language.
+
+mod de;
+mod en;
+mod es;
+mod fr;
+
+/// Word lists for one language. All entries are lowercase; multi-word entries are not
+/// supported except in [`Language::according_to`], whose entries are space-separated.
+pub struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// Frequent function words: they vote for the language, and a capitalised one at the
+    /// start of a sentence is never taken for a name.
+    pub function_words: &'static [&'static str],
+    /// Verbs of saying in every form that introduces speech (`said`, `raconte`, `sagte`,
+    /// `señalado`). Auxiliaries are in [`Language::skip_before_verb`].
+    pub speech_verbs: &'static [&'static str],
+    /// Phrases putting the speaker right after them (`according to X`, `selon X`).
+    pub according_to: &'static [&'static str],
+    /// Words that, right after a quotation, put the speaker after them (German `„…“, so X`).
+    pub inverted_markers: &'static [&'static str],
+    /// Words allowed between a subject and its speech verb (`X later said`, `X ha dicho`).
+    pub skip_before_verb: &'static [&'static str],
+    /// Prepositions that introduce an addressee after the verb (`explique à l'AFP X`).
+    pub addressee_prepositions: &'static [&'static str],
+    pub pronouns_male: &'static [&'static str],
+    pub pronouns_female: &'static [&'static str],
+    /// Third-person plural and neuter pronouns (`they`, `it`): they refer to groups,
+    /// organisations and documents.
+    pub pronouns_other: &'static [&'static str],
+    /// Determiners and possessives that open a descriptive noun phrase (`the`, `his`, `la`).
+    pub determiners: &'static [&'static str],
+    /// Courtesy titles and ranks written before a name, without the dot (`mr`, `sen`, `chief`).
+    pub titles: &'static [&'static str],
+    /// Nouns for a person's role or relation (`mayor`, `wife`, `ministre`, `vecino`).
+    pub roles: &'static [&'static str],
+    /// Of [`Language::titles`] and [`Language::roles`], those that say the person is a woman
+    /// or a man.
+    pub female_words: &'static [&'static str],
+    pub male_words: &'static [&'static str],
+    /// Determiners that mark the noun after them as feminine or masculine (French, Spanish).
+    pub female_determiners: &'static [&'static str],
+    pub male_determiners: &'static [&'static str],
+    /// Nouns for groups that speak together (`family`, `residents`, `police`).
+    pub groups: &'static [&'static str],
+    /// Nouns for documents and messages that "say" things (`statement`, `tweet`).
+    pub documents: &'static [&'static str],
+    /// Capitalised words inside a name that make it an organisation (`department`, `office`).
+    pub organisation_words: &'static [&'static str],
+    /// Capitalised words that are never names: months, weekdays.
+    pub not_names: &'static [&'static str],
+}
+
+/// Every language the engine knows, in the order used to break ties when guessing.
+pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &de::DE, &es::ES];
+
+/// Lowercase particles that may join two capitalised parts of one name (`Jean de La Fontaine`,
+/// `City of Tallahassee`). Shared by all languages: they occur in names across them.
+pub static NAME_PARTICLES: &[&str] = &["of", "de", "du", "von", "van", "del", "di", "da", "dos"];
+
+/// The language whose function words are most frequent among `words` (lowercase); English
+/// when nothing votes.
+pub fn guess<'a, I: IntoIterator<Item = &'a str>>(words: I) -> &'static Language {
+    let mut votes = vec![0usize; LANGUAGES.len()];
+    for word in words {
+        for (i, language) in LANGUAGES.iter().enumerate() {
+            if language.function_words.contains(&word) {
+                votes[i] += 1;
+            }
+        }
+    }
+    let mut best = 0;
+    for i in 1..LANGUAGES.len() {
+        if votes[i] > votes[best] {
+            best = i;
+        }
+    }
+    LANGUAGES[best]
+}
+
+/// The table for an ISO 639-1 code.
+pub fn by_code(code: &str) -> Option<&'static Language> {
+    LANGUAGES.iter().copied().find(|l| l.code == code)
+}
