@@ -324,7 +324,7 @@ pub fn analyse<'a>(
                                 let w = &tokens[p];
                                 w.word
                                     && w.end == tk.start
-                                    && (w.text.chars().count() == 1
+                                    && ((w.text.chars().count() == 1 && w.capitalised())
                                         || has(lang.titles, &w.lower)
                                         || w.text.chars().all(|c| c.is_uppercase()))
                             }
@@ -420,6 +420,21 @@ fn find_mentions(a: &mut Analysis) {
                 i += 1;
                 continue;
             }
+            // A bare group noun as the subject of a speech verb: `police said`, `Vecinos …`.
+            {
+                let mut v = i + 1;
+                while tok(v).is_some_and(|w| w.word && has(lang.skip_before_verb, &w.lower)) {
+                    v += 1;
+                }
+                let before_verb = tok(v).is_some_and(|w| a.is_speech_verb(w));
+                if (has(lang.groups, &t.lower) && (before_verb || sentence_start))
+                    && !has(lang.determiners, &t.lower)
+                {
+                    mentions.push(mention(MentionKind::Group, si, i, i + 1, t, t.text.clone()));
+                    i += 1;
+                    continue;
+                }
+            }
             // A determiner (or elided article) opening a role, group or document phrase.
             let (elided, core) = t.core();
             let core_lower = core.to_lowercase();
@@ -441,6 +456,14 @@ fn find_mentions(a: &mut Analysis) {
                     } else {
                         w.core_lower()
                     };
+                    let noun_capitalised = if k == i {
+                        core.starts_with(char::is_uppercase)
+                    } else {
+                        w.capitalised()
+                    };
+                    if noun_capitalised {
+                        break;
+                    }
                     let kind = if has(lang.documents, &wl) {
                         Some(MentionKind::Document)
                     } else if has(lang.groups, &wl) {
@@ -514,10 +537,13 @@ fn find_mentions(a: &mut Analysis) {
                     if w.capitalised() {
                         words.push(j);
                         j += 1;
-                        if tok(j).is_some_and(|d| d.is_punct('.'))
-                            && (w.text.chars().count() <= 2 || a.is_title_word(&w.lower))
-                            && tok(j + 1).is_some_and(|x| x.capitalised())
-                        {
+                        let dotted = tok(j).is_some_and(|d| d.is_punct('.'))
+                            && (w.text.chars().count() <= 2 || a.is_title_word(&w.lower));
+                        // `Cottbus’ Trainer Stefan Krämer`: a possessive inside the run.
+                        let possessive = tok(j)
+                            .is_some_and(|d| d.is_punct('’') || d.is_punct('\''))
+                            && tok(j).is_some_and(|d| d.start == w.end);
+                        if (dotted || possessive) && tok(j + 1).is_some_and(|x| x.capitalised()) {
                             j += 1;
                         }
                     } else if w.word
@@ -569,15 +595,13 @@ fn find_mentions(a: &mut Analysis) {
                             t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase())
                         })
                     });
+                // Everything up to the last title is title: `Wichita Police Deputy Chief`.
                 let mut name_from = 0;
                 if !org {
                     for (idx, l) in lowers.iter().enumerate() {
-                        if idx + 1 < lowers.len() && a.is_title_word(l) {
+                        if a.is_title_word(l) {
                             name_from = idx + 1;
                         }
-                    }
-                    if name_from == 0 && lowers.len() == 1 && a.is_title_word(&lowers[0]) {
-                        name_from = 1;
                     }
                 }
                 for l in &lowers[..name_from] {
@@ -602,17 +626,23 @@ fn find_mentions(a: &mut Analysis) {
                         _ => break,
                     }
                 }
+                let det_before = b > 0
+                    && tok(b - 1).is_some_and(|p| {
+                        p.word && !p.capitalised() && has(lang.determiners, &p.lower)
+                    });
+                let mention_first = if det_before { b - 1 } else { b };
                 let name_items = &rest[name_from..];
                 if name_items.is_empty() {
-                    // A capitalised title alone (`Police Chief`): a role mention.
+                    // A title with no name after it (`A Park Ranger`, `Police Chief`): an
+                    // unnamed person described by a role.
                     if let Some(&last) = rest.last() {
                         let lt = tok(last).map(|t| t.core_lower()).unwrap_or_default();
-                        let text: String = a.chars
-                            [tok(rest[0]).map_or(0, |x| x.start)..tok(last).map_or(0, |x| x.end)]
-                            .iter()
-                            .collect();
-                        let mut m = mention(MentionKind::Role, si, rest[0], last + 1, t, text);
-                        m.start = tok(rest[0]).map_or(t.start, |x| x.start);
+                        let from = tok(mention_first).map_or(t.start, |x| x.start);
+                        let to = tok(last).map_or(t.end, |x| x.end);
+                        let text: String = a.chars[from..to].iter().collect();
+                        let mut m =
+                            mention(MentionKind::Role, si, mention_first, last + 1, t, text);
+                        m.start = from;
                         m.gender = a.gender_of_word(&lt);
                         m.role = lt;
                         mentions.push(m);
@@ -625,7 +655,7 @@ fn find_mentions(a: &mut Analysis) {
                 let s_ch = tok(first_item).map_or(0, |x| x.start + x.core().0.chars().count());
                 let e_ch = tok(last_item).map_or(0, |x| x.end);
                 let text: String = a.chars[s_ch..e_ch].iter().collect();
-                let mut m = mention(MentionKind::Name, si, first_item, last_item + 1, t, text);
+                let mut m = mention(MentionKind::Name, si, mention_first, last_item + 1, t, text);
                 m.start = s_ch;
                 m.gender = roles.iter().find_map(|r| a.gender_of_word(r));
                 m.role = roles.join(" ");
@@ -706,7 +736,7 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
         } else {
             entities
                 .iter()
-                .rposition(|e| e.lower.len() >= 2 && e.lower.last() == Some(&surname))
+                .position(|e| e.lower.len() >= 2 && e.lower.last() == Some(&surname))
                 .or_else(|| {
                     entities
                         .iter()

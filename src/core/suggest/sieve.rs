@@ -6,8 +6,15 @@
 //! quotes still without a speaker, a quote that repeats another (headlines), the quote before
 //! in the same paragraph, the paragraph or sentence before, and last the nearest person.
 
-use super::analysis::{Analysis, Gender, Item, MentionKind};
+use super::analysis::{Analysis, Gender, MentionKind};
 use super::finder::Found;
+use super::lang::NAME_PARTICLES;
+
+/// Prepositions in the four languages: a name right after one is not a verb's subject.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "on", "from", "for", "with", "by", "de", "du", "des", "en", "dans", "à",
+    "au", "aux", "del", "von", "vom", "im", "am", "bei", "für", "aus", "zu", "zum", "zur",
+];
 
 /// Who a rule found.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,9 +67,10 @@ pub fn attribute(a: &Analysis, quotes: &[Found]) -> Vec<Attribution> {
         }
         let r = s
             .echo(q)
-            .or_else(|| s.continuation(q))
             .or_else(|| s.scare_short(q))
+            .or_else(|| s.continuation(q))
             .or_else(|| s.paragraph_before(q))
+            .or_else(|| s.headline(q))
             .or_else(|| s.nearest_person(q));
         s.out[q] = r;
     }
@@ -188,9 +196,12 @@ impl Sieve<'_, '_> {
                     break;
                 }
                 let cand = match m.kind {
+                    // In the pronoun's own sentence any name is a candidate (`Nabila …, elle`).
                     MentionKind::Name => m
                         .entity
-                        .filter(|&e| a.entities[e].person && !a.entities[e].organisation)
+                        .filter(|&e| {
+                            (a.entities[e].person || s == si) && !a.entities[e].organisation
+                        })
                         .map(Who::Entity),
                     MentionKind::Role => self.resolve(mi, q),
                     _ => None,
@@ -240,8 +251,34 @@ impl Sieve<'_, '_> {
             l -= 1;
         }
         if l > 0 {
-            if let Some(m) = a.mention_ending(si, l - 1) {
-                if after_item.is_none_or(|q| a.mentions[m].first > q) {
+            if let Some(mut m) = a.mention_ending(si, l - 1) {
+                // `Capt. Rob McDade of the Phoenix Fire Department said`: the person.
+                if a.mentions[m]
+                    .entity
+                    .is_some_and(|e| a.entities[e].organisation)
+                {
+                    let mut f = a.mentions[m].first;
+                    while f > 0
+                        && a.word_at(si, f - 1)
+                            .is_some_and(|w| has(NAME_PARTICLES, &w.lower))
+                    {
+                        f -= 1;
+                    }
+                    if f < a.mentions[m].first && f > 0 {
+                        if let Some(p) = a.mention_ending(si, f - 1) {
+                            if a.mentions[p].kind == MentionKind::Name {
+                                m = p;
+                            }
+                        }
+                    }
+                }
+                // A name after a preposition is not the subject (`the fire in Campanar has`).
+                let first = a.mentions[m].first;
+                let after_preposition = first > 0
+                    && a.word_at(si, first - 1).is_some_and(|w| {
+                        has(PREPOSITIONS, &w.lower) || has(a.lang.addressee_prepositions, &w.lower)
+                    });
+                if after_item.is_none_or(|q| first > q) && !after_preposition {
                     return Some(m);
                 }
             }
@@ -257,7 +294,16 @@ impl Sieve<'_, '_> {
                 r += 1;
             }
         }
-        a.mention_starting(si, r)
+        let m = a.mention_starting(si, r)?;
+        // `said he.` inverts; `says they are` starts a clause: its pronoun is not the speaker.
+        if matches!(
+            a.mentions[m].kind,
+            MentionKind::Personal(_) | MentionKind::OtherPronoun
+        ) && a.word_at(si, a.mentions[m].last).is_some()
+        {
+            return None;
+        }
+        Some(m)
     }
 
     fn verb_text(&self, si: usize, vi: usize) -> String {
@@ -272,8 +318,16 @@ impl Sieve<'_, '_> {
         let (si, qi) = a.quote_at[q];
         let items = &a.sentences[si].items;
         let mut first_word = true;
-        for k in qi + 1..items.len().min(qi + 14) {
-            let Some(t) = a.tok(items[k]) else { continue };
+        let mut from = qi;
+        for k in qi + 1..items.len() {
+            let Some(t) = a.tok(items[k]) else {
+                // A cue after several partial quotes in one sentence covers them all.
+                from = k;
+                continue;
+            };
+            if k > from + 14 {
+                break;
+            }
             if !t.word {
                 continue;
             }
@@ -306,7 +360,7 @@ impl Sieve<'_, '_> {
                 };
                 return self.found(who, "cue_after", reason, conf);
             }
-            if k <= qi + 3 {
+            if k <= from + 3 {
                 // Pro-drop (`", relata."`): the subject is the person being talked about.
                 let who = self.resolve_personal(q, None, si, qi)?;
                 let reason = format!("{verb} (no subject), same sentence: {}", self.name(&who));
@@ -423,9 +477,7 @@ impl Sieve<'_, '_> {
             return None;
         }
         let next = a.sentences.get(si + 1)?;
-        if next.paragraph != a.sentences[si].paragraph
-            || next.items.iter().any(|it| matches!(it, Item::Quote(_)))
-        {
+        if next.paragraph != a.sentences[si].paragraph {
             return None;
         }
         let vi = (0..next.items.len().min(5))
@@ -595,6 +647,23 @@ impl Sieve<'_, '_> {
             }
         }
         None
+    }
+
+    /// A quote heading the article with no cue (a headline or title quote): the words of the
+    /// first speaker quoted after it.
+    fn headline(&self, q: usize) -> Option<Attribution> {
+        let a = self.a;
+        let (si, qi) = a.quote_at[q];
+        if qi != 0 || a.sentences[si].paragraph != 0 {
+            return None;
+        }
+        let who = (q + 1..self.quotes.len())
+            .find_map(|k| self.out[k].as_ref().and_then(|r| r.who.clone()))?;
+        let reason = format!(
+            "headline quote; {} is the first speaker quoted after it",
+            self.name(&who)
+        );
+        self.found(who, "headline", reason, 0.3)
     }
 
     fn nearest_person(&self, q: usize) -> Option<Attribution> {

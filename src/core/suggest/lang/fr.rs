@@ -191,7 +191,7 @@ pub static FR: Language = Language {
         "bien",
     ],
     addressee_prepositions: &["à", "au", "aux"],
-    pronouns_male: &["il", "lui"],
+    pronouns_male: &["il"],
     pronouns_female: &["elle"],
     pronouns_other: &["ils", "elles", "on"],
     determiners: &[
