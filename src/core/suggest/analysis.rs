@@ -535,8 +535,15 @@ fn find_mentions(a: &mut Analysis) {
                 while j < n {
                     let Some(w) = tok(j) else { break };
                     if w.capitalised() {
+                        // `l’AFP Stéphane Bernard`: an elided article starts its own phrase.
+                        if !words.is_empty() && !w.core().0.is_empty() {
+                            break;
+                        }
                         words.push(j);
                         j += 1;
+                        if !w.core().0.is_empty() {
+                            break;
+                        }
                         let dotted = tok(j).is_some_and(|d| d.is_punct('.'))
                             && (w.text.chars().count() <= 2 || a.is_title_word(&w.lower));
                         // `Cottbus’ Trainer Stefan Krämer`: a possessive inside the run.
@@ -823,11 +830,15 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
                         && r.kind == MentionKind::Role
                 })
                 .filter(|&r| {
+                    // Names inside the role phrase (`el alcalde de Los Barrios, …`) do not count.
                     !a.mentions.iter().any(|x| {
                         x.sentence == si
                             && x.kind == MentionKind::Name
                             && x.first > a.mentions[r].first
                             && x.first < first
+                            && !(x.first > 0
+                                && a.word_at(si, x.first - 1)
+                                    .is_some_and(|w| has(NAME_PARTICLES, &w.lower)))
                     })
                 });
         }

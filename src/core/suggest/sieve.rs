@@ -510,7 +510,12 @@ impl Sieve<'_, '_> {
     /// A headline or subheading repeats words quoted in the body: same speaker.
     fn echo(&self, q: usize) -> Option<Attribution> {
         let mine = self.words(q);
-        if mine.len() < 2 {
+        // Three content words at least: short phrases repeat by chance.
+        let content = mine
+            .iter()
+            .filter(|w| !has(self.a.lang.function_words, w))
+            .count();
+        if content < 3 {
             return None;
         }
         let mut best: Option<(f32, usize)> = None;
@@ -667,6 +672,14 @@ impl Sieve<'_, '_> {
     }
 
     fn nearest_person(&self, q: usize) -> Option<Attribution> {
+        let f = &self.quotes[q];
+        // Only for quotes that read like speech (sentences, clauses), not like a title.
+        if !self.a.chars[f.start..f.end]
+            .iter()
+            .any(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | ':'))
+        {
+            return None;
+        }
         let (si, qi) = self.a.quote_at[q];
         let who = self.resolve_personal(q, None, si, qi)?;
         let reason = format!("{}, nearest person before (a guess)", self.name(&who));
