@@ -6,9 +6,12 @@
 //! quotes still without a speaker, a quote that repeats another (headlines), the quote before
 //! in the same paragraph, the paragraph or sentence before, and last the nearest person.
 
-use super::analysis::{Analysis, Gender, MentionKind};
+use super::analysis::{Analysis, Gender, Mention, MentionKind};
 use super::finder::Found;
 use super::lang::NAME_PARTICLES;
+
+/// Indefinite articles in the four languages.
+const INDEFINITE: &[&str] = &["a", "an", "un", "une", "ein", "eine", "einen", "una"];
 
 /// Prepositions in the four languages: a name right after one is not a verb's subject.
 const PREPOSITIONS: &[&str] = &[
@@ -144,7 +147,7 @@ impl Sieve<'_, '_> {
                 if let Some(e) = men.entity {
                     return Some(Who::Entity(e));
                 }
-                let with_role = |e: &usize| a.entities[*e].roles.iter().any(|r| *r == men.role);
+                let with_role = |e: &usize| a.entities[*e].roles.contains(&men.role);
                 let before = a.mentions[..m]
                     .iter()
                     .rev()
@@ -217,8 +220,48 @@ impl Sieve<'_, '_> {
                 }
             }
         }
-        self.previous_speaker(q, false)
+        if let Some(w) = self
+            .previous_speaker(q, false)
             .filter(|w| self.is_person(w))
+        {
+            return Some(w);
+        }
+        // A first name seen once (`…, Thierry est sorti`) has no other sign of being a
+        // person: the nearest name in subject position, not after a preposition or article.
+        for s in (0..=si).rev() {
+            if a.sentences[s].paragraph + 3 < p {
+                break;
+            }
+            let names: Vec<&Mention> = a
+                .mentions_in(s)
+                .filter(|(_, m)| s != si || m.first < before)
+                .filter(|(_, m)| m.kind == MentionKind::Name)
+                .filter(|(_, m)| {
+                    m.entity.is_some_and(|e| !a.entities[e].organisation)
+                        && (m.first == 0
+                            || a.word_at(s, m.first - 1).is_none_or(|w| {
+                                !has(PREPOSITIONS, &w.lower)
+                                    && !has(a.lang.determiners, &w.lower)
+                                    && w.core().0.is_empty()
+                            }))
+                })
+                .map(|(_, m)| m)
+                .collect();
+            // A capitalised first word may be any word; prefer a name inside the sentence.
+            let found = names
+                .iter()
+                .rev()
+                .find(|m| m.first > 0)
+                .or_else(|| names.first())
+                .and_then(|m| m.entity);
+            if let Some(e) = found {
+                let w = Who::Entity(e);
+                if self.gender_ok(&w, g) {
+                    return Some(w);
+                }
+            }
+        }
+        None
     }
 
     /// The mention that is the subject of the verb at item `vi` of sentence `si`.
@@ -251,7 +294,13 @@ impl Sieve<'_, '_> {
             l -= 1;
         }
         if l > 0 {
-            if let Some(mut m) = a.mention_ending(si, l - 1) {
+            // `released a statement saying`: an indefinite document is what was said, not who.
+            let indefinite = |m: usize| {
+                a.mentions[m].kind == MentionKind::Document
+                    && a.word_at(si, a.mentions[m].first)
+                        .is_some_and(|w| has(INDEFINITE, &w.lower))
+            };
+            if let Some(mut m) = a.mention_ending(si, l - 1).filter(|&m| !indefinite(m)) {
                 // `Capt. Rob McDade of the Phoenix Fire Department said`: the person.
                 if a.mentions[m]
                     .entity
@@ -319,8 +368,8 @@ impl Sieve<'_, '_> {
         let items = &a.sentences[si].items;
         let mut first_word = true;
         let mut from = qi;
-        for k in qi + 1..items.len() {
-            let Some(t) = a.tok(items[k]) else {
+        for (k, &item) in items.iter().enumerate().skip(qi + 1) {
+            let Some(t) = a.tok(item) else {
                 // A cue after several partial quotes in one sentence covers them all.
                 from = k;
                 continue;
