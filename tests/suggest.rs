@@ -507,3 +507,78 @@ fn no_quotes_no_suggestions() {
     .is_empty());
     assert!(suggest("", &[]).is_empty());
 }
+
+/// Text made of quotation marks, punctuation, spaces, newlines, titles and names in every
+/// combination never panics, and every suggestion's offsets stay inside the text and give
+/// back its `exact`.
+#[test]
+fn never_panics_on_mark_soup() {
+    const PIECES: &[&str] = &[
+        "\"",
+        "'",
+        "“",
+        "”",
+        "„",
+        "‘",
+        "’",
+        "‚",
+        "«",
+        "»",
+        "‹",
+        "›",
+        " ",
+        "\u{a0}",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        ":",
+        "-",
+        "6",
+        "said",
+        "Mr",
+        "Anna",
+        "Berg",
+        "she",
+        "la",
+        "ministre",
+        "dit-elle",
+        "sagte",
+        "ha",
+        "dicho",
+        "the",
+        "statement",
+        "of",
+        "de",
+        "Police",
+        "Chief",
+        "é",
+        "👩‍👩‍👧",
+        "l’AFP",
+        "s",
+        "a.m.",
+        "?",
+        "…",
+    ];
+    let mut state: u64 = 0x5EED;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (state >> 58) as usize + 1;
+        for _ in 0..len {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+        }
+        let n = text.chars().count();
+        for s in suggest(&text, &[]) {
+            assert!(s.start < s.end && s.end <= n, "{text:?}");
+            let got: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+            assert_eq!(got, s.exact, "{text:?}");
+            assert!((0.0..=1.0).contains(&s.confidence));
+        }
+    }
+}

@@ -164,7 +164,9 @@ pub struct Analysis<'a> {
     pub sentences: Vec<Sentence>,
     /// For each quote: (sentence, item index).
     pub quote_at: Vec<(usize, usize)>,
+    /// Mentions are in text order; `by_sentence[s]` is the index range of sentence `s`'s.
     pub mentions: Vec<Mention>,
+    pub by_sentence: Vec<(usize, usize)>,
     pub entities: Vec<Entity>,
 }
 
@@ -219,24 +221,25 @@ impl<'a> Analysis<'a> {
 
     /// Mentions of sentence `s` in order.
     pub fn mentions_in(&self, s: usize) -> impl Iterator<Item = (usize, &Mention)> {
-        self.mentions
+        let (from, to) = self.by_sentence.get(s).copied().unwrap_or((0, 0));
+        self.mentions[from..to]
             .iter()
             .enumerate()
-            .filter(move |(_, m)| m.sentence == s)
+            .map(move |(i, m)| (from + i, m))
     }
 
     /// The mention that starts at item `i` of sentence `s`.
     pub fn mention_starting(&self, s: usize, i: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .position(|m| m.sentence == s && m.first == i)
+        self.mentions_in(s)
+            .find(|(_, m)| m.first == i)
+            .map(|(k, _)| k)
     }
 
     /// The mention that ends at item `i` (inclusive) of sentence `s`.
     pub fn mention_ending(&self, s: usize, i: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .position(|m| m.sentence == s && m.last == i + 1)
+        self.mentions_in(s)
+            .find(|(_, m)| m.last == i + 1)
+            .map(|(k, _)| k)
     }
 }
 
@@ -365,9 +368,20 @@ pub fn analyse<'a>(
         sentences,
         quote_at,
         mentions: Vec::new(),
+        by_sentence: Vec::new(),
         entities: Vec::new(),
     };
     find_mentions(&mut a);
+    let mut by_sentence = vec![(0, 0); a.sentences.len()];
+    let mut k = 0;
+    for (s, range) in by_sentence.iter_mut().enumerate() {
+        let from = k;
+        while k < a.mentions.len() && a.mentions[k].sentence == s {
+            k += 1;
+        }
+        *range = (from, k);
+    }
+    a.by_sentence = by_sentence;
     build_entities(&mut a, known);
     a
 }
@@ -803,9 +817,10 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
         let comma_after = a.word_or_punct(si, last) == Some(",");
         let mut link = None;
         if comma_after {
-            link = a.mentions.iter().position(|r| {
-                r.sentence == si && r.first == last + 1 && r.kind == MentionKind::Role
-            });
+            link = a
+                .mentions_in(si)
+                .find(|(_, r)| r.first == last + 1 && r.kind == MentionKind::Role)
+                .map(|(k, _)| k);
             if link.is_none() {
                 if let Some(w) = a.word_at(si, last + 1) {
                     if has(lang.roles, &w.lower) || has(lang.titles, &w.lower) {
@@ -821,19 +836,16 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
         }
         if link.is_none() && comma_before {
             link = a
-                .mentions
-                .iter()
-                .rposition(|r| {
-                    r.sentence == si
-                        && r.last <= first
-                        && r.first + 10 >= first
-                        && r.kind == MentionKind::Role
+                .mentions_in(si)
+                .filter(|(_, r)| {
+                    r.last <= first && r.first + 10 >= first && r.kind == MentionKind::Role
                 })
+                .last()
+                .map(|(k, _)| k)
                 .filter(|&r| {
                     // Names inside the role phrase (`el alcalde de Los Barrios, …`) do not count.
-                    !a.mentions.iter().any(|x| {
-                        x.sentence == si
-                            && x.kind == MentionKind::Name
+                    !a.mentions_in(si).any(|(_, x)| {
+                        x.kind == MentionKind::Name
                             && x.first > a.mentions[r].first
                             && x.first < first
                             && !(x.first > 0

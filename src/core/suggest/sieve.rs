@@ -1,10 +1,13 @@
 //! The speaker sieve: small named rules tried in order of precision, as in Muzny et al.
 //! (2017). Each rule either names a speaker with a reason or passes to the next one.
 //!
-//! Order: a speech verb after the quote in its sentence, `according to`, a speech verb
-//! before it, a name before a colon, a speech verb in the following sentence; then, for
-//! quotes still without a speaker, a quote that repeats another (headlines), the quote before
-//! in the same paragraph, the paragraph or sentence before, and last the nearest person.
+//! Order: a title in quotation marks (no speaker); a speech verb after the quote in its
+//! sentence, `according to`, a speech verb before it, a name before a colon, a speech verb in
+//! the following sentence; then, for quotes still without a speaker, a short fragment with no
+//! cue (scare quote, no speaker), the quote before in the same paragraph, a quote that repeats
+//! another (headlines), the sentence or paragraph before, the first speaker after a headline
+//! quote, and last the nearest person. The first pass runs over every quote before the second
+//! starts, so a headline can borrow the speaker of a quote further down.
 
 use super::analysis::{Analysis, Gender, Mention, MentionKind};
 use super::finder::Found;
@@ -43,6 +46,16 @@ struct Sieve<'s, 'a> {
     a: &'s Analysis<'a>,
     quotes: &'s [Found],
     out: Vec<Option<Attribution>>,
+    /// Each quote's words, lowercase.
+    words: Vec<Vec<String>>,
+}
+
+fn quote_words(chars: &[char], f: &Found) -> Vec<String> {
+    let s: String = chars[f.start..f.end].iter().collect();
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 pub fn attribute(a: &Analysis, quotes: &[Found]) -> Vec<Attribution> {
@@ -50,6 +63,7 @@ pub fn attribute(a: &Analysis, quotes: &[Found]) -> Vec<Attribution> {
         a,
         quotes,
         out: vec![None; quotes.len()],
+        words: quotes.iter().map(|f| quote_words(&a.chars, f)).collect(),
     };
     for q in 0..quotes.len() {
         if let Some(r) = s.scare_title(q) {
@@ -69,9 +83,9 @@ pub fn attribute(a: &Analysis, quotes: &[Found]) -> Vec<Attribution> {
             continue;
         }
         let r = s
-            .echo(q)
-            .or_else(|| s.scare_short(q))
+            .scare_short(q)
             .or_else(|| s.continuation(q))
+            .or_else(|| s.echo(q))
             .or_else(|| s.paragraph_before(q))
             .or_else(|| s.headline(q))
             .or_else(|| s.nearest_person(q));
@@ -547,18 +561,9 @@ impl Sieve<'_, '_> {
         self.found(who, "following_sentence", reason, 0.65)
     }
 
-    fn words(&self, q: usize) -> Vec<String> {
-        let f = &self.quotes[q];
-        let s: String = self.a.chars[f.start..f.end].iter().collect();
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    }
-
     /// A headline or subheading repeats words quoted in the body: same speaker.
     fn echo(&self, q: usize) -> Option<Attribution> {
-        let mine = self.words(q);
+        let mine = &self.words[q];
         // Three content words at least: short phrases repeat by chance.
         let content = mine
             .iter()
@@ -572,7 +577,7 @@ impl Sieve<'_, '_> {
             if r == q || self.out[r].as_ref().is_none_or(|x| x.who.is_none()) {
                 continue;
             }
-            let theirs = self.words(r);
+            let theirs = &self.words[r];
             let contained = |x: &[String], y: &[String]| {
                 x.iter().filter(|w| y.contains(w)).count() as f32 / x.len().max(1) as f32
             };
@@ -611,7 +616,7 @@ impl Sieve<'_, '_> {
 
     fn scare_title(&self, q: usize) -> Option<Attribution> {
         let a = self.a;
-        let words = self.words(q);
+        let words = &self.words[q];
         let (si, qi) = a.quote_at[q];
         if words.is_empty() || words.len() > 6 || qi == 0 {
             return None;
@@ -644,7 +649,7 @@ impl Sieve<'_, '_> {
         let f = &self.quotes[q];
         let (_, qi) = self.a.quote_at[q];
         let text: String = self.a.chars[f.start..f.end].iter().collect();
-        if self.words(q).len() <= 3 && qi > 0 && !text.contains(['.', '!', '?', ',']) {
+        if self.words[q].len() <= 3 && qi > 0 && !text.contains(['.', '!', '?', ',']) {
             return Some(Attribution {
                 who: None,
                 rule: "scare_quote",
