@@ -2,7 +2,7 @@
 //! and mentions of people (names, titles, roles, pronouns) grouped into entities.
 
 use super::finder::{is_mark, Found};
-use super::lang::{Language, NAME_PARTICLES};
+use super::lang::{has, Language, NAME_PARTICLES};
 
 #[derive(Clone, Debug)]
 pub struct Token {
@@ -168,10 +168,6 @@ pub struct Analysis<'a> {
     pub mentions: Vec<Mention>,
     pub by_sentence: Vec<(usize, usize)>,
     pub entities: Vec<Entity>,
-}
-
-fn has(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
 }
 
 impl<'a> Analysis<'a> {

@@ -11,16 +11,13 @@
 
 use super::analysis::{Analysis, Gender, Mention, MentionKind};
 use super::finder::Found;
-use super::lang::NAME_PARTICLES;
+use super::lang::{has, NAME_PARTICLES};
 
 /// Indefinite articles in the four languages.
-const INDEFINITE: &[&str] = &["a", "an", "un", "une", "ein", "eine", "einen", "una"];
+const INDEFINITE: &str = "a an un une ein eine einen una";
 
 /// Prepositions in the four languages: a name right after one is not a verb's subject.
-const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "on", "from", "for", "with", "by", "de", "du", "des", "en", "dans", "à",
-    "au", "aux", "del", "von", "vom", "im", "am", "bei", "für", "aus", "zu", "zum", "zur",
-];
+const PREPOSITIONS: &str = "of in at on from for with by de du des en dans à au aux del von vom im am bei für aus zu zum zur";
 
 /// Who a rule found.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,10 +33,6 @@ pub struct Attribution {
     pub rule: &'static str,
     pub reason: String,
     pub confidence: f32,
-}
-
-fn has(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
 }
 
 struct Sieve<'s, 'a> {
@@ -438,7 +431,7 @@ impl Sieve<'_, '_> {
         let a = self.a;
         let (si, _) = a.quote_at[q];
         let items = &a.sentences[si].items;
-        for phrase in a.lang.according_to {
+        for phrase in a.lang.according_to.split('|').map(str::trim) {
             let words: Vec<&str> = phrase.split(' ').collect();
             for k in 0..items.len() {
                 let ok = words

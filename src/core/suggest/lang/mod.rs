@@ -12,51 +12,52 @@ mod en;
 mod es;
 mod fr;
 
-/// Word lists for one language. All entries are lowercase; multi-word entries are not
-/// supported except in [`Language::according_to`], whose entries are space-separated.
+/// Word lists for one language: each list is one string of lowercase words separated by
+/// spaces (cheaper in the shipped wasm than a slice of strings); [`Language::according_to`]
+/// separates its phrases with `|`.
 pub struct Language {
     /// ISO 639-1 code.
     pub code: &'static str,
     /// Frequent function words: they vote for the language, and a capitalised one at the
     /// start of a sentence is never taken for a name.
-    pub function_words: &'static [&'static str],
+    pub function_words: &'static str,
     /// Verbs of saying in every form that introduces speech (`said`, `raconte`, `sagte`,
     /// `señalado`). Auxiliaries are in [`Language::skip_before_verb`].
-    pub speech_verbs: &'static [&'static str],
+    pub speech_verbs: &'static str,
     /// Phrases putting the speaker right after them (`according to X`, `selon X`).
-    pub according_to: &'static [&'static str],
+    pub according_to: &'static str,
     /// Words that, right after a quotation, put the speaker after them (German `„…“, so X`).
-    pub inverted_markers: &'static [&'static str],
+    pub inverted_markers: &'static str,
     /// Words allowed between a subject and its speech verb (`X later said`, `X ha dicho`).
-    pub skip_before_verb: &'static [&'static str],
+    pub skip_before_verb: &'static str,
     /// Prepositions that introduce an addressee after the verb (`explique à l'AFP X`).
-    pub addressee_prepositions: &'static [&'static str],
-    pub pronouns_male: &'static [&'static str],
-    pub pronouns_female: &'static [&'static str],
+    pub addressee_prepositions: &'static str,
+    pub pronouns_male: &'static str,
+    pub pronouns_female: &'static str,
     /// Third-person plural and neuter pronouns (`they`, `it`): they refer to groups,
     /// organisations and documents.
-    pub pronouns_other: &'static [&'static str],
+    pub pronouns_other: &'static str,
     /// Determiners and possessives that open a descriptive noun phrase (`the`, `his`, `la`).
-    pub determiners: &'static [&'static str],
+    pub determiners: &'static str,
     /// Courtesy titles and ranks written before a name, without the dot (`mr`, `sen`, `chief`).
-    pub titles: &'static [&'static str],
+    pub titles: &'static str,
     /// Nouns for a person's role or relation (`mayor`, `wife`, `ministre`, `vecino`).
-    pub roles: &'static [&'static str],
+    pub roles: &'static str,
     /// Of [`Language::titles`] and [`Language::roles`], those that say the person is a woman
     /// or a man.
-    pub female_words: &'static [&'static str],
-    pub male_words: &'static [&'static str],
+    pub female_words: &'static str,
+    pub male_words: &'static str,
     /// Determiners that mark the noun after them as feminine or masculine (French, Spanish).
-    pub female_determiners: &'static [&'static str],
-    pub male_determiners: &'static [&'static str],
+    pub female_determiners: &'static str,
+    pub male_determiners: &'static str,
     /// Nouns for groups that speak together (`family`, `residents`, `police`).
-    pub groups: &'static [&'static str],
+    pub groups: &'static str,
     /// Nouns for documents and messages that "say" things (`statement`, `tweet`).
-    pub documents: &'static [&'static str],
+    pub documents: &'static str,
     /// Capitalised words inside a name that make it an organisation (`department`, `office`).
-    pub organisation_words: &'static [&'static str],
+    pub organisation_words: &'static str,
     /// Capitalised words that are never names: months, weekdays.
-    pub not_names: &'static [&'static str],
+    pub not_names: &'static str,
 }
 
 /// Every language the engine knows, in the order used to break ties when guessing.
@@ -64,7 +65,7 @@ pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &de::DE, &es::ES];
 
 /// Lowercase particles that may join two capitalised parts of one name (`Jean de La Fontaine`,
 /// `City of Tallahassee`). Shared by all languages: they occur in names across them.
-pub static NAME_PARTICLES: &[&str] = &["of", "de", "du", "von", "van", "del", "di", "da", "dos"];
+pub static NAME_PARTICLES: &str = "of de du von van del di da dos";
 
 /// The language whose function words are most frequent among `words` (lowercase); English
 /// when nothing votes.
@@ -72,7 +73,7 @@ pub fn guess<'a, I: IntoIterator<Item = &'a str>>(words: I) -> &'static Language
     let mut votes = vec![0usize; LANGUAGES.len()];
     for word in words {
         for (i, language) in LANGUAGES.iter().enumerate() {
-            if language.function_words.contains(&word) {
+            if has(language.function_words, word) {
                 votes[i] += 1;
             }
         }
@@ -89,4 +90,16 @@ pub fn guess<'a, I: IntoIterator<Item = &'a str>>(words: I) -> &'static Language
 /// The table for an ISO 639-1 code.
 pub fn by_code(code: &str) -> Option<&'static Language> {
     LANGUAGES.iter().copied().find(|l| l.code == code)
+}
+
+/// Whether the space-separated `list` contains the word `w`.
+pub fn has(list: &str, w: &str) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    list.match_indices(w).any(|(i, _)| {
+        let before = list[..i].chars().next_back();
+        let after = list[i + w.len()..].chars().next();
+        before.is_none_or(|c| c == ' ' || c == '|') && after.is_none_or(|c| c == ' ' || c == '|')
+    })
 }
