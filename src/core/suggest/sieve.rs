@@ -56,7 +56,7 @@ pub fn attribute(a: &Analysis, quotes: &[Found]) -> Vec<Attribution> {
         a,
         quotes,
         out: vec![None; quotes.len()],
-        words: quotes.iter().map(|f| quote_words(&a.chars, f)).collect(),
+        words: quotes.iter().map(|f| quote_words(a.chars, f)).collect(),
     };
     for q in 0..quotes.len() {
         if let Some(r) = s.scare_title(q) {
@@ -574,9 +574,9 @@ impl Sieve<'_, '_> {
             let contained = |x: &[String], y: &[String]| {
                 x.iter().filter(|w| y.contains(w)).count() as f32 / x.len().max(1) as f32
             };
-            let mut score = contained(&mine, &theirs);
+            let mut score = contained(mine, theirs);
             if theirs.len() >= 3 {
-                score = score.max(contained(&theirs, &mine));
+                score = score.max(contained(theirs, mine));
             }
             if score >= 0.8 && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, r));
