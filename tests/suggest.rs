@@ -73,6 +73,18 @@ fn speaker_after_the_quote_in_four_languages() {
 }
 
 #[test]
+fn an_apposition_between_speaker_and_verb() {
+    let en = "“We did what we could,” Maria Okafor, 45, said on Monday.";
+    assert_eq!(
+        speaker_of(en, "We did what we could,").as_deref(),
+        Some("Maria Okafor")
+    );
+    let de = "„Der Abend war lang“, so der Trainer. Trainer Felix Brandt war trotzdem zufrieden.";
+    let all = suggest(de, &[]);
+    assert_eq!(quote(de, &all, "Der Abend war lang").rule, "cue_after");
+}
+
+#[test]
 fn the_speaker_after_a_preposition_phrase_is_still_the_speaker() {
     let fr = "Le projet a pris du retard mais « tout le monde a tenu bon », explique à l'AFP Julien Marchand, président du club.";
     assert_eq!(

@@ -416,6 +416,15 @@ impl Sieve<'_, '_> {
                 };
                 return self.found(who, "cue_after", reason, conf);
             }
+            // `"…," Smith, 45, said` or `"…," Smith, a spokesman, said`: the first mention
+            // between the quote and its verb is the subject.
+            if let Some((m, men)) = a.mentions_in(si).find(|(_, m)| {
+                m.first > from && m.last <= k && !matches!(m.kind, MentionKind::OtherPronoun)
+            }) {
+                let who = self.resolve(m, q)?;
+                let reason = format!("{} … {verb}, same sentence", men.text);
+                return self.found(who, "cue_after", reason, 0.75);
+            }
             if k <= from + 3 {
                 // Pro-drop (`", relata."`): the subject is the person being talked about.
                 let who = self.resolve_personal(q, None, si, qi)?;
