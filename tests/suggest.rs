@@ -594,3 +594,119 @@ fn never_panics_on_mark_soup() {
         }
     }
 }
+
+// --- whole passages ----------------------------------------------------------------------
+
+/// Short news stories written for this test, one per language, each mixing several shapes;
+/// every quote must get the speaker a reader would name.
+#[test]
+fn news_passages_in_four_languages() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            EN_STORY,
+            &[
+                (
+                    "This is a budget that reflects our values,",
+                    "Maria Delgado",
+                ),
+                ("We listened to residents.", "Maria Delgado"),
+                ("a gamble with taxpayer money.", "Roy Fletcher"),
+                ("We are spending money we don't have,", "Roy Fletcher"),
+                ("grateful for the hard work", "Linda Osei"),
+                ("I will sign it on Friday,", "Linda Osei"),
+                ("It's not perfect, but it's fair,", "Paul Wen"),
+            ],
+        ),
+        (
+            FR_STORY,
+            &[
+                ("irresponsable", "Clément Beaune"),
+                ("Les Français ont besoin de leurs trains", "Clément Beaune"),
+                (
+                    "C'est la troisième fois ce mois-ci. Je vais perdre mon travail",
+                    "Marie",
+                ),
+            ],
+        ),
+        (
+            DE_STORY,
+            &[
+                ("Das ist ein guter Tag für alle Radfahrer", "Katrin Weber"),
+                ("Das Projekt ist viel zu teuer", "Michael Braun"),
+                (
+                    "Endlich passiert etwas. Wir warten seit Jahren darauf.",
+                    "Petra Schulz",
+                ),
+                ("Wir fangen sofort an", "Katrin Weber"),
+            ],
+        ),
+        (
+            ES_STORY,
+            &[
+                ("Es un día histórico para la ciudad", "Carmen Ruiz"),
+                ("No se ha escuchado a los vecinos", "Javier Gómez"),
+                ("Vamos a trabajar con todos los barrios", "Carmen Ruiz"),
+                ("Llevan años prometiendo lo mismo", "Ana"),
+            ],
+        ),
+    ];
+    for (text, expected) in cases {
+        for (exact, speaker) in *expected {
+            assert_eq!(
+                speaker_of(text, exact).as_deref(),
+                Some(*speaker),
+                "{exact}"
+            );
+        }
+    }
+}
+
+const EN_STORY: &str = r#"City council approves budget after heated debate
+
+SPRINGFIELD — The city council voted 5-2 on Tuesday to approve a $40 million budget, ending weeks of debate over police funding.
+
+"This is a budget that reflects our values," Councilwoman Maria Delgado said after the vote. "We listened to residents."
+
+Councilman Roy Fletcher, who voted against the plan, called it "a gamble with taxpayer money."
+
+"We are spending money we don't have," Fletcher told reporters outside City Hall. He added that he would push for an audit next year.
+
+Mayor Linda Osei, who must sign the budget, said in a statement that she was "grateful for the hard work" of the council.
+
+"I will sign it on Friday," she said.
+
+According to the city's finance director, Paul Wen, the budget includes a 3% raise for city workers.
+
+"It's not perfect, but it's fair," Wen said.
+
+Residents who packed the meeting were divided. "I've lived here 30 years and I've never seen it this bad," said Gloria Hunt, 67, a retired teacher."#;
+
+const FR_STORY: &str = r#"Grève à la SNCF : « Nous ne lâcherons rien », prévient le syndicat
+
+Les cheminots ont entamé jeudi une grève reconductible. « Nous ne lâcherons rien », a prévenu Laurent Brun, secrétaire général de la CGT-Cheminots, devant la gare de Lyon.
+
+Le ministre des Transports, Clément Beaune, a dénoncé une grève « irresponsable ». « Les Français ont besoin de leurs trains », a-t-il déclaré sur France Inter.
+
+Selon la direction, un TGV sur deux circulera vendredi.
+
+Marie, une voyageuse rencontrée sur le quai, ne cache pas sa colère. « C'est la troisième fois ce mois-ci. Je vais perdre mon travail », confie-t-elle."#;
+
+const DE_STORY: &str = r#"Stadtrat beschließt neues Radwegenetz
+
+Der Stadtrat hat am Mittwoch mit großer Mehrheit ein neues Radwegenetz beschlossen. „Das ist ein guter Tag für alle Radfahrer“, sagte Oberbürgermeisterin Katrin Weber nach der Sitzung.
+
+Kritik kam von der Opposition. „Das Projekt ist viel zu teuer“, erklärte Fraktionschef Michael Braun. Die Kosten lägen bei mehr als zehn Millionen Euro.
+
+Anwohnerin Petra Schulz sieht das anders: „Endlich passiert etwas. Wir warten seit Jahren darauf.“
+
+Laut Weber sollen die ersten Wege im Frühjahr fertig sein. „Wir fangen sofort an“, sagte sie."#;
+
+const ES_STORY: &str = r#"El Ayuntamiento aprueba el nuevo plan de movilidad
+
+El pleno del Ayuntamiento aprobó este jueves el nuevo plan de movilidad con los votos del equipo de gobierno. "Es un día histórico para la ciudad", ha afirmado la alcaldesa, Carmen Ruiz, tras la votación.
+
+La oposición ha criticado el plan. "No se ha escuchado a los vecinos", ha lamentado el portavoz del PP, Javier Gómez, quien ha anunciado que recurrirá la decisión.
+
+Según Ruiz, las obras comenzarán en septiembre. "Vamos a trabajar con todos los barrios", ha asegurado.
+
+Ana, vecina del centro, se muestra escéptica: "Llevan años prometiendo lo mismo"."#;

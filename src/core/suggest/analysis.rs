@@ -2,7 +2,7 @@
 //! and mentions of people (names, titles, roles, pronouns) grouped into entities.
 
 use super::finder::{is_mark, Found};
-use super::lang::{has, Language, NAME_PARTICLES};
+use super::lang::{has, Language, NAME_PARTICLES, PREPOSITIONS};
 
 #[derive(Clone, Debug)]
 pub struct Token {
@@ -203,6 +203,18 @@ impl<'a> Analysis<'a> {
         let w = w.trim_end_matches('.');
         let last = w.rsplit(['-', '‑']).next().unwrap_or(w);
         has(self.lang.titles, w) || has(self.lang.roles, w) || has(self.lang.titles, last)
+    }
+
+    /// A German compound title ends in its head noun (`Oberbürgermeisterin`, `Fraktionschef`).
+    /// Only asked of a word followed by more of a name: surnames end in `-mann` too.
+    fn is_title_compound(&self, w: &str) -> bool {
+        self.lang.code == "de"
+            && self
+                .lang
+                .titles
+                .split(' ')
+                .chain(self.lang.roles.split(' '))
+                .any(|t| t.chars().count() >= 4 && w.len() > t.len() && w.ends_with(t))
     }
 
     fn gender_of_word(&self, w: &str) -> Option<Gender> {
@@ -580,13 +592,18 @@ fn find_mentions(a: &mut Analysis) {
                 let prev_det =
                     i > 0 && tok(i - 1).is_some_and(|p| p.word && has(lang.determiners, &p.lower));
                 let mut roles: Vec<String> = Vec::new();
+                let mut after_det = false;
                 while k < words.len() {
                     let w = tok(words[k]).map(|x| x.core_lower()).unwrap_or_default();
                     if has(lang.function_words, &w)
+                        || has(PREPOSITIONS, &w)
                         || has(lang.determiners, &w)
                         || has(lang.not_names, &w)
                         || (k == 0 && prev_det && lang.code == "de")
+                        || (after_det && lang.code == "de")
                     {
+                        // German capitalises nouns: `Die Kosten` is not a name.
+                        after_det = has(lang.determiners, &w) && !after_det;
                         if a.is_title_word(&w) {
                             roles.push(w);
                         }
@@ -616,13 +633,14 @@ fn find_mentions(a: &mut Analysis) {
                 let mut name_from = 0;
                 if !org {
                     for (idx, l) in lowers.iter().enumerate() {
-                        if a.is_title_word(l) {
+                        if a.is_title_word(l) || (idx + 1 < lowers.len() && a.is_title_compound(l))
+                        {
                             name_from = idx + 1;
                         }
                     }
                 }
                 for l in &lowers[..name_from] {
-                    if a.is_title_word(l) {
+                    if a.is_title_word(l) || a.is_title_compound(l) {
                         roles.push(
                             l.trim_end_matches('.')
                                 .rsplit(['-', '‑'])
@@ -844,9 +862,13 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
                         x.kind == MentionKind::Name
                             && x.first > a.mentions[r].first
                             && x.first < first
-                            && !(x.first > 0
-                                && a.word_at(si, x.first - 1)
-                                    .is_some_and(|w| has(NAME_PARTICLES, &w.lower)))
+                            && ![Some(x.first), x.first.checked_sub(1)]
+                                .into_iter()
+                                .flatten()
+                                .any(|i| {
+                                    a.word_at(si, i)
+                                        .is_some_and(|w| has(PREPOSITIONS, &w.lower))
+                                })
                     })
                 });
         }

@@ -11,13 +11,12 @@
 
 use super::analysis::{Analysis, Gender, Mention, MentionKind};
 use super::finder::Found;
-use super::lang::{has, NAME_PARTICLES};
+use super::lang::{has, NAME_PARTICLES, PREPOSITIONS};
 
 /// Indefinite articles in the four languages.
 const INDEFINITE: &str = "a an un une ein eine einen una";
 
 /// Prepositions in the four languages: a name right after one is not a verb's subject.
-const PREPOSITIONS: &str = "of in at on from for with by de du des en dans à au aux del von vom im am bei für aus zu zum zur";
 
 /// Who a rule found.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,76 +196,76 @@ impl Sieve<'_, '_> {
         }
         let a = self.a;
         let p = a.sentences[si].paragraph;
+        let fits = |w: &Who, mg: Option<Gender>| match (w, g, mg) {
+            (Who::Text(_), Some(g), Some(mg)) => g == mg,
+            _ => self.gender_ok(w, g),
+        };
+        // After a preposition or an article a name is an object, rarely the one speaking.
+        let subject_like = |s: usize, m: &Mention| {
+            let elided = a
+                .word_at(s, m.first)
+                .is_some_and(|w| !w.core().0.is_empty());
+            !elided
+                && (m.first == 0
+                    || a.word_at(s, m.first - 1).is_none_or(|w| {
+                        !has(PREPOSITIONS, &w.lower)
+                            && !has(a.lang.determiners, &w.lower)
+                            && w.core().0.is_empty()
+                    }))
+        };
+        // The nearest sentence back with a fitting person: a known person in subject position
+        // first, then a role, then any other name (a first name seen once, `Marie, …`).
         for s in (0..=si).rev() {
             if a.sentences[s].paragraph + 3 < p {
                 break;
             }
+            let mut loose: Vec<(usize, usize)> = Vec::new();
             for (mi, m) in a.mentions_in(s) {
                 if s == si && m.first >= before {
                     break;
                 }
-                let cand = match m.kind {
-                    // In the pronoun's own sentence any name is a candidate (`Nabila …, elle`).
-                    MentionKind::Name => m
-                        .entity
-                        .filter(|&e| {
-                            (a.entities[e].person || s == si) && !a.entities[e].organisation
-                        })
-                        .map(Who::Entity),
-                    MentionKind::Role => self.resolve(mi, q),
-                    _ => None,
-                };
-                if let Some(w) = cand {
-                    let g_ok = match (&w, g, m.gender) {
-                        (Who::Text(_), Some(g), Some(mg)) => g == mg,
-                        _ => self.gender_ok(&w, g),
-                    };
-                    if g_ok {
-                        return Some(w);
+                match m.kind {
+                    MentionKind::Name => {
+                        let Some(e) = m.entity.filter(|&e| !a.entities[e].organisation) else {
+                            continue;
+                        };
+                        let w = Who::Entity(e);
+                        if !fits(&w, m.gender) {
+                            continue;
+                        }
+                        if !subject_like(s, m) {
+                            continue;
+                        }
+                        if a.entities[e].person {
+                            return Some(w);
+                        }
+                        loose.push((m.first, e));
                     }
+                    MentionKind::Role => {
+                        if let Some(w) = self.resolve(mi, q) {
+                            if fits(&w, m.gender) {
+                                return Some(w);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
+            }
+            // A capitalised first word may be any word; prefer a name inside the sentence.
+            let found = loose
+                .iter()
+                .rev()
+                .find(|(first, _)| *first > 0)
+                .or_else(|| loose.first());
+            if let Some(&(_, e)) = found {
+                return Some(Who::Entity(e));
             }
         }
         if let Some(w) = self
             .previous_speaker(q, false)
-            .filter(|w| self.is_person(w))
+            .filter(|w| self.is_person(w) && self.gender_ok(w, g))
         {
             return Some(w);
-        }
-        // A first name seen once (`…, Thierry est sorti`) has no other sign of being a
-        // person: the nearest name in subject position, not after a preposition or article.
-        for s in (0..=si).rev() {
-            if a.sentences[s].paragraph + 3 < p {
-                break;
-            }
-            let names: Vec<&Mention> = a
-                .mentions_in(s)
-                .filter(|(_, m)| s != si || m.first < before)
-                .filter(|(_, m)| m.kind == MentionKind::Name)
-                .filter(|(_, m)| {
-                    m.entity.is_some_and(|e| !a.entities[e].organisation)
-                        && (m.first == 0
-                            || a.word_at(s, m.first - 1).is_none_or(|w| {
-                                !has(PREPOSITIONS, &w.lower)
-                                    && !has(a.lang.determiners, &w.lower)
-                                    && w.core().0.is_empty()
-                            }))
-                })
-                .map(|(_, m)| m)
-                .collect();
-            // A capitalised first word may be any word; prefer a name inside the sentence.
-            let found = names
-                .iter()
-                .rev()
-                .find(|m| m.first > 0)
-                .or_else(|| names.first())
-                .and_then(|m| m.entity);
-            if let Some(e) = found {
-                let w = Who::Entity(e);
-                if self.gender_ok(&w, g) {
-                    return Some(w);
-                }
-            }
         }
         None
     }
@@ -355,7 +354,12 @@ impl Sieve<'_, '_> {
         if matches!(
             a.mentions[m].kind,
             MentionKind::Personal(_) | MentionKind::OtherPronoun
-        ) && a.word_at(si, a.mentions[m].last).is_some()
+        ) && a.sentences[si]
+            .items
+            .get(a.mentions[m].last)
+            .is_some_and(|&it| {
+                a.tok(it).is_none_or(|t| t.word) // a word or a quote follows
+            })
         {
             return None;
         }

@@ -7,7 +7,7 @@ pub static EN: Language = Language {
     function_words: "the a an and of to in is was that for on with he she it they we i you this \
                      but at by from his her their our as are were be been has have had not when \
                      after before while there what who which if so or its my all one no late early \
-                     however then also some every heartbroken finally for around about",
+                     however then also some every finally for around about",
     speech_verbs: "say says said saying tell tells told add adds added explain explains explained \
                    ask asks asked reply replies replied tweets tweeted write writes wrote states \
                    stated notes noted claims claimed recall recalls recalled yell yells yelled \

@@ -65,7 +65,14 @@ pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &de::DE, &es::ES];
 
 /// Lowercase particles that may join two capitalised parts of one name (`Jean de La Fontaine`,
 /// `City of Tallahassee`). Shared by all languages: they occur in names across them.
-pub static NAME_PARTICLES: &str = "of de du von van del di da dos";
+pub static NAME_PARTICLES: &str = "of de du des von van del di da dos";
+
+/// Prepositions of the four languages: a name right after one is not a verb's subject, and
+/// a capitalised one at a sentence start is not part of a name.
+pub static PREPOSITIONS: &str = "of in at on from for with by to into about after before over \
+    under near via against during de du des en dans à au aux sur par pour avec chez vers entre \
+    sous del con por para sobre desde von vom im am bei für aus zu zum zur laut nach mit über \
+    unter gegen durch ohne vor según";
 
 /// The language whose function words are most frequent among `words` (lowercase); English
 /// when nothing votes.
