@@ -16,8 +16,6 @@ use super::lang::{has, NAME_PARTICLES, PREPOSITIONS};
 /// Indefinite articles in the four languages.
 const INDEFINITE: &str = "a an un une ein eine einen una";
 
-/// Prepositions in the four languages: a name right after one is not a verb's subject.
-
 /// Who a rule found.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Who {
