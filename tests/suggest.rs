@@ -650,7 +650,7 @@ fn news_passages_in_four_languages() {
             ],
         ),
     ];
-    for (text, expected) in cases {
+    for (text, expected) in cases.iter().chain(MORE_CASES) {
         for (exact, speaker) in *expected {
             assert_eq!(
                 speaker_of(text, exact).as_deref(),
@@ -710,3 +710,79 @@ La oposición ha criticado el plan. "No se ha escuchado a los vecinos", ha lamen
 Según Ruiz, las obras comenzarán en septiembre. "Vamos a trabajar con todos los barrios", ha asegurado.
 
 Ana, vecina del centro, se muestra escéptica: "Llevan años prometiendo lo mismo"."#;
+
+const MORE_CASES: &[(&str, &[(&str, &str)])] = &[
+    (
+        EN_STORY_2,
+        &[
+            ("chaotic.", "Officials"),
+            (
+                "We are cooperating fully with investigators.",
+                "the company",
+            ),
+            ("We had no warning at all,", "Tom Baker"),
+            ("The water came in through the floor.", "Tom Baker"),
+            ("I have never seen anything like this,", "Sandra Ortiz"),
+            ("It was terrifying,", "Tom Baker"),
+            ("failed in at least three places.", "The report"),
+        ],
+    ),
+    (
+        DE_STORY_2,
+        &[
+            (
+                "Der Fahrer hat offenbar die Kontrolle verloren",
+                "ein Polizeisprecher",
+            ),
+            ("Wir waren schnell vor Ort", "Jens Möller"),
+            ("Es gab einen lauten Knall.", "Eine Zeugin"),
+        ],
+    ),
+    (
+        ES_STORY_2,
+        &[
+            ("Todo ocurrió muy rápido", "Luis Martín"),
+            ("Pensé que no lo contábamos", "Rosa García"),
+        ],
+    ),
+    (
+        FR_STORY_2,
+        &[
+            ("On a eu très peur", "une habitante"),
+            (
+                "Tout sera fait pour reloger les familles",
+                "Jean-Pierre Martin",
+            ),
+        ],
+    ),
+];
+
+const EN_STORY_2: &str = r#"Officials described the scene as "chaotic." In a statement, the company said: "We are cooperating fully with investigators."
+
+"We had no warning at all," Tom Baker told The Associated Press. "The water came in through the floor."
+
+His neighbor, Sandra Ortiz, said she had lived on the street for 20 years. "I have never seen anything like this," she said.
+
+"It was terrifying," said Baker, who lost his car. "But we are alive."
+
+The report says the levee "failed in at least three places.""#;
+
+const DE_STORY_2: &str = r#"Unfall auf der A7
+
+Bei einem Unfall auf der A7 sind am Montag zwei Menschen verletzt worden. „Der Fahrer hat offenbar die Kontrolle verloren“, sagte ein Polizeisprecher.
+
+„Wir waren schnell vor Ort“, so der Einsatzleiter der Feuerwehr, Jens Möller. Die Autobahn war drei Stunden gesperrt.
+
+Eine Zeugin berichtete: „Es gab einen lauten Knall.“"#;
+
+const ES_STORY_2: &str = r#"Un incendio obliga a desalojar un edificio en Sevilla
+
+«Todo ocurrió muy rápido», explicó a Efe el portavoz de los bomberos, Luis Martín. Según Martín, el fuego se originó en la cocina.
+
+Rosa García, vecina del tercer piso, relató que salió a la calle en pijama. «Pensé que no lo contábamos», aseguró."#;
+
+const FR_STORY_2: &str = r#"« On a eu très peur », témoigne une habitante. Le feu s'est déclaré vers 3 heures dans un appartement du deuxième étage.
+
+Le maire, Jean-Pierre Martin, s'est rendu sur place. « Tout sera fait pour reloger les familles », a-t-il assuré.
+
+Selon les pompiers, l'incendie est d'origine accidentelle."#;

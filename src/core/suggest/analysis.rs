@@ -483,14 +483,19 @@ fn find_mentions(a: &mut Analysis) {
                     } else {
                         w.capitalised()
                     };
-                    if noun_capitalised {
+                    // A capitalised noun after a determiner is part of a name (`the City of
+                    // X`), except in German, which capitalises every noun (`der Trainer`).
+                    if noun_capitalised && lang.code != "de" {
                         break;
                     }
                     let kind = if has(lang.documents, &wl) {
                         Some(MentionKind::Document)
                     } else if has(lang.groups, &wl) {
                         Some(MentionKind::Group)
-                    } else if has(lang.roles, &wl) || has(lang.titles, &wl) {
+                    } else if has(lang.roles, &wl)
+                        || has(lang.titles, &wl)
+                        || (noun_capitalised && a.is_title_compound(&wl))
+                    {
                         Some(MentionKind::Role)
                     } else {
                         None

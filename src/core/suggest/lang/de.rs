@@ -39,7 +39,7 @@ pub static DE: Language = Language {
             nachbarin zeuge zeugin mutter vater sohn tochter bruder schwester frau mann ehefrau \
             ehemann torhüter stürmer verteidiger spieler spielerin projektleiter projektleiterin \
             landrat landrätin kanzler kanzlerin experte expertin sportdirektor stadtrat stadträtin \
-            polizist polizistin opfer besitzer besitzerin kollege kollegin gegenüber coach",
+            polizist polizistin opfer besitzer besitzerin kollege kollegin gegenüber coach leiter leiterin",
     female_words: "frau trainerin bürgermeisterin ministerin präsidentin kanzlerin sprecherin \
                    geschäftsführerin direktorin chefin anwohnerin nachbarin zeugin mutter tochter \
                    schwester ehefrau spielerin projektleiterin landrätin expertin stadträtin \

@@ -53,8 +53,9 @@ pub static EN: Language = Language {
                    lady dame queen princess chairwoman spokeswoman councilwoman",
     male_words: "mr husband son father brother man boy dad grandfather uncle sir lord king prince \
                  chairman spokesman councilman",
-    female_determiners: "her",
-    male_determiners: "his",
+    // English possessives agree with the possessor (`his wife`), not the noun: none here.
+    female_determiners: "",
+    male_determiners: "",
     groups:
         "family families police officials residents neighbours neighbors witnesses authorities \
              officers firefighters organizers organisers protesters parents students fans players \

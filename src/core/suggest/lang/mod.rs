@@ -47,7 +47,8 @@ pub struct Language {
     /// or a man.
     pub female_words: &'static str,
     pub male_words: &'static str,
-    /// Determiners that mark the noun after them as feminine or masculine (French, Spanish).
+    /// Determiners that agree in gender with the noun after them (French `la`, Spanish `el`);
+    /// not possessives that agree with the possessor (English `his`).
     pub female_determiners: &'static str,
     pub male_determiners: &'static str,
     /// Nouns for groups that speak together (`family`, `residents`, `police`).
