@@ -73,6 +73,15 @@ fn speaker_after_the_quote_in_four_languages() {
 }
 
 #[test]
+fn a_pull_quote_signed_with_a_dash() {
+    let en = "“Courage is contagious.” — Nora Whitfield\n\nThe talk drew a large crowd.";
+    assert_eq!(
+        speaker_of(en, "Courage is contagious.").as_deref(),
+        Some("Nora Whitfield")
+    );
+}
+
+#[test]
 fn an_apposition_between_speaker_and_verb() {
     let en = "“We did what we could,” Maria Okafor, 45, said on Monday.";
     assert_eq!(

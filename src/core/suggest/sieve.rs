@@ -62,6 +62,7 @@ pub fn attribute(a: &Analysis, quotes: &[Found]) -> Vec<Attribution> {
         }
         let r = s
             .cue_after(q)
+            .or_else(|| s.dash(q))
             .or_else(|| s.according_to(q))
             .or_else(|| s.cue_before(q))
             .or_else(|| s.colon_label(q))
@@ -436,6 +437,23 @@ impl Sieve<'_, '_> {
             return None;
         }
         None
+    }
+
+    /// A pull quote signed with a dash: `"…" — Jane Smith`.
+    fn dash(&self, q: usize) -> Option<Attribution> {
+        let a = self.a;
+        let (si, qi) = a.quote_at[q];
+        let items = &a.sentences[si].items;
+        let dash = items
+            .get(qi + 1)
+            .and_then(|&it| a.tok(it))
+            .filter(|t| matches!(t.text.as_str(), "—" | "–" | "-"))?;
+        let m = a
+            .mention_starting(si, qi + 2)
+            .filter(|&m| a.mentions[m].kind == MentionKind::Name)?;
+        let who = self.resolve(m, q)?;
+        let reason = format!("signed {} {}", dash.text, a.mentions[m].text);
+        self.found(who, "dash", reason, 0.8)
     }
 
     fn according_to(&self, q: usize) -> Option<Attribution> {

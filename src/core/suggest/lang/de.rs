@@ -17,7 +17,10 @@ pub static DE: Language = Language {
                    bilanzierte freut freute meinte sprach spricht ruft rief betonen gesteht \
                    gestand weiß verrät verriet kommentiert kommentierte urteilt urteilte mahnt \
                    mahnte klagt klagte beklagt beklagte lobt lobte fragt fragte erinnert erinnerte \
-                   bestätigt bestätigte teilt teilte twittert twitterte analysiert analysierte",
+                   bestätigt bestätigte teilt teilte twittert twitterte analysiert analysierte \
+                   versicherte versichert unterstrich unterstreicht bekräftigte bekräftigt \
+                   erläuterte erläutert schilderte schildert konstatierte befand kündigte hofft \
+                   hoffte glaubt glaubte verwies verweist appellierte ergänzten",
     according_to: "laut | zufolge",
     inverted_markers: "so",
     skip_before_verb: "hat hatte habe auch noch dann später bereits",

@@ -20,7 +20,14 @@ pub static EN: Language = Language {
                    observes observed confirm confirms confirmed exclaim exclaimed whisper \
                    whispered testify testified quip quipped joke joked conclude concluded respond \
                    responds responded answered recount recounted cry cried scream screamed urge \
-                   urged suggest suggested",
+                   urged suggest suggested concede concedes conceded lament laments lamented \
+                   predict predicts predicted vow vows vowed plead pleads pleaded pled sigh sighs \
+                   sighed laugh laughed boast boasts boasted complain complains complained promise \
+                   promises promised reiterate reiterates reiterated assert asserts asserted \
+                   allege alleges alleged contend contends contended counter countered retort \
+                   retorted elaborate elaborated clarify clarifies clarified wonder wonders \
+                   wondered speculate speculated caution cautions cautioned pointed reflects \
+                   reflected",
     according_to: "according to | in the words of",
     inverted_markers: "",
     skip_before_verb:

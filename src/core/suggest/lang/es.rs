@@ -21,7 +21,12 @@ pub static ES: Language = Language {
                    criticó criticado denuncia denunció denunciado escribe escribió escrito \
                    pregunta preguntó responde respondió respondido exclama exclamó agrega agregó \
                    agregado narra narró confiesa confesó advierte advirtió advertido expresa \
-                   expresó expresado mostrado",
+                   expresó expresado mostrado explicaba contaba recalcó recalca recalcado matizó \
+                   matiza matizado incidió zanjó defendió defiende defendido reiteró reitera \
+                   reiterado avisó avisa afirmaba valoró valora valorado celebró celebra aclaró \
+                   aclara aclarado concluyó concluye sentenció prometió promete opinó opina \
+                   considera consideró cree creía remarcó remarca puntualizó puntualiza detalló \
+                   detalla detallado sugirió pidió pide exige exigió confirmó confirma confirmado",
     according_to: "según | a juicio de",
     inverted_markers: "",
     skip_before_verb: "ha han había habían también ya luego después le les lo se",

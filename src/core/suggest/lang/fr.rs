@@ -17,7 +17,12 @@ pub static FR: Language = Language {
                    annoncé confirme confirmé prévient prévenu déplore déploré s'exclame exclame \
                    interroge demande demandé conclut résume résumé note noté juge jugé dénonce \
                    dénoncé tweeté détaille détaillé relate relaté glisse glissé soupire soupiré \
-                   sourit avoue avoué admet admis s'est félicite",
+                   sourit avoue avoué admet admis s'est félicite répète répété lâche lâché tranche \
+                   tranché ironise ironisé souffle soufflé réagit réagi inquiète indigne avance \
+                   avancé analyse analysé tempère tempéré nuance nuancé plaide plaidé promet \
+                   promis garantit garanti assène asséné amuse relève relevé complète complété \
+                   développe développé interpelle interpellé avertit averti rétorque rétorqué \
+                   réplique répliqué objecte objecté",
     according_to: "selon | d'après | aux dires de",
     inverted_markers: "",
     skip_before_verb: "a ont avait avaient aussi encore également ensuite alors lui leur nous se \
