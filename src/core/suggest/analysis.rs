@@ -13,6 +13,8 @@ pub struct Token {
     /// Original text.
     pub text: String,
     pub word: bool,
+    /// A speech verb of the article's language (set once the language is known).
+    pub speech: bool,
 }
 
 impl Token {
@@ -74,6 +76,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                 lower: text.to_lowercase(),
                 text,
                 word: true,
+                speech: false,
             });
         } else {
             if !c.is_whitespace() {
@@ -83,6 +86,7 @@ pub fn tokenize(chars: &[char]) -> Vec<Token> {
                     lower: c.to_string(),
                     text: c.to_string(),
                     word: false,
+                    speech: false,
                 });
             }
             i += 1;
@@ -187,6 +191,10 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn is_speech_verb(&self, t: &Token) -> bool {
+        t.speech
+    }
+
+    fn speech_verb(&self, t: &Token) -> bool {
         if !t.word {
             return false;
         }
@@ -276,7 +284,20 @@ pub fn analyse<'a>(
     lang: &'static Language,
     known: &[(String, Vec<String>)],
 ) -> Analysis<'a> {
-    let tokens = tokenize(chars);
+    let mut tokens = tokenize(chars);
+    let probe = Analysis {
+        lang,
+        chars,
+        tokens: Vec::new(),
+        sentences: Vec::new(),
+        quote_at: Vec::new(),
+        mentions: Vec::new(),
+        by_sentence: Vec::new(),
+        entities: Vec::new(),
+    };
+    for t in tokens.iter_mut() {
+        t.speech = probe.speech_verb(t);
+    }
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut quote_at = vec![(0, 0); quotes.len()];
     let mut ti = 0;
