@@ -606,7 +606,7 @@ fn never_panics_on_mark_soup() {
 
 // --- whole passages ----------------------------------------------------------------------
 
-/// Short news stories written for this test, one per language, each mixing several shapes;
+/// Short news stories written for this test, three per language, each mixing several shapes;
 /// every quote must get the speaker a reader would name.
 #[test]
 fn news_passages_in_four_languages() {
@@ -659,7 +659,7 @@ fn news_passages_in_four_languages() {
             ],
         ),
     ];
-    for (text, expected) in cases.iter().chain(MORE_CASES) {
+    for (text, expected) in cases.iter().chain(MORE_CASES).chain(THIRD_CASES) {
         for (exact, speaker) in *expected {
             assert_eq!(
                 speaker_of(text, exact).as_deref(),
@@ -765,6 +765,88 @@ const MORE_CASES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
 ];
+
+const THIRD_CASES: &[(&str, &[(&str, &str)])] = &[
+    (
+        EN_STORY_3,
+        &[
+            ("This is what bipartisanship looks like,", "Debbie Stabenow"),
+            ("has serious problems", "Pat Roberts"),
+            ("We've got a long way to go,", "Pat Roberts"),
+            (
+                "a giveaway to the biggest farms.",
+                "Environmental Working Group",
+            ),
+            ("Taxpayers deserve better.", "Ken Cook"),
+            ("as soon as possible.", "Paul Ryan"),
+        ],
+    ),
+    (
+        DE_STORY_3,
+        &[
+            ("Wir lassen uns nicht länger hinhalten.", "Claus Weselsky"),
+            ("Dieser Streik ist völlig unnötig", "Martin Seiler"),
+            ("Wir sind jederzeit gesprächsbereit", "Martin Seiler"),
+        ],
+    ),
+    (
+        ES_STORY_3,
+        &[
+            (
+                "Es una respuesta a una situación excepcional",
+                "Luis Planas",
+            ),
+            ("Llega tarde y es poco", "Miguel Blanco"),
+            ("Hemos escuchado al sector", "Luis Planas"),
+        ],
+    ),
+    (
+        FR_STORY_3,
+        &[
+            ("Je veux terminer le travail engagé", "Anne Dubois"),
+            ("Six ans de promesses non tenues, ça suffit", "Marc Lefèvre"),
+            ("Rien n'est joué.", "Henri Blanc"),
+        ],
+    ),
+];
+
+const EN_STORY_3: &str = r#"Senate passes farm bill
+
+WASHINGTON (AP) — The Senate on Thursday passed a farm bill that supporters call "the most important rural legislation in a decade."
+
+Sen. Debbie Stabenow, D-Mich., and Sen. Pat Roberts, R-Kan., wrote the bill together. "This is what bipartisanship looks like," Stabenow said on the Senate floor.
+
+Roberts was more cautious. He said the House version "has serious problems" and warned that negotiations could drag on.
+
+"We've got a long way to go," he said.
+
+Critics, including the Environmental Working Group, called the subsidies "a giveaway to the biggest farms." The group's president, Ken Cook, said in an email: "Taxpayers deserve better."
+
+The bill now goes to the House. Speaker Paul Ryan said he hoped for a vote "as soon as possible.""#;
+
+const DE_STORY_3: &str = r#"Streik bei der Bahn
+
+Die Gewerkschaft GDL hat für Donnerstag einen Streik angekündigt. GDL-Chef Claus Weselsky sagte: „Wir lassen uns nicht länger hinhalten.“
+
+Die Bahn reagierte mit Unverständnis. „Dieser Streik ist völlig unnötig“, sagte Personalvorstand Martin Seiler. Er forderte die Gewerkschaft auf, an den Verhandlungstisch zurückzukehren.
+
+„Wir sind jederzeit gesprächsbereit“, betonte er."#;
+
+const ES_STORY_3: &str = r#"El Gobierno anuncia ayudas para los agricultores
+
+El ministro de Agricultura, Luis Planas, anunció este martes un paquete de ayudas de 200 millones. "Es una respuesta a una situación excepcional", dijo Planas en rueda de prensa.
+
+Las organizaciones agrarias consideran insuficiente la medida. "Llega tarde y es poco", criticó el secretario general de COAG, Miguel Blanco.
+
+Planas defendió el plan: "Hemos escuchado al sector"."#;
+
+const FR_STORY_3: &str = r#"Municipales : la maire sortante candidate à sa succession
+
+Anne Dubois a officialisé lundi sa candidature. « Je veux terminer le travail engagé », a-t-elle expliqué lors d'une conférence de presse.
+
+Son principal adversaire, Marc Lefèvre, a aussitôt réagi. « Six ans de promesses non tenues, ça suffit », a-t-il lancé sur les réseaux sociaux.
+
+Pour le politologue Henri Blanc, la campagne « sera serrée ». Il ajoute : « Rien n'est joué. »"#;
 
 const EN_STORY_2: &str = r#"Officials described the scene as "chaotic." In a statement, the company said: "We are cooperating fully with investigators."
 

@@ -204,8 +204,9 @@ impl Sieve<'_, '_> {
             let elided = a
                 .word_at(s, m.first)
                 .is_some_and(|w| !w.core().0.is_empty());
+            // A sentence opening on `For X, …` / `Pour X, …` is about X.
             !elided
-                && (m.first == 0
+                && (m.first <= 1
                     || a.word_at(s, m.first - 1).is_none_or(|w| {
                         !has(PREPOSITIONS, &w.lower)
                             && !has(a.lang.determiners, &w.lower)
@@ -428,7 +429,7 @@ impl Sieve<'_, '_> {
                 let reason = format!("{} … {verb}, same sentence", men.text);
                 return self.found(who, "cue_after", reason, 0.75);
             }
-            if k <= from + 3 {
+            if k <= from + 3 && a.lang.pro_drop {
                 // Pro-drop (`", relata."`): the subject is the person being talked about.
                 let who = self.resolve_personal(q, None, si, qi)?;
                 let reason = format!("{verb} (no subject), same sentence: {}", self.name(&who));
@@ -479,11 +480,34 @@ impl Sieve<'_, '_> {
         None
     }
 
+    fn dateline(&self, si: usize, m: &Mention) -> bool {
+        let a = self.a;
+        let next = a.sentences[si].items.get(m.last).and_then(|&it| a.tok(it));
+        m.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && next.is_some_and(|t| matches!(t.text.as_str(), "(" | "—" | "–" | "-" | ","))
+    }
+
     fn first_subject(&self, si: usize, before: usize) -> Option<usize> {
         let a = self.a;
         a.mentions_in(si)
             .take_while(|(_, m)| m.first < before)
             .find(|(_, m)| match m.kind {
+                // `WASHINGTON (AP) —`: a dateline opens the sentence but says nothing.
+                MentionKind::Name if m.first == 0 && self.dateline(si, m) => false,
+                // A name in parentheses, `(AP)`, is an aside.
+                MentionKind::Name
+                    if m.first > 0
+                        && a.sentences[si]
+                            .items
+                            .get(m.first - 1)
+                            .and_then(|&it| a.tok(it))
+                            .is_some_and(|t| t.is_punct('(')) =>
+                {
+                    false
+                }
                 MentionKind::Name => m
                     .entity
                     .is_some_and(|e| a.entities[e].person || a.entities[e].organisation),
@@ -510,6 +534,9 @@ impl Sieve<'_, '_> {
             let who = self.resolve(m, q)?;
             let reason = format!("{} {verb}, same sentence", a.mentions[m].text);
             return self.found(who, "cue_before", reason, 0.8);
+        }
+        if !a.lang.pro_drop {
+            return None;
         }
         let who = self.resolve_personal(q, None, si, vi)?;
         let reason = format!("{verb} (no subject), same sentence: {}", self.name(&who));

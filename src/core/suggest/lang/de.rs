@@ -23,6 +23,7 @@ pub static DE: Language = Language {
                    hoffte glaubt glaubte verwies verweist appellierte ergänzten",
     according_to: "laut | zufolge",
     inverted_markers: "so",
+    pro_drop: false,
     skip_before_verb: "hat hatte habe auch noch dann später bereits",
     addressee_prepositions: "zu gegenüber",
     pronouns_male: "er",
@@ -35,14 +36,15 @@ pub static DE: Language = Language {
              geschäftsführer geschäftsführerin sprecher sprecherin polizeisprecher landrat \
              landrätin direktor direktorin chef chefin stadtrat stadträtin projektleiter \
              projektleiterin pfarrer abgeordnete abgeordneter torhüter stürmer verteidiger \
-             sportdirektor gegenüber kollege kollegin",
+             sportdirektor gegenüber kollege kollegin vorstand vorständin vorsitzende vorsitzender",
     roles: "trainer trainerin bürgermeister bürgermeisterin minister ministerin präsident \
             präsidentin sprecher sprecherin polizeisprecher kapitän geschäftsführer \
             geschäftsführerin direktor direktorin chef chefin anwohner anwohnerin nachbar \
             nachbarin zeuge zeugin mutter vater sohn tochter bruder schwester frau mann ehefrau \
             ehemann torhüter stürmer verteidiger spieler spielerin projektleiter projektleiterin \
             landrat landrätin kanzler kanzlerin experte expertin sportdirektor stadtrat stadträtin \
-            polizist polizistin opfer besitzer besitzerin kollege kollegin gegenüber coach leiter leiterin",
+            polizist polizistin opfer besitzer besitzerin kollege kollegin gegenüber coach leiter \
+            leiterin vorstand vorständin vorsitzende vorsitzender",
     female_words: "frau trainerin bürgermeisterin ministerin präsidentin kanzlerin sprecherin \
                    geschäftsführerin direktorin chefin anwohnerin nachbarin zeugin mutter tochter \
                    schwester ehefrau spielerin projektleiterin landrätin expertin stadträtin \

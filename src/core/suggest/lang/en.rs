@@ -30,6 +30,7 @@ pub static EN: Language = Language {
                    reflected",
     according_to: "according to | in the words of",
     inverted_markers: "",
+    pro_drop: false,
     skip_before_verb:
         "also later then has had have once previously earlier simply just again only \
                        will would has reportedly publicly recently",
@@ -46,7 +47,8 @@ pub static EN: Language = Language {
              councilman councilwoman mla mp sir dame lord lady rev father sister brother pastor \
              ranger spokesperson spokesman spokeswoman director manager host daughter son wife \
              husband mother dad mom mum trooper agent premier queen king prince princess pope \
-             bishop st",
+             bishop st speaker leader chancellor ambassador treasurer congressman congresswoman \
+             commander admiral justice principal dean ceo founder vice",
     roles: "mayor chief senator governor president minister sheriff deputy officer spokesperson \
             spokesman spokeswoman coach judge commissioner captain lieutenant sergeant detective \
             director manager host wife husband daughter son mother father sister brother woman man \
@@ -55,7 +57,8 @@ pub static EN: Language = Language {
             trooper councillor boss manager player striker goalkeeper defender midfielder \
             executive founder ceo professor researcher expert analyst friend girl boy grandmother \
             grandfather aunt uncle landlord driver pilot mp councilman councilwoman superintendent \
-            inspector agent premier",
+            inspector agent premier speaker leader chancellor ambassador treasurer congressman \
+            congresswoman commander",
     female_words: "mrs ms miss wife daughter mother sister woman girl mom mum grandmother aunt \
                    lady dame queen princess chairwoman spokeswoman councilwoman",
     male_words: "mr husband son father brother man boy dad grandfather uncle sir lord king prince \

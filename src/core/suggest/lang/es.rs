@@ -29,6 +29,7 @@ pub static ES: Language = Language {
                    detalla detallado sugirió pidió pide exige exigió confirmó confirma confirmado",
     according_to: "según | a juicio de",
     inverted_markers: "",
+    pro_drop: true,
     skip_before_verb: "ha han había habían también ya luego después le les lo se",
     addressee_prepositions: "a al ante",
     pronouns_male: "él",
@@ -48,7 +49,7 @@ pub static ES: Language = Language {
             delegada diputado diputada senador senadora juez jueza fiscal abogado abogada policía \
             bombero médico médica víctima dueño dueña propietario propietaria secretario \
             secretaria joven anciano anciana experto experta responsable ocupante residente \
-            afectado afectada superviviente agente",
+            afectado afectada superviviente agente analista economista sociólogo socióloga",
     female_words: "sra srta doña dra alcaldesa presidenta ministra concejala consejera vecina \
                    mujer madre hija hermana esposa jugadora directora delegada diputada senadora \
                    jueza abogada médica dueña propietaria secretaria anciana experta afectada",

@@ -25,6 +25,7 @@ pub static FR: Language = Language {
                    réplique répliqué objecte objecté",
     according_to: "selon | d'après | aux dires de",
     inverted_markers: "",
+    pro_drop: false,
     skip_before_verb: "a ont avait avaient aussi encore également ensuite alors lui leur nous se \
                        s' déjà bien",
     addressee_prepositions: "à au aux",
@@ -36,7 +37,8 @@ pub static FR: Language = Language {
     titles: "m mme mlle me dr pr président présidente ministre maire général colonel capitaine \
              commandant lieutenant sénateur sénatrice député députée professeur maître monsieur \
              madame mgr père sœur entraîneur entraîneuse coach commissaire procureur procureure \
-             adjoint adjointe directeur directrice préfet préfète juge",
+             adjoint adjointe directeur directrice préfet préfète juge politologue sociologue \
+             économiste historien historienne",
     roles: "maire ministre président présidente entraîneur entraîneuse coach riverain riveraine \
             voisin voisine témoin habitant habitante mère père fils fille frère sœur femme homme \
             mari épouse procureur procureure préfet préfète porte-parole directeur directrice \
@@ -45,7 +47,8 @@ pub static FR: Language = Language {
             victime secrétaire responsable élu élue jeune garçon propriétaire militant militante \
             syndicaliste chercheur chercheuse expert experte patron patronne gérant gérante \
             commerçant commerçante sélectionneur juge technicien attaquant défenseur milieu \
-            portier buteur manager",
+            portier buteur manager politologue sociologue économiste historien historienne \
+            spécialiste analyste",
     female_words: "mme mlle madame mère fille sœur femme épouse riveraine voisine habitante \
                    présidente directrice adjointe députée sénatrice procureure préfète avocate \
                    joueuse policière entraîneuse élue enseignante militante chercheuse experte \

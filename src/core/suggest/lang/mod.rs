@@ -28,6 +28,9 @@ pub struct Language {
     pub according_to: &'static str,
     /// Words that, right after a quotation, put the speaker after them (German `„…“, so X`).
     pub inverted_markers: &'static str,
+    /// Whether a verb may stand without its subject (Spanish `relata`): then a speech verb
+    /// with no subject refers back to the person being talked about.
+    pub pro_drop: bool,
     /// Words allowed between a subject and its speech verb (`X later said`, `X ha dicho`).
     pub skip_before_verb: &'static str,
     /// Prepositions that introduce an addressee after the verb (`explique à l'AFP X`).
