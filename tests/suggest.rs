@@ -309,6 +309,20 @@ fn people_sharing_a_surname_stay_apart() {
 }
 
 #[test]
+fn names_with_particles() {
+    let en = "“Europe must act now,” Ursula von der Leyen said.";
+    assert_eq!(
+        speaker_of(en, "Europe must act now,").as_deref(),
+        Some("Ursula von der Leyen")
+    );
+    let es = "\"No vamos a parar\", afirmó Pedro de la Rosa.";
+    assert_eq!(
+        speaker_of(es, "No vamos a parar").as_deref(),
+        Some("Pedro de la Rosa")
+    );
+}
+
+#[test]
 fn first_name_only_speakers() {
     let en = "Nicola works at a shop on the corner.\n\n“Then he turned the corner and I saw one tire,” said Nicola.";
     assert_eq!(

@@ -2,7 +2,7 @@
 //! and mentions of people (names, titles, roles, pronouns) grouped into entities.
 
 use super::finder::{is_mark, Found};
-use super::lang::{has, Language, NAME_PARTICLES, PREPOSITIONS};
+use super::lang::{has, Language, NAME_PARTICLES, PREPOSITIONS, SECOND_PARTICLES};
 
 #[derive(Clone, Debug)]
 pub struct Token {
@@ -607,6 +607,13 @@ fn find_mentions(a: &mut Analysis) {
                         && tok(j + 1).is_some_and(|x| x.capitalised())
                     {
                         j += 1;
+                    } else if w.word
+                        && has(NAME_PARTICLES, &w.lower)
+                        && !words.is_empty()
+                        && tok(j + 1).is_some_and(|x| x.word && has(SECOND_PARTICLES, &x.lower))
+                        && tok(j + 2).is_some_and(|x| x.capitalised())
+                    {
+                        j += 2; // `von der Leyen`, `de la Rosa`
                     } else {
                         break;
                     }

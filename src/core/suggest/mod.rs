@@ -63,7 +63,29 @@ pub fn suggest_in(
     let quotes = finder::find(&chars, &paras);
     let lang = language.and_then(lang::by_code).unwrap_or_else(|| {
         let tokens = analysis::tokenize(&chars);
-        lang::guess(tokens.iter().filter(|t| t.word).map(|t| t.lower.as_str()))
+        let words: Vec<&analysis::Token> = tokens.iter().filter(|t| t.word).collect();
+        // Particles inside names (`von der Leyen`, `de la Rosa`) say nothing of the language.
+        let inside_name = |i: usize| {
+            let before = words[..i]
+                .iter()
+                .rev()
+                .take_while(|w| !w.capitalised())
+                .count();
+            let after = words[i + 1..]
+                .iter()
+                .take_while(|w| !w.capitalised())
+                .count();
+            (lang::has(lang::NAME_PARTICLES, &words[i].lower)
+                || lang::has(lang::SECOND_PARTICLES, &words[i].lower))
+                && before < i
+                && i + 1 + after < words.len()
+                && before + after < 2
+        };
+        lang::guess(
+            (0..words.len())
+                .filter(|&i| !inside_name(i))
+                .map(|i| words[i].lower.as_str()),
+        )
     });
     let known: Vec<(String, Vec<String>)> = known_speakers
         .iter()

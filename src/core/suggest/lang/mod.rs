@@ -71,6 +71,9 @@ pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &de::DE, &es::ES];
 /// `City of Tallahassee`). Shared by all languages: they occur in names across them.
 pub static NAME_PARTICLES: &str = "of de du des von van del di da dos";
 
+/// Articles that may follow a particle inside a name (`von der Leyen`, `de la Rosa`).
+pub static SECOND_PARTICLES: &str = "der den la le los las";
+
 /// Prepositions of the four languages: a name right after one is not a verb's subject, and
 /// a capitalised one at a sentence start is not part of a name.
 pub static PREPOSITIONS: &str = "of in at on from for with by to into about after before over \
@@ -78,13 +81,13 @@ pub static PREPOSITIONS: &str = "of in at on from for with by to into about afte
     sous del con por para sobre desde von vom im am bei für aus zu zum zur laut nach mit über \
     unter gegen durch ohne vor según";
 
-/// The language whose function words are most frequent among `words` (lowercase); English
-/// when nothing votes.
+/// The language whose function words and speech verbs are most frequent among `words`
+/// (lowercase); English when nothing votes.
 pub fn guess<'a, I: IntoIterator<Item = &'a str>>(words: I) -> &'static Language {
     let mut votes = vec![0usize; LANGUAGES.len()];
     for word in words {
         for (i, language) in LANGUAGES.iter().enumerate() {
-            if has(language.function_words, word) {
+            if has(language.function_words, word) || has(language.speech_verbs, word) {
                 votes[i] += 1;
             }
         }
