@@ -244,18 +244,21 @@ impl<'a> Analysis<'a> {
             .map(move |(i, m)| (from + i, m))
     }
 
-    /// The mention that starts at item `i` of sentence `s`.
+    /// The mention that starts at item `i` of sentence `s`. Mentions of a sentence do not
+    /// overlap and are in order, so a binary search finds it.
     pub fn mention_starting(&self, s: usize, i: usize) -> Option<usize> {
-        self.mentions_in(s)
-            .find(|(_, m)| m.first == i)
-            .map(|(k, _)| k)
+        let (from, to) = self.by_sentence.get(s).copied().unwrap_or((0, 0));
+        let slice = &self.mentions[from..to];
+        let k = slice.partition_point(|m| m.first < i);
+        slice.get(k).filter(|m| m.first == i).map(|_| from + k)
     }
 
     /// The mention that ends at item `i` (inclusive) of sentence `s`.
     pub fn mention_ending(&self, s: usize, i: usize) -> Option<usize> {
-        self.mentions_in(s)
-            .find(|(_, m)| m.last == i + 1)
-            .map(|(k, _)| k)
+        let (from, to) = self.by_sentence.get(s).copied().unwrap_or((0, 0));
+        let slice = &self.mentions[from..to];
+        let k = slice.partition_point(|m| m.last < i + 1);
+        slice.get(k).filter(|m| m.last == i + 1).map(|_| from + k)
     }
 }
 

@@ -61,6 +61,9 @@ struct Open {
     family: Family,
 }
 
+/// Deepest nesting of open quotes tracked in one paragraph.
+const MAX_DEPTH: usize = 16;
+
 /// Every character that may be a quotation mark.
 pub fn is_mark(c: char) -> bool {
     matches!(
@@ -195,6 +198,9 @@ pub fn find(chars: &[char], paras: &[(usize, usize)]) -> Vec<Found> {
                 _ => Act::Skip,
             };
             match act {
+                // Real quotes nest a few levels deep; a pile of openers is noise, and a
+                // bounded stack keeps the scans above constant-time.
+                Act::Open(_) if stack.len() >= MAX_DEPTH => {}
                 Act::Open(family) => stack.push(Open {
                     pos: i,
                     mark: c,

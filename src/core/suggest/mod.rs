@@ -69,10 +69,12 @@ pub fn suggest_in(
             let before = words[..i]
                 .iter()
                 .rev()
+                .take(2)
                 .take_while(|w| !w.capitalised())
                 .count();
             let after = words[i + 1..]
                 .iter()
+                .take(2)
                 .take_while(|w| !w.capitalised())
                 .count();
             (lang::has(lang::NAME_PARTICLES, &words[i].lower)

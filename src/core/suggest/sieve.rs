@@ -379,10 +379,15 @@ impl Sieve<'_, '_> {
         let items = &a.sentences[si].items;
         let mut first_word = true;
         let mut from = qi;
+        let mut skipped = 0;
         for (k, &item) in items.iter().enumerate().skip(qi + 1) {
             let Some(t) = a.tok(item) else {
                 // A cue after several partial quotes in one sentence covers them all.
                 from = k;
+                skipped += 1;
+                if skipped > 8 {
+                    break;
+                }
                 continue;
             };
             if k > from + 14 {
@@ -459,11 +464,13 @@ impl Sieve<'_, '_> {
 
     fn according_to(&self, q: usize) -> Option<Attribution> {
         let a = self.a;
-        let (si, _) = a.quote_at[q];
+        let (si, qi) = a.quote_at[q];
         let items = &a.sentences[si].items;
+        // Within a long sentence's reach of the quote.
+        let window = qi.saturating_sub(40)..items.len().min(qi + 40);
         for phrase in a.lang.according_to.split('|').map(str::trim) {
             let words: Vec<&str> = phrase.split(' ').collect();
-            for k in 0..items.len() {
+            for k in window.clone() {
                 let ok = words
                     .iter()
                     .enumerate()
@@ -523,7 +530,8 @@ impl Sieve<'_, '_> {
     fn cue_before(&self, q: usize) -> Option<Attribution> {
         let a = self.a;
         let (si, qi) = a.quote_at[q];
-        let vi = (0..qi)
+        // A cue more than a long sentence's length back is not this quote's.
+        let vi = (qi.saturating_sub(60)..qi)
             .rev()
             .find(|&k| a.word_at(si, k).is_some_and(|t| a.is_speech_verb(t)))?;
         let verb = self.verb_text(si, vi);
