@@ -1,7 +1,7 @@
 //! Cost of quote and speaker suggestions: the median time per 1,000-word article over a
 //! deterministic synthetic news article (headline, narrator paragraphs, quotes after and
-//! before their speakers, pronouns, split and partial quotes), plus a 10,000-word article to
-//! show the time grows linearly.
+//! before their speakers, pronouns, split and partial quotes), a 10,000-word article to show
+//! the time grows linearly, and adversarial text to show it stays bounded.
 //!
 //! Run with `cargo bench --bench suggest`.
 
@@ -137,6 +137,22 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
+/// Text no article looks like, to show the time stays bounded: thousands of quotes in one
+/// sentence, thousands of unclosed opening marks, thousands of re-opened paragraphs.
+fn adversarial() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "5,000 quotes in one sentence",
+            "He said \"x\" and ".repeat(5_000),
+        ),
+        ("30,000 unclosed “ marks", "“a ".repeat(30_000)),
+        (
+            "3,000 paragraphs re-opening a quote",
+            vec![format!("\"{}", "word ".repeat(20)); 3_000].join("\n\n"),
+        ),
+    ]
+}
+
 fn main() {
     let known = [KnownSpeaker {
         name: "Anna Holloway".into(),
@@ -160,6 +176,20 @@ fn main() {
             m.as_secs_f64() * 1000.0,
             times.iter().min().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
             times.iter().max().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+        );
+    }
+    for (name, text) in adversarial() {
+        let times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(suggest(black_box(&text), &[]));
+                start.elapsed()
+            })
+            .collect();
+        println!(
+            "adversarial, {name} ({} chars): median {:.1} ms",
+            text.chars().count(),
+            median(times).as_secs_f64() * 1000.0
         );
     }
 }

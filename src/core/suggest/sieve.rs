@@ -14,7 +14,7 @@ use super::finder::Found;
 use super::lang::{has, NAME_PARTICLES, PREPOSITIONS};
 
 /// Indefinite articles in the four languages.
-const INDEFINITE: &str = "a an un une ein eine einen una";
+const INDEFINITE: &str = "a an ein eine einen un una une";
 
 /// Who a rule found.
 #[derive(Clone, Debug, PartialEq)]

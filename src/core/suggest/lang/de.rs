@@ -4,66 +4,65 @@ use super::Language;
 
 pub static DE: Language = Language {
     code: "de",
-    function_words: "der die das den dem des ein eine einer einen einem und ist war nicht mit von \
-                     zu zum zur im in auf für sich auch es er sie wir ich hat haben wird werden \
-                     dass aber noch nur bei nach vor über aus wie so als um am sein seine ihr ihre \
-                     statt dies diese dieser hier heute rund darunter angesichts ernüchternd \
-                     hingegen jetzt dank gegen",
-    speech_verbs: "sagt sagte sagten sagen gesagt erklärt erklärte erklärten betont betonte meint \
-                   meinte fügt fügte ergänzt ergänzte berichtet berichtete erzählt erzählte \
-                   kritisiert kritisierte kritisieren hadert haderte jubelt jubelte jubeln \
-                   schwärmt schwärmte fordert forderte warnt warnte räumt räumte stellt stellte \
-                   schreibt schrieb antwortet antwortete zitiert resümiert resümierte bilanziert \
-                   bilanzierte freut freute meinte sprach spricht ruft rief betonen gesteht \
-                   gestand weiß verrät verriet kommentiert kommentierte urteilt urteilte mahnt \
-                   mahnte klagt klagte beklagt beklagte lobt lobte fragt fragte erinnert erinnerte \
-                   bestätigt bestätigte teilt teilte twittert twitterte analysiert analysierte \
-                   versicherte versichert unterstrich unterstreicht bekräftigte bekräftigt \
-                   erläuterte erläutert schilderte schildert konstatierte befand kündigte hofft \
-                   hoffte glaubt glaubte verwies verweist appellierte ergänzten",
+    function_words: "aber als am angesichts auch auf aus bei dank darunter das dass dem den der \
+                     des die dies diese dieser ein eine einem einen einer er ernüchternd es für \
+                     gegen haben hat heute hier hingegen ich ihr ihre im in ist jetzt mit nach \
+                     nicht noch nur rund sein seine sich sie so statt um und von vor war werden \
+                     wie wir wird zu zum zur über",
+    speech_verbs:
+        "analysiert analysierte antwortet antwortete appellierte befand beklagt beklagte \
+                   bekräftigt bekräftigte berichtet berichtete bestätigt bestätigte betonen betont \
+                   betonte bilanziert bilanzierte ergänzt ergänzte ergänzten erinnert erinnerte \
+                   erklärt erklärte erklärten erläutert erläuterte erzählt erzählte fordert \
+                   forderte fragt fragte freut freute fügt fügte gesagt gestand gesteht glaubt \
+                   glaubte hadert haderte hofft hoffte jubeln jubelt jubelte klagt klagte \
+                   kommentiert kommentierte konstatierte kritisieren kritisiert kritisierte \
+                   kündigte lobt lobte mahnt mahnte meint meinte resümiert resümierte rief ruft \
+                   räumt räumte sagen sagt sagte sagten schildert schilderte schreibt schrieb \
+                   schwärmt schwärmte sprach spricht stellt stellte teilt teilte twittert \
+                   twitterte unterstreicht unterstrich urteilt urteilte verriet verrät versichert \
+                   versicherte verweist verwies warnt warnte weiß zitiert",
     according_to: "laut | zufolge",
     inverted_markers: "so",
     pro_drop: false,
-    skip_before_verb: "hat hatte habe auch noch dann später bereits",
-    addressee_prepositions: "zu gegenüber",
+    skip_before_verb: "auch bereits dann habe hat hatte noch später",
+    addressee_prepositions: "gegenüber zu",
     pronouns_male: "er",
     pronouns_female: "sie",
     pronouns_other: "es",
-    determiners: "der die das den dem des ein eine einer einem einen sein seine seinem seiner ihr \
-                  ihre ihrem unser unsere dieser diese dieses zwei drei mehrere viele statt",
-    titles: "herr frau dr prof trainer trainerin bürgermeister bürgermeisterin oberbürgermeister \
-             minister ministerin präsident präsidentin kanzler kanzlerin stadtbaumeister kapitän \
-             geschäftsführer geschäftsführerin sprecher sprecherin polizeisprecher landrat \
-             landrätin direktor direktorin chef chefin stadtrat stadträtin projektleiter \
-             projektleiterin pfarrer abgeordnete abgeordneter torhüter stürmer verteidiger \
-             sportdirektor gegenüber kollege kollegin vorstand vorständin vorsitzende vorsitzender",
-    roles: "trainer trainerin bürgermeister bürgermeisterin minister ministerin präsident \
-            präsidentin sprecher sprecherin polizeisprecher kapitän geschäftsführer \
-            geschäftsführerin direktor direktorin chef chefin anwohner anwohnerin nachbar \
-            nachbarin zeuge zeugin mutter vater sohn tochter bruder schwester frau mann ehefrau \
-            ehemann torhüter stürmer verteidiger spieler spielerin projektleiter projektleiterin \
-            landrat landrätin kanzler kanzlerin experte expertin sportdirektor stadtrat stadträtin \
-            polizist polizistin opfer besitzer besitzerin kollege kollegin gegenüber coach leiter \
-            leiterin vorstand vorständin vorsitzende vorsitzender",
-    female_words: "frau trainerin bürgermeisterin ministerin präsidentin kanzlerin sprecherin \
-                   geschäftsführerin direktorin chefin anwohnerin nachbarin zeugin mutter tochter \
-                   schwester ehefrau spielerin projektleiterin landrätin expertin stadträtin \
-                   polizistin besitzerin kollegin",
-    male_words: "herr trainer bürgermeister minister präsident kanzler sprecher geschäftsführer \
-                 direktor chef anwohner nachbar zeuge vater sohn bruder mann ehemann spieler \
-                 projektleiter landrat experte stadtrat polizist besitzer kollege",
+    determiners: "das dem den der des die diese dieser dieses drei ein eine einem einen einer ihr \
+                  ihre ihrem mehrere sein seine seinem seiner statt unser unsere viele zwei",
+    titles: "abgeordnete abgeordneter bürgermeister bürgermeisterin chef chefin direktor \
+             direktorin dr frau gegenüber geschäftsführer geschäftsführerin herr kanzler kanzlerin \
+             kapitän kollege kollegin landrat landrätin minister ministerin oberbürgermeister \
+             pfarrer polizeisprecher prof projektleiter projektleiterin präsident präsidentin \
+             sportdirektor sprecher sprecherin stadtbaumeister stadtrat stadträtin stürmer \
+             torhüter trainer trainerin verteidiger vorsitzende vorsitzender vorstand vorständin",
+    roles: "anwohner anwohnerin besitzer besitzerin bruder bürgermeister bürgermeisterin chef \
+            chefin coach direktor direktorin ehefrau ehemann experte expertin frau gegenüber \
+            geschäftsführer geschäftsführerin kanzler kanzlerin kapitän kollege kollegin landrat \
+            landrätin leiter leiterin mann minister ministerin mutter nachbar nachbarin opfer \
+            polizeisprecher polizist polizistin projektleiter projektleiterin präsident \
+            präsidentin schwester sohn spieler spielerin sportdirektor sprecher sprecherin \
+            stadtrat stadträtin stürmer tochter torhüter trainer trainerin vater verteidiger \
+            vorsitzende vorsitzender vorstand vorständin zeuge zeugin",
+    female_words: "anwohnerin besitzerin bürgermeisterin chefin direktorin ehefrau expertin frau \
+                   geschäftsführerin kanzlerin kollegin landrätin ministerin mutter nachbarin \
+                   polizistin projektleiterin präsidentin schwester spielerin sprecherin \
+                   stadträtin tochter trainerin zeugin",
+    male_words: "anwohner besitzer bruder bürgermeister chef direktor ehemann experte \
+                 geschäftsführer herr kanzler kollege landrat mann minister nachbar polizist \
+                 projektleiter präsident sohn spieler sprecher stadtrat trainer vater zeuge",
     female_determiners: "die eine ihre",
     male_determiners: "der ein sein",
-    groups:
-        "familie polizei feuerwehr anwohner nachbarn zeugen behörden behörde verein mannschaft \
-             team stadt gemeinde regierung ministerium staatsanwaltschaft unternehmen firma eltern \
-             fans spieler bürger einwohner veranstalter",
-    documents: "mitteilung pressemitteilung erklärung bericht brief schreiben stellungnahme tweet \
-                nachricht studie urteil gutachten beschluss",
-    organisation_words: "gmbh ag ministerium polizei verein verband partei universität hochschule \
-                         bank stadt gemeinde amt behörde gericht fc bvb feuerwehr regierung bund \
-                         stiftung institut kreis landkreis",
-    not_names:
-        "januar februar märz april mai juni juli august september oktober november dezember \
-                montag dienstag mittwoch donnerstag freitag samstag sonntag gott",
+    groups: "anwohner behörde behörden bürger einwohner eltern familie fans feuerwehr firma \
+             gemeinde mannschaft ministerium nachbarn polizei regierung spieler staatsanwaltschaft \
+             stadt team unternehmen veranstalter verein zeugen",
+    documents: "bericht beschluss brief erklärung gutachten mitteilung nachricht pressemitteilung \
+                schreiben stellungnahme studie tweet urteil",
+    organisation_words: "ag amt bank behörde bund bvb fc feuerwehr gemeinde gericht gmbh \
+                         hochschule institut kreis landkreis ministerium partei polizei regierung \
+                         stadt stiftung universität verband verein",
+    not_names: "april august dezember dienstag donnerstag februar freitag gott januar juli juni \
+                mai mittwoch montag märz november oktober samstag september sonntag",
 };

@@ -4,69 +4,68 @@ use super::Language;
 
 pub static ES: Language = Language {
     code: "es",
-    function_words:
-        "el la los las un una unos unas y de del que en a al por para con se su sus es \
-                     fue ha han no lo le les como pero más muy este esta estos estas ese esa \
-                     también ya hay era sin sobre desde hasta según donde cuando asimismo pues \
-                     ahora otros otras",
-    speech_verbs: "dice dicen dijo dijeron decía dicho afirma afirmó afirmado explica explicó \
-                   explicado explican explicaron señala señaló señalado añade añadió añadido \
-                   asegura aseguró asegurado cuenta cuentan contó contado relata relató relatado \
-                   manifiesta manifestó manifestado indica indicó indicado declara declaró \
-                   declarado lamenta lamentó lamentado apostilla apostilló apostillado admite \
-                   admitió admitido resalta resaltó resaltado comenta comentó comentado recuerda \
-                   recordó recordado insiste insistió insistido sostiene sostuvo sostenido anuncia \
-                   anunció anunciado subraya subrayó subrayado destaca destacó destacado apunta \
-                   apuntó apuntado precisa precisó precisado reconoce reconoció reconocido critica \
-                   criticó criticado denuncia denunció denunciado escribe escribió escrito \
-                   pregunta preguntó responde respondió respondido exclama exclamó agrega agregó \
-                   agregado narra narró confiesa confesó advierte advirtió advertido expresa \
-                   expresó expresado mostrado explicaba contaba recalcó recalca recalcado matizó \
-                   matiza matizado incidió zanjó defendió defiende defendido reiteró reitera \
-                   reiterado avisó avisa afirmaba valoró valora valorado celebró celebra aclaró \
-                   aclara aclarado concluyó concluye sentenció prometió promete opinó opina \
-                   considera consideró cree creía remarcó remarca puntualizó puntualiza detalló \
-                   detalla detallado sugirió pidió pide exige exigió confirmó confirma confirmado",
+    function_words: "a ahora al asimismo como con cuando de del desde donde el en era es esa ese \
+                     esta estas este estos fue ha han hasta hay la las le les lo los muy más no \
+                     otras otros para pero por pues que se según sin sobre su sus también un una \
+                     unas unos y ya",
+    speech_verbs: "aclara aclarado aclaró admite admitido admitió advertido advierte advirtió \
+                   afirma afirmaba afirmado afirmó agrega agregado agregó anuncia anunciado \
+                   anunció apostilla apostillado apostilló apunta apuntado apuntó asegura \
+                   asegurado aseguró avisa avisó añade añadido añadió celebra celebró comenta \
+                   comentado comentó concluye concluyó confesó confiesa confirma confirmado \
+                   confirmó considera consideró contaba contado contó cree creía critica criticado \
+                   criticó cuenta cuentan declara declarado declaró decía defendido defendió \
+                   defiende denuncia denunciado denunció destaca destacado destacó detalla \
+                   detallado detalló dice dicen dicho dijeron dijo escribe escribió escrito \
+                   exclama exclamó exige exigió explica explicaba explicado explican explicaron \
+                   explicó expresa expresado expresó incidió indica indicado indicó insiste \
+                   insistido insistió lamenta lamentado lamentó manifestado manifestó manifiesta \
+                   matiza matizado matizó mostrado narra narró opina opinó pide pidió precisa \
+                   precisado precisó pregunta preguntó promete prometió puntualiza puntualizó \
+                   recalca recalcado recalcó reconoce reconocido reconoció recordado recordó \
+                   recuerda reitera reiterado reiteró relata relatado relató remarca remarcó \
+                   resalta resaltado resaltó responde respondido respondió sentenció señala \
+                   señalado señaló sostenido sostiene sostuvo subraya subrayado subrayó sugirió \
+                   valora valorado valoró zanjó",
     according_to: "según | a juicio de",
     inverted_markers: "",
     pro_drop: true,
-    skip_before_verb: "ha han había habían también ya luego después le les lo se",
+    skip_before_verb: "después ha había habían han le les lo luego se también ya",
     addressee_prepositions: "a al ante",
     pronouns_male: "él",
     pronouns_female: "ella",
-    pronouns_other: "ellos ellas",
-    determiners: "el la los las un una unos unas su sus este esta estos estas ese esa otro otra \
-                  otros otras dos tres varios varias todos todas",
-    titles:
-        "sr sra srta don doña dr dra presidente presidenta alcalde alcaldesa ministro ministra \
-             concejal concejala consejero consejera general capitán teniente sargento juez jueza \
-             padre entrenador portavoz delegado delegada director directora diputado diputada \
-             senador senadora secretario secretaria",
-    roles:
-        "alcalde alcaldesa presidente presidenta ministro ministra concejal concejala consejero \
-            consejera vecino vecina testigo mujer hombre madre padre hijo hija hermano hermana \
-            marido esposa esposo portavoz entrenador jugador jugadora director directora delegado \
-            delegada diputado diputada senador senadora juez jueza fiscal abogado abogada policía \
-            bombero médico médica víctima dueño dueña propietario propietaria secretario \
-            secretaria joven anciano anciana experto experta responsable ocupante residente \
-            afectado afectada superviviente agente analista economista sociólogo socióloga",
-    female_words: "sra srta doña dra alcaldesa presidenta ministra concejala consejera vecina \
-                   mujer madre hija hermana esposa jugadora directora delegada diputada senadora \
-                   jueza abogada médica dueña propietaria secretaria anciana experta afectada",
-    male_words: "sr don alcalde ministro concejal consejero vecino hombre padre hijo hermano \
-                 marido esposo entrenador jugador director delegado diputado senador juez abogado \
-                 bombero médico dueño propietario secretario anciano experto afectado",
-    female_determiners: "la una esta esa otra",
-    male_determiners: "el un este ese otro",
-    groups: "familia familias policía bomberos vecinos vecinas testigos autoridades afectados \
-             residentes padres jugadores aficionados club equipo ayuntamiento gobierno ministerio \
-             sindicato sindicatos asociación empresa oposición todos todas",
-    documents: "comunicado informe carta tuit mensaje escrito documento nota sentencia auto \
-                estudio encuesta declaración publicación",
-    organisation_words: "ministerio ayuntamiento policía guardia asociación empresa partido \
-                         universidad consejo comité agencia servicio club federación sindicato \
-                         instituto fundación tribunal juzgado junta diputación gobierno \
-                         generalitat banco hospital sa sl cf",
-    not_names: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre \
-                diciembre lunes martes miércoles jueves viernes sábado domingo dios",
+    pronouns_other: "ellas ellos",
+    determiners: "dos el esa ese esta estas este estos la las los otra otras otro otros su sus \
+                  todas todos tres un una unas unos varias varios",
+    titles: "alcalde alcaldesa capitán concejal concejala consejera consejero delegada delegado \
+             diputada diputado director directora don doña dr dra entrenador general juez jueza \
+             ministra ministro padre portavoz presidenta presidente sargento secretaria secretario \
+             senador senadora sr sra srta teniente",
+    roles: "abogada abogado afectada afectado agente alcalde alcaldesa analista anciana anciano \
+            bombero concejal concejala consejera consejero delegada delegado diputada diputado \
+            director directora dueña dueño economista entrenador esposa esposo experta experto \
+            fiscal hermana hermano hija hijo hombre joven juez jueza jugador jugadora madre marido \
+            ministra ministro mujer médica médico ocupante padre policía portavoz presidenta \
+            presidente propietaria propietario residente responsable secretaria secretario senador \
+            senadora socióloga sociólogo superviviente testigo vecina vecino víctima",
+    female_words: "abogada afectada alcaldesa anciana concejala consejera delegada diputada \
+                   directora doña dra dueña esposa experta hermana hija jueza jugadora madre \
+                   ministra mujer médica presidenta propietaria secretaria senadora sra srta \
+                   vecina",
+    male_words: "abogado afectado alcalde anciano bombero concejal consejero delegado diputado \
+                 director don dueño entrenador esposo experto hermano hijo hombre juez jugador \
+                 marido ministro médico padre propietario secretario senador sr vecino",
+    female_determiners: "esa esta la otra una",
+    male_determiners: "el ese este otro un",
+    groups: "afectados aficionados asociación autoridades ayuntamiento bomberos club empresa \
+             equipo familia familias gobierno jugadores ministerio oposición padres policía \
+             residentes sindicato sindicatos testigos todas todos vecinas vecinos",
+    documents: "auto carta comunicado declaración documento encuesta escrito estudio informe \
+                mensaje nota publicación sentencia tuit",
+    organisation_words: "agencia asociación ayuntamiento banco cf club comité consejo diputación \
+                         empresa federación fundación generalitat gobierno guardia hospital \
+                         instituto junta juzgado ministerio partido policía sa servicio sindicato \
+                         sl tribunal universidad",
+    not_names: "abril agosto diciembre dios domingo enero febrero jueves julio junio lunes martes \
+                marzo mayo miércoles noviembre octubre septiembre sábado viernes",
 };

@@ -4,71 +4,72 @@ use super::Language;
 
 pub static FR: Language = Language {
     code: "fr",
-    function_words: "le la les l un une des du de d et est à au aux en que qui dans pour par sur \
-                     avec il elle ils elles ne pas ce cette ces son sa ses leur nous vous je on \
-                     mais ou donc car a été sont était plus très tout tous aussi comme selon lors \
-                     depuis concernant pour parmi avant après sur au ainsi car",
-    speech_verbs: "dit dis disait dira déclare déclaré déclarait raconte raconté racontait \
-                   explique expliqué expliquait ajoute ajouté ajoutait témoigne témoigné souligne \
-                   souligné affirme affirmé assure assuré estime estimé confie confié indique \
-                   indiqué précise précisé poursuit poursuivi lance lancé observe observé souvient \
-                   salue salué insiste insisté répond répondu commente commenté reconnaît reconnu \
-                   regrette regretté martèle martelé rappelle rappelé appelle appelé écrit annonce \
-                   annoncé confirme confirmé prévient prévenu déplore déploré s'exclame exclame \
-                   interroge demande demandé conclut résume résumé note noté juge jugé dénonce \
-                   dénoncé tweeté détaille détaillé relate relaté glisse glissé soupire soupiré \
-                   sourit avoue avoué admet admis s'est félicite répète répété lâche lâché tranche \
-                   tranché ironise ironisé souffle soufflé réagit réagi inquiète indigne avance \
-                   avancé analyse analysé tempère tempéré nuance nuancé plaide plaidé promet \
-                   promis garantit garanti assène asséné amuse relève relevé complète complété \
-                   développe développé interpelle interpellé avertit averti rétorque rétorqué \
-                   réplique répliqué objecte objecté",
+    function_words: "a ainsi après au aussi aux avant avec car ce ces cette comme concernant d \
+                     dans de depuis des donc du elle elles en est et il ils je l la le les leur \
+                     lors mais ne nous on ou par parmi pas plus pour que qui sa selon ses son sont \
+                     sur tous tout très un une vous à était été",
+    speech_verbs: "admet admis affirme affirmé ajoutait ajoute ajouté amuse analyse analysé \
+                   annonce annoncé appelle appelé assure assuré assène asséné avance avancé averti \
+                   avertit avoue avoué commente commenté complète complété conclut confie confirme \
+                   confirmé confié demande demandé dira dis disait dit déclarait déclare déclaré \
+                   dénonce dénoncé déplore déploré détaille détaillé développe développé estime \
+                   estimé exclame expliquait explique expliqué félicite garanti garantit glisse \
+                   glissé indigne indique indiqué inquiète insiste insisté interpelle interpellé \
+                   interroge ironise ironisé juge jugé lance lancé lâche lâché martelé martèle \
+                   note noté nuance nuancé objecte objecté observe observé plaide plaidé poursuit \
+                   poursuivi promet promis précise précisé prévenu prévient racontait raconte \
+                   raconté rappelle rappelé reconnaît reconnu regrette regretté relate relaté \
+                   relevé relève réagi réagit réplique répliqué répond répondu répète répété \
+                   résume résumé rétorque rétorqué s'est s'exclame salue salué souffle soufflé \
+                   souligne souligné soupire soupiré sourit souvient tempère tempéré tranche \
+                   tranché tweeté témoigne témoigné écrit",
     according_to: "selon | d'après | aux dires de",
     inverted_markers: "",
     pro_drop: false,
-    skip_before_verb: "a ont avait avaient aussi encore également ensuite alors lui leur nous se \
-                       s' déjà bien",
-    addressee_prepositions: "à au aux",
+    skip_before_verb: "a alors aussi avaient avait bien déjà encore ensuite leur lui nous ont s' \
+                       se également",
+    addressee_prepositions: "au aux à",
     pronouns_male: "il",
     pronouns_female: "elle",
-    pronouns_other: "ils elles on",
-    determiners: "le la les l un une son sa ses leur leurs ce cet cette ces notre deux trois \
-                  plusieurs des",
-    titles: "m mme mlle me dr pr président présidente ministre maire général colonel capitaine \
-             commandant lieutenant sénateur sénatrice député députée professeur maître monsieur \
-             madame mgr père sœur entraîneur entraîneuse coach commissaire procureur procureure \
-             adjoint adjointe directeur directrice préfet préfète juge politologue sociologue \
-             économiste historien historienne",
-    roles: "maire ministre président présidente entraîneur entraîneuse coach riverain riveraine \
-            voisin voisine témoin habitant habitante mère père fils fille frère sœur femme homme \
-            mari épouse procureur procureure préfet préfète porte-parole directeur directrice \
-            adjoint adjointe député députée sénateur sénatrice commissaire policier policière \
-            pompier médecin avocat avocate joueur joueuse capitaine gardien enseignant enseignante \
-            victime secrétaire responsable élu élue jeune garçon propriétaire militant militante \
-            syndicaliste chercheur chercheuse expert experte patron patronne gérant gérante \
-            commerçant commerçante sélectionneur juge technicien attaquant défenseur milieu \
-            portier buteur manager politologue sociologue économiste historien historienne \
-            spécialiste analyste",
-    female_words: "mme mlle madame mère fille sœur femme épouse riveraine voisine habitante \
-                   présidente directrice adjointe députée sénatrice procureure préfète avocate \
-                   joueuse policière entraîneuse élue enseignante militante chercheuse experte \
-                   patronne gérante commerçante",
-    male_words: "m monsieur père fils frère homme mari riverain voisin habitant président \
-                 directeur adjoint député sénateur procureur préfet avocat joueur policier \
-                 entraîneur garçon élu enseignant militant chercheur expert patron gérant \
-                 commerçant",
-    female_determiners: "la une cette sa",
-    male_determiners: "le un ce cet son",
-    groups: "famille familles police pompiers habitants riverains voisins témoins autorités \
-             secours gendarmes policiers enquêteurs élus parents proches joueurs supporters club \
-             équipe mairie préfecture gouvernement ministère parquet syndicat syndicats \
-             association entreprise société collectif manifestants",
-    documents: "communiqué rapport lettre tweet message courrier texte document note arrêté \
-                décision jugement enquête étude sondage déclaration publication",
-    organisation_words: "ministère mairie préfecture association société police gendarmerie \
-                         université parti conseil comité agence service club fédération syndicat \
-                         institut fondation tribunal cour parquet fc afp sa sas banque hôpital \
-                         école assemblée sénat gouvernement organisation",
-    not_names: "janvier février mars avril mai juin juillet août septembre octobre novembre \
-                décembre lundi mardi mercredi jeudi vendredi samedi dimanche dieu",
+    pronouns_other: "elles ils on",
+    determiners: "ce ces cet cette des deux l la le les leur leurs notre plusieurs sa ses son \
+                  trois un une",
+    titles: "adjoint adjointe capitaine coach colonel commandant commissaire directeur directrice \
+             dr député députée entraîneur entraîneuse général historien historienne juge \
+             lieutenant m madame maire maître me mgr ministre mlle mme monsieur politologue pr \
+             procureur procureure professeur préfet préfète président présidente père sociologue \
+             sénateur sénatrice sœur économiste",
+    roles: "adjoint adjointe analyste attaquant avocat avocate buteur capitaine chercheur \
+            chercheuse coach commerçant commerçante commissaire directeur directrice défenseur \
+            député députée enseignant enseignante entraîneur entraîneuse expert experte femme \
+            fille fils frère gardien garçon gérant gérante habitant habitante historien \
+            historienne homme jeune joueur joueuse juge maire manager mari milieu militant \
+            militante ministre mère médecin patron patronne policier policière politologue pompier \
+            porte-parole portier procureur procureure propriétaire préfet préfète président \
+            présidente père responsable riverain riveraine secrétaire sociologue spécialiste \
+            syndicaliste sélectionneur sénateur sénatrice sœur technicien témoin victime voisin \
+            voisine économiste élu élue épouse",
+    female_words: "adjointe avocate chercheuse commerçante directrice députée enseignante \
+                   entraîneuse experte femme fille gérante habitante joueuse madame militante mlle \
+                   mme mère patronne policière procureure préfète présidente riveraine sénatrice \
+                   sœur voisine élue épouse",
+    male_words:
+        "adjoint avocat chercheur commerçant directeur député enseignant entraîneur expert \
+                 fils frère garçon gérant habitant homme joueur m mari militant monsieur patron \
+                 policier procureur préfet président père riverain sénateur voisin élu",
+    female_determiners: "cette la sa une",
+    male_determiners: "ce cet le son un",
+    groups:
+        "association autorités club collectif enquêteurs entreprise famille familles gendarmes \
+             gouvernement habitants joueurs mairie manifestants ministère parents parquet police \
+             policiers pompiers proches préfecture riverains secours société supporters syndicat \
+             syndicats témoins voisins élus équipe",
+    documents: "arrêté communiqué courrier document décision déclaration enquête jugement lettre \
+                message note publication rapport sondage texte tweet étude",
+    organisation_words: "afp agence assemblée association banque club comité conseil cour fc \
+                         fondation fédération gendarmerie gouvernement hôpital institut mairie \
+                         ministère organisation parquet parti police préfecture sa sas service \
+                         société syndicat sénat tribunal université école",
+    not_names: "août avril dieu dimanche décembre février janvier jeudi juillet juin lundi mai \
+                mardi mars mercredi novembre octobre samedi septembre vendredi",
 };

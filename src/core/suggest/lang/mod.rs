@@ -13,8 +13,9 @@ mod es;
 mod fr;
 
 /// Word lists for one language: each list is one string of lowercase words separated by
-/// spaces (cheaper in the shipped wasm than a slice of strings); [`Language::according_to`]
-/// separates its phrases with `|`.
+/// single spaces and sorted bytewise (cheaper in the shipped wasm than a slice of strings, and
+/// searched by bisection; the `lists_are_sorted` test says where a new word belongs);
+/// [`Language::according_to`] separates its phrases with `|`.
 pub struct Language {
     /// ISO 639-1 code.
     pub code: &'static str,
@@ -69,17 +70,18 @@ pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &de::DE, &es::ES];
 
 /// Lowercase particles that may join two capitalised parts of one name (`Jean de La Fontaine`,
 /// `City of Tallahassee`). Shared by all languages: they occur in names across them.
-pub static NAME_PARTICLES: &str = "of de du des von van del di da dos";
+pub static NAME_PARTICLES: &str = "da de del des di dos du of van von";
 
 /// Articles that may follow a particle inside a name (`von der Leyen`, `de la Rosa`).
-pub static SECOND_PARTICLES: &str = "der den la le los las";
+pub static SECOND_PARTICLES: &str = "den der la las le los";
 
 /// Prepositions of the four languages: a name right after one is not a verb's subject, and
 /// a capitalised one at a sentence start is not part of a name.
-pub static PREPOSITIONS: &str = "of in at on from for with by to into about after before over \
-    under near via against during de du des en dans à au aux sur par pour avec chez vers entre \
-    sous del con por para sobre desde von vom im am bei für aus zu zum zur laut nach mit über \
-    unter gegen durch ohne vor según";
+pub static PREPOSITIONS: &str =
+    "about after against am at au aus aux avec before bei by chez con dans de del des desde du \
+    durch during en entre for from für gegen im in into laut mit nach near of ohne on over par \
+    para por pour según sobre sous sur to under unter vers via vom von vor with zu zum zur à \
+    über";
 
 /// The language whose function words and speech verbs are most frequent among `words`
 /// (lowercase); English when nothing votes.
@@ -106,14 +108,94 @@ pub fn by_code(code: &str) -> Option<&'static Language> {
     LANGUAGES.iter().copied().find(|l| l.code == code)
 }
 
-/// Whether the space-separated `list` contains the word `w`.
+/// Whether the space-separated, byte-sorted `list` contains the word `w`: a binary search
+/// over the string itself, so the lists cost no allocation and no start-up work.
 pub fn has(list: &str, w: &str) -> bool {
-    if w.is_empty() {
-        return false;
+    let bytes = list.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let mut start = mid;
+        while start > lo && bytes[start - 1] != b' ' {
+            start -= 1;
+        }
+        let mut end = mid;
+        while end < hi && bytes[end] != b' ' {
+            end += 1;
+        }
+        match list.as_bytes()[start..end].cmp(w.as_bytes()) {
+            std::cmp::Ordering::Equal => return !w.is_empty(),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
     }
-    list.match_indices(w).any(|(i, _)| {
-        let before = list[..i].chars().next_back();
-        let after = list[i + w.len()..].chars().next();
-        before.is_none_or(|c| c == ' ' || c == '|') && after.is_none_or(|c| c == ' ' || c == '|')
-    })
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists(l: &Language) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("function_words", l.function_words),
+            ("speech_verbs", l.speech_verbs),
+            ("inverted_markers", l.inverted_markers),
+            ("skip_before_verb", l.skip_before_verb),
+            ("addressee_prepositions", l.addressee_prepositions),
+            ("pronouns_male", l.pronouns_male),
+            ("pronouns_female", l.pronouns_female),
+            ("pronouns_other", l.pronouns_other),
+            ("determiners", l.determiners),
+            ("titles", l.titles),
+            ("roles", l.roles),
+            ("female_words", l.female_words),
+            ("male_words", l.male_words),
+            ("female_determiners", l.female_determiners),
+            ("male_determiners", l.male_determiners),
+            ("groups", l.groups),
+            ("documents", l.documents),
+            ("organisation_words", l.organisation_words),
+            ("not_names", l.not_names),
+        ]
+    }
+
+    #[test]
+    fn lists_are_sorted_lowercase_and_single_spaced() {
+        let shared = [
+            ("NAME_PARTICLES", NAME_PARTICLES),
+            ("SECOND_PARTICLES", SECOND_PARTICLES),
+            ("PREPOSITIONS", PREPOSITIONS),
+        ];
+        for (name, list) in LANGUAGES.iter().flat_map(|l| lists(l)).chain(shared) {
+            if list.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = list.split(' ').collect();
+            for pair in words.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} must come after {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for w in &words {
+                assert!(!w.is_empty() && w.to_lowercase() == *w, "{name}: {w:?}");
+                assert!(has(list, w), "{name}: {w:?} not found");
+            }
+        }
+    }
+
+    #[test]
+    fn has_finds_only_whole_words() {
+        let list = "ab abc b bcd";
+        for w in ["ab", "abc", "b", "bcd"] {
+            assert!(has(list, w));
+        }
+        for w in ["", "a", "bc", "abcd", "c", "zz"] {
+            assert!(!has(list, w));
+        }
+        assert!(!has("", "a"));
+    }
 }
