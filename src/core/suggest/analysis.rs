@@ -139,6 +139,8 @@ pub struct Mention {
     /// The role noun for Role mentions (lowercase).
     pub role: String,
     pub gender: Option<Gender>,
+    /// A name that is an organisation's (`Phoenix Fire Department`).
+    pub organisation: bool,
     pub entity: Option<usize>,
 }
 
@@ -730,9 +732,7 @@ fn find_mentions(a: &mut Analysis) {
                 m.start = s_ch;
                 m.gender = roles.iter().find_map(|r| a.gender_of_word(r));
                 m.role = roles.join(" ");
-                if org {
-                    m.role = "\u{1}org".to_string();
-                }
+                m.organisation = org;
                 mentions.push(m);
                 i = end_item.max(i + 1);
                 continue;
@@ -760,6 +760,7 @@ fn mention(
         text,
         role: String::new(),
         gender: None,
+        organisation: false,
         entity: None,
     }
 }
@@ -788,7 +789,7 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
         if lower.is_empty() {
             continue;
         }
-        let org = m.role == "\u{1}org";
+        let org = m.organisation;
         let surname = lower.last().cloned().unwrap_or_default();
         let found = if lower.len() >= 2 {
             entities
