@@ -620,7 +620,7 @@ fn never_panics_on_mark_soup() {
 
 // --- whole passages ----------------------------------------------------------------------
 
-/// Short news stories written for this test, three per language, each mixing several shapes;
+/// Short news stories written for this test, three or four per language, each mixing several shapes;
 /// every quote must get the speaker a reader would name.
 #[test]
 fn news_passages_in_four_languages() {
@@ -673,7 +673,12 @@ fn news_passages_in_four_languages() {
             ],
         ),
     ];
-    for (text, expected) in cases.iter().chain(MORE_CASES).chain(THIRD_CASES) {
+    for (text, expected) in cases
+        .iter()
+        .chain(MORE_CASES)
+        .chain(THIRD_CASES)
+        .chain(FOURTH_CASES)
+    {
         for (exact, speaker) in *expected {
             assert_eq!(
                 speaker_of(text, exact).as_deref(),
@@ -823,6 +828,76 @@ const THIRD_CASES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
 ];
+
+const FOURTH_CASES: &[(&str, &[(&str, &str)])] = &[
+    (
+        EN_STORY_4,
+        &[
+            ("Our members have been clear,", "Karen Liu"),
+            ("They want smaller classes and fair pay.", "Karen Liu"),
+            ("disappointing", "David Cole"),
+            (
+                "We remain committed to reaching an agreement,",
+                "David Cole",
+            ),
+            (
+                "I support the teachers, but I also need my kids in school,",
+                "Maria Santos",
+            ),
+            ("Somebody needs to fix this,", "Jim Parker"),
+        ],
+    ),
+    (
+        DE_STORY_4,
+        &[
+            (
+                "Die Bewohner konnten sich rechtzeitig in Sicherheit bringen",
+                "Tobias Lang",
+            ),
+            ("Es war überall Rauch.", "Ein Nachbar"),
+            ("Ich danke allen Einsatzkräften", "Sabine Kurz"),
+        ],
+    ),
+    (
+        ES_STORY_4,
+        &[
+            (
+                "Se llevaron todo lo que había en el escaparate",
+                "Antonio Ruiz",
+            ),
+            ("tranquilidad", "Ángeles Muñoz"),
+            ("No es la primera vez que ocurre", "una vecina"),
+        ],
+    ),
+];
+
+const EN_STORY_4: &str = r#"Teachers vote to strike
+
+Teachers in the district voted overwhelmingly on Wednesday to authorize a strike, union leaders said.
+
+"Our members have been clear," said Karen Liu, president of the teachers' union. "They want smaller classes and fair pay."
+
+Superintendent David Cole called the vote "disappointing" but said talks would continue. "We remain committed to reaching an agreement," Cole said in a statement.
+
+Parents had mixed reactions. "I support the teachers, but I also need my kids in school," said Maria Santos, whose two children attend Lincoln Elementary.
+
+Jim Parker, a father of three, was blunter. "Somebody needs to fix this," he said."#;
+
+const DE_STORY_4: &str = r#"Feuer in Mehrfamilienhaus
+
+In der Nacht zu Sonntag ist in einem Mehrfamilienhaus in der Innenstadt ein Feuer ausgebrochen. Verletzt wurde niemand. „Die Bewohner konnten sich rechtzeitig in Sicherheit bringen“, sagte Feuerwehrsprecher Tobias Lang am Morgen.
+
+Nach ersten Erkenntnissen der Polizei war eine brennende Kerze die Ursache. Ein Nachbar schilderte die Lage: „Es war überall Rauch.“ Er habe sofort die Feuerwehr gerufen.
+
+Bürgermeisterin Sabine Kurz zeigte sich erleichtert. „Ich danke allen Einsatzkräften“, sagte sie."#;
+
+const ES_STORY_4: &str = r#"La Guardia Civil investiga un robo en Marbella
+
+Los ladrones entraron de madrugada en una joyería del centro. "Se llevaron todo lo que había en el escaparate", explicó a este periódico el dueño del local, Antonio Ruiz.
+
+Según fuentes de la investigación, los autores actuaron con el rostro cubierto. La alcaldesa, Ángeles Muñoz, pidió "tranquilidad" a los vecinos y aseguró que se reforzará la vigilancia.
+
+"No es la primera vez que ocurre", lamentó una vecina, que prefirió no dar su nombre."#;
 
 const EN_STORY_3: &str = r#"Senate passes farm bill
 

@@ -659,9 +659,19 @@ fn find_mentions(a: &mut Analysis) {
                     .iter()
                     .map(|&x| tok(x).map(|t| t.core_lower()).unwrap_or_default())
                     .collect();
-                let org = lowers
-                    .last()
-                    .is_some_and(|l| has(lang.organisation_words, l))
+                // `Phoenix Fire Department`, `Guardia Civil`, `Ministerio del Interior`; but a
+                // title makes a person (`Police Chief James Craig`).
+                let titled = lowers[..lowers.len().saturating_sub(1)]
+                    .iter()
+                    .any(|l| a.is_title_word(l));
+                let org = (!titled
+                    && [lowers.first(), lowers.last()]
+                        .into_iter()
+                        .flatten()
+                        .any(|l| has(lang.organisation_words, l)))
+                    || lowers
+                        .last()
+                        .is_some_and(|l| has(lang.organisation_words, l))
                     || rest.iter().all(|&x| {
                         tok(x).is_some_and(|t| {
                             t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase())

@@ -142,6 +142,12 @@ impl Sieve<'_, '_> {
         })
     }
 
+    /// A preposition of any of the languages, or one introducing an addressee in this one
+    /// (Spanish `a`, which is an article in English).
+    fn preposition(&self, w: &str) -> bool {
+        has(PREPOSITIONS, w) || has(self.a.lang.addressee_prepositions, w)
+    }
+
     /// What a mention refers to.
     fn resolve(&self, m: usize, q: usize) -> Option<Who> {
         let a = self.a;
@@ -208,7 +214,7 @@ impl Sieve<'_, '_> {
             !elided
                 && (m.first <= 1
                     || a.word_at(s, m.first - 1).is_none_or(|w| {
-                        !has(PREPOSITIONS, &w.lower)
+                        !self.preposition(&w.lower)
                             && !has(a.lang.determiners, &w.lower)
                             && w.core().0.is_empty()
                     }))
@@ -306,7 +312,21 @@ impl Sieve<'_, '_> {
                     && a.word_at(si, a.mentions[m].first)
                         .is_some_and(|w| has(INDEFINITE, &w.lower))
             };
-            if let Some(mut m) = a.mention_ending(si, l - 1).filter(|&m| !indefinite(m)) {
+            // `La alcaldesa, Ángeles Muñoz, pidió`: the subject closes its apposition.
+            let ending = a.mention_ending(si, l - 1).or_else(|| {
+                let comma = a.sentences[si]
+                    .items
+                    .get(l - 1)
+                    .and_then(|&it| a.tok(it))
+                    .is_some_and(|t| t.is_punct(','));
+                if comma && l >= 2 {
+                    a.mention_ending(si, l - 2)
+                        .filter(|&m| a.mentions[m].kind == MentionKind::Name)
+                } else {
+                    None
+                }
+            });
+            if let Some(mut m) = ending.filter(|&m| !indefinite(m)) {
                 // `Capt. Rob McDade of the Phoenix Fire Department said`: the person.
                 if a.mentions[m]
                     .entity
@@ -330,9 +350,8 @@ impl Sieve<'_, '_> {
                 // A name after a preposition is not the subject (`the fire in Campanar has`).
                 let first = a.mentions[m].first;
                 let after_preposition = first > 0
-                    && a.word_at(si, first - 1).is_some_and(|w| {
-                        has(PREPOSITIONS, &w.lower) || has(a.lang.addressee_prepositions, &w.lower)
-                    });
+                    && a.word_at(si, first - 1)
+                        .is_some_and(|w| self.preposition(&w.lower));
                 if after_item.is_none_or(|q| first > q) && !after_preposition {
                     return Some(m);
                 }
@@ -346,7 +365,15 @@ impl Sieve<'_, '_> {
             if let Some(m) = a.mention_starting(si, r) {
                 r = a.mentions[m].last;
             } else {
-                r += 1;
+                // `explicó a este periódico el dueño`: skip the addressee's few words.
+                let mut skipped = 0;
+                while skipped < 3
+                    && a.mention_starting(si, r).is_none()
+                    && a.word_at(si, r).is_some_and(|w| !w.capitalised())
+                {
+                    r += 1;
+                    skipped += 1;
+                }
             }
         }
         let m = a.mention_starting(si, r)?;
@@ -428,7 +455,11 @@ impl Sieve<'_, '_> {
             // `"…," Smith, 45, said` or `"…," Smith, a spokesman, said`: the first mention
             // between the quote and its verb is the subject.
             if let Some((m, men)) = a.mentions_in(si).find(|(_, m)| {
-                m.first > from && m.last <= k && !matches!(m.kind, MentionKind::OtherPronoun)
+                m.first > from
+                    && m.last <= k
+                    && !matches!(m.kind, MentionKind::OtherPronoun)
+                    && a.word_at(si, m.first - 1)
+                        .is_none_or(|w| !self.preposition(&w.lower))
             }) {
                 let who = self.resolve(m, q)?;
                 let reason = format!("{} … {verb}, same sentence", men.text);
