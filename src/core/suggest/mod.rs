@@ -4,10 +4,10 @@
 //! table per language. No clock, no randomness, no I/O: the same text always gives the same
 //! suggestions. See `docs/suggestions.md` for the rules and their measured accuracy.
 
-pub mod analysis;
-pub mod finder;
+mod analysis;
+mod finder;
 pub mod lang;
-pub mod sieve;
+mod sieve;
 
 use crate::core::document::Speaker;
 
