@@ -620,7 +620,7 @@ fn never_panics_on_mark_soup() {
 
 // --- whole passages ----------------------------------------------------------------------
 
-/// Short news stories written for this test, three or four per language, each mixing several shapes;
+/// Short news stories written for this test, three to five per language, each mixing several shapes;
 /// every quote must get the speaker a reader would name.
 #[test]
 fn news_passages_in_four_languages() {
@@ -678,6 +678,7 @@ fn news_passages_in_four_languages() {
         .chain(MORE_CASES)
         .chain(THIRD_CASES)
         .chain(FOURTH_CASES)
+        .chain(FIFTH_CASES)
     {
         for (exact, speaker) in *expected {
             assert_eq!(
@@ -870,6 +871,50 @@ const FOURTH_CASES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
 ];
+
+const FIFTH_CASES: &[(&str, &[(&str, &str)])] = &[
+    (
+        FR_STORY_5,
+        &[
+            (
+                "Nous avons enregistré des rafales à 150 km/h",
+                "Météo-France",
+            ),
+            ("La nuit a été très longue pour nos équipes", "Éric Le Goff"),
+            (
+                "On a entendu le toit craquer toute la nuit, j'avais peur pour les enfants",
+                "Sophie",
+            ),
+            ("La prudence reste de mise", "Le préfet"),
+        ],
+    ),
+    (
+        DE_STORY_5,
+        &[
+            ("Ich freue mich sehr auf die Aufgabe", "Thomas Berger"),
+            ("Thomas passt perfekt zu unserem Verein.", "Frank Weiß"),
+            ("Mal sehen, ob er es besser macht", "ein Anhänger"),
+        ],
+    ),
+];
+
+const FR_STORY_5: &str = r#"Tempête : des milliers de foyers privés d'électricité
+
+La tempête a frappé la Bretagne dans la nuit de mercredi à jeudi. « Nous avons enregistré des rafales à 150 km/h », indique Météo-France dans un communiqué.
+
+À Brest, les pompiers sont intervenus plus de 200 fois. « La nuit a été très longue pour nos équipes », reconnaît le commandant Éric Le Goff, du SDIS 29.
+
+Sophie, une habitante de Quimper, a passé la nuit sans courant. « On a entendu le toit craquer toute la nuit, j'avais peur pour les enfants », raconte-t-elle.
+
+Le préfet a demandé aux habitants de limiter leurs déplacements. « La prudence reste de mise », a-t-il insisté."#;
+
+const DE_STORY_5: &str = r#"Neuer Trainer beim FC
+
+Der FC hat einen neuen Trainer. Thomas Berger übernimmt ab sofort die Mannschaft. „Ich freue mich sehr auf die Aufgabe“, sagte der 45-Jährige bei seiner Vorstellung.
+
+Sportdirektor Frank Weiß ist überzeugt: „Thomas passt perfekt zu unserem Verein.“ Berger war zuletzt in Österreich tätig.
+
+Die Fans reagierten gemischt. „Mal sehen, ob er es besser macht“, schrieb ein Anhänger im Internet."#;
 
 const EN_STORY_4: &str = r#"Teachers vote to strike
 

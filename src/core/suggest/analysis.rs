@@ -264,6 +264,12 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// An age used as a noun (`der 45-Jährige`, `the 45-year-old`): it stands for a person just
+/// named.
+pub fn is_age(w: &str) -> bool {
+    w.contains('-') && w.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The pronoun at the end of a French inversion (`raconte-t-il` → il).
 pub fn hyphen_pronoun(lang: &Language, lower: &str) -> Option<Option<Gender>> {
     let last = lower.rsplit(['-', '‑']).next()?;
@@ -300,8 +306,10 @@ pub fn analyse<'a>(
         by_sentence: Vec::new(),
         entities: Vec::new(),
     };
-    for t in tokens.iter_mut() {
-        t.speech = probe.speech_verb(t);
+    for i in 0..tokens.len() {
+        // `Frank Weiß`: a capitalised word after a capitalised word is a name, not a verb.
+        let in_name = tokens[i].capitalised() && i > 0 && tokens[i - 1].capitalised();
+        tokens[i].speech = !in_name && probe.speech_verb(&tokens[i]);
     }
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut quote_at = vec![(0, 0); quotes.len()];
@@ -362,7 +370,10 @@ pub fn analyse<'a>(
                                 w.word
                                     && w.end == tk.start
                                     && ((w.text.chars().count() == 1 && w.capitalised())
-                                        || has(lang.titles, &w.lower)
+                                        // Abbreviated titles (`Dr.`, `Sen.`, `Capt.`), not
+                                        // a sentence ending on `Trainer.`.
+                                        || (w.lower.chars().count() <= 4
+                                            && has(lang.titles, &w.lower))
                                         || w.text.chars().all(|c| c.is_uppercase()))
                             }
                             Item::Quote(_) => false,
@@ -521,6 +532,7 @@ fn find_mentions(a: &mut Analysis) {
                     } else if has(lang.roles, &wl)
                         || has(lang.titles, &wl)
                         || (noun_capitalised && a.is_title_compound(&wl))
+                        || is_age(&wl)
                     {
                         Some(MentionKind::Role)
                     } else {

@@ -9,7 +9,7 @@
 //! quote, and last the nearest person. The first pass runs over every quote before the second
 //! starts, so a headline can borrow the speaker of a quote further down.
 
-use super::analysis::{Analysis, Gender, Mention, MentionKind};
+use super::analysis::{is_age, Analysis, Gender, Mention, MentionKind};
 use super::finder::Found;
 use super::lang::{has, NAME_PARTICLES, PREPOSITIONS};
 
@@ -158,6 +158,9 @@ impl Sieve<'_, '_> {
                 if let Some(e) = men.entity {
                     return Some(Who::Entity(e));
                 }
+                if is_age(&men.role) {
+                    return self.resolve_personal(q, men.gender, men.sentence, men.first);
+                }
                 let with_role = |e: &usize| a.entities[*e].roles.contains(&men.role);
                 let before = a.mentions[..m]
                     .iter()
@@ -247,7 +250,7 @@ impl Sieve<'_, '_> {
                         }
                         loose.push((m.first, e));
                     }
-                    MentionKind::Role => {
+                    MentionKind::Role if !is_age(&m.role) => {
                         if let Some(w) = self.resolve(mi, q) {
                             if fits(&w, m.gender) {
                                 return Some(w);

@@ -21,7 +21,7 @@ pub static DE: Language = Language {
                    räumt räumte sagen sagt sagte sagten schildert schilderte schreibt schrieb \
                    schwärmt schwärmte sprach spricht stellt stellte teilt teilte twittert \
                    twitterte unterstreicht unterstrich urteilt urteilte verriet verrät versichert \
-                   versicherte verweist verwies warnt warnte weiß zitiert",
+                   versicherte verweist verwies warnt warnte zitiert",
     according_to: "laut | zufolge",
     inverted_markers: "so",
     pro_drop: false,
@@ -38,14 +38,17 @@ pub static DE: Language = Language {
              pfarrer polizeisprecher prof projektleiter projektleiterin präsident präsidentin \
              sportdirektor sprecher sprecherin stadtbaumeister stadtrat stadträtin stürmer \
              torhüter trainer trainerin verteidiger vorsitzende vorsitzender vorstand vorständin",
-    roles: "anwohner anwohnerin besitzer besitzerin bruder bürgermeister bürgermeisterin chef \
-            chefin coach direktor direktorin ehefrau ehemann experte expertin frau gegenüber \
+    roles: "anhänger anhängerin anwohner anwohnerin arzt besitzer besitzerin besucher besucherin \
+            bruder bürger bürgerin bürgermeister bürgermeisterin chef chefin coach direktor \
+            direktorin ehefrau ehemann einwohner einwohnerin experte expertin fan frau gegenüber \
             geschäftsführer geschäftsführerin kanzler kanzlerin kapitän kollege kollegin landrat \
-            landrätin leiter leiterin mann minister ministerin mutter nachbar nachbarin opfer \
+            landrätin lehrer lehrerin leiter leiterin leser leserin mann minister ministerin \
+            mitarbeiter mitarbeiterin mutter nachbar nachbarin opfer passant passantin \
             polizeisprecher polizist polizistin projektleiter projektleiterin präsident \
-            präsidentin schwester sohn spieler spielerin sportdirektor sprecher sprecherin \
-            stadtrat stadträtin stürmer tochter torhüter trainer trainerin vater verteidiger \
-            vorsitzende vorsitzender vorstand vorständin zeuge zeugin",
+            präsidentin schwester schüler schülerin sohn spieler spielerin sportdirektor sprecher \
+            sprecherin stadtrat stadträtin student studentin stürmer tochter torhüter trainer \
+            trainerin vater verteidiger vorsitzende vorsitzender vorstand vorständin zeuge zeugin \
+            zuschauer zuschauerin ärztin",
     female_words: "anwohnerin besitzerin bürgermeisterin chefin direktorin ehefrau expertin frau \
                    geschäftsführerin kanzlerin kollegin landrätin ministerin mutter nachbarin \
                    polizistin projektleiterin präsidentin schwester spielerin sprecherin \

@@ -50,14 +50,15 @@ pub static EN: Language = Language {
              spokesperson spokeswoman st superintendent supt treasurer trooper vice wife",
     roles: "agent ambassador analyst attorney aunt boss boy brother captain ceo chairman \
             chairwoman chancellor chief coach commander commissioner congressman congresswoman \
-            councillor councilman councilwoman daughter defender deputy detective director doctor \
-            driver executive expert father firefighter founder friend girl goalkeeper governor \
-            grandfather grandmother host husband inspector judge landlord lawyer leader lieutenant \
-            man manager mayor midfielder minister mother mp neighbor neighbour nurse officer \
-            official owner pilot player premier president professor prosecutor ranger researcher \
-            resident secretary senator sergeant sheriff sister son speaker spokesman spokesperson \
-            spokeswoman striker student superintendent suspect teacher treasurer trooper uncle \
-            victim wife witness woman",
+            councillor councilman councilwoman customer daughter defender deputy detective \
+            director doctor driver employee executive expert fan father firefighter founder friend \
+            girl goalkeeper governor grandfather grandmother host husband inspector judge landlord \
+            lawyer leader lieutenant man manager mayor midfielder minister mother mp neighbor \
+            neighbour nurse officer official owner parent passerby pilot player premier president \
+            professor prosecutor ranger reader researcher resident secretary senator sergeant \
+            sheriff shopper sister son speaker spokesman spokesperson spokeswoman striker student \
+            superintendent suspect teacher treasurer trooper uncle victim viewer visitor wife \
+            witness woman worker",
     female_words: "aunt chairwoman councilwoman dame daughter girl grandmother lady miss mom \
                    mother mrs ms mum princess queen sister spokeswoman wife woman",
     male_words: "boy brother chairman councilman dad father grandfather husband king lord man mr \

@@ -41,13 +41,15 @@ pub static ES: Language = Language {
              diputada diputado director directora don doña dr dra entrenador general juez jueza \
              ministra ministro padre portavoz presidenta presidente sargento secretaria secretario \
              senador senadora sr sra srta teniente",
-    roles: "abogada abogado afectada afectado agente alcalde alcaldesa analista anciana anciano \
-            bombero concejal concejala consejera consejero delegada delegado diputada diputado \
-            director directora dueña dueño economista entrenador esposa esposo experta experto \
-            fiscal hermana hermano hija hijo hombre joven juez jueza jugador jugadora madre marido \
-            ministra ministro mujer médica médico ocupante padre policía portavoz presidenta \
-            presidente propietaria propietario residente responsable secretaria secretario senador \
-            senadora socióloga sociólogo superviviente testigo vecina vecino víctima",
+    roles: "abogada abogado afectada afectado aficionada aficionado agente agricultor agricultora \
+            alcalde alcaldesa alumna alumno analista anciana anciano bombero cliente comerciante \
+            concejal concejala consejera consejero delegada delegado diputada diputado director \
+            directora dueña dueño economista entrenador esposa esposo estudiante experta experto \
+            fiscal hermana hermano hija hijo hincha hombre joven jubilada jubilado juez jueza \
+            jugador jugadora lector lectora madre marido ministra ministro mujer médica médico \
+            ocupante padre policía portavoz presidenta presidente propietaria propietario \
+            residente responsable secretaria secretario senador senadora socióloga sociólogo \
+            superviviente testigo trabajador trabajadora transeúnte vecina vecino víctima",
     female_words: "abogada afectada alcaldesa anciana concejala consejera delegada diputada \
                    directora doña dra dueña esposa experta hermana hija jueza jugadora madre \
                    ministra mujer médica presidenta propietaria secretaria senadora sra srta \

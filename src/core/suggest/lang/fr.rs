@@ -39,16 +39,18 @@ pub static FR: Language = Language {
              lieutenant m madame maire maître me mgr ministre mlle mme monsieur politologue pr \
              procureur procureure professeur préfet préfète président présidente père sociologue \
              sénateur sénatrice sœur économiste",
-    roles: "adjoint adjointe analyste attaquant avocat avocate buteur capitaine chercheur \
-            chercheuse coach commerçant commerçante commissaire directeur directrice défenseur \
-            député députée enseignant enseignante entraîneur entraîneuse expert experte femme \
-            fille fils frère gardien garçon gérant gérante habitant habitante historien \
-            historienne homme jeune joueur joueuse juge maire manager mari milieu militant \
-            militante ministre mère médecin patron patronne policier policière politologue pompier \
-            porte-parole portier procureur procureure propriétaire préfet préfète président \
-            présidente père responsable riverain riveraine secrétaire sociologue spécialiste \
-            syndicaliste sélectionneur sénateur sénatrice sœur technicien témoin victime voisin \
-            voisine économiste élu élue épouse",
+    roles: "adjoint adjointe agriculteur agricultrice analyste attaquant avocat avocate buteur \
+            capitaine chercheur chercheuse client cliente coach commerçant commerçante commissaire \
+            directeur directrice défenseur député députée enseignant enseignante entraîneur \
+            entraîneuse expert experte femme fille fils frère gardien garçon gérant gérante \
+            habitant habitante historien historienne homme jeune joueur joueuse juge lecteur \
+            lectrice maire manager mari milieu militant militante ministre mère médecin parent \
+            passant passante patron patronne policier policière politologue pompier porte-parole \
+            portier procureur procureure propriétaire préfet préfète président présidente père \
+            responsable retraité retraitée riverain riveraine salarié salariée secrétaire \
+            sociologue spécialiste supporter syndicaliste sélectionneur sénateur sénatrice sœur \
+            technicien témoin victime voisin voisine économiste élu élue élève épouse étudiant \
+            étudiante",
     female_words: "adjointe avocate chercheuse commerçante directrice députée enseignante \
                    entraîneuse experte femme fille gérante habitante joueuse madame militante mlle \
                    mme mère patronne policière procureure préfète présidente riveraine sénatrice \
