@@ -620,7 +620,7 @@ fn never_panics_on_mark_soup() {
 
 // --- whole passages ----------------------------------------------------------------------
 
-/// Short news stories written for this test, three to five per language, each mixing several shapes;
+/// Short news stories written for this test, three to six per language, each mixing several shapes;
 /// every quote must get the speaker a reader would name.
 #[test]
 fn news_passages_in_four_languages() {
@@ -679,6 +679,7 @@ fn news_passages_in_four_languages() {
         .chain(THIRD_CASES)
         .chain(FOURTH_CASES)
         .chain(FIFTH_CASES)
+        .chain(SIXTH_CASES)
     {
         for (exact, speaker) in *expected {
             assert_eq!(
@@ -897,6 +898,49 @@ const FIFTH_CASES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
 ];
+
+const SIXTH_CASES: &[(&str, &[(&str, &str)])] = &[
+    (
+        EN_STORY_6,
+        &[
+            ("My opponent wants to raise your taxes,", "Ellen Park"),
+            ("Four years, and nothing to show for it,", "Mark Diaz"),
+            ("Would you support rent control?", "Lisa Grant"),
+            ("No,", "Ellen Park"),
+            ("Yes, in some cities,", "Mark Diaz"),
+        ],
+    ),
+    (
+        ES_STORY_6,
+        &[
+            ("Es un momento muy especial para todos", "Carlo Ancelotti"),
+            ("Esto es para vosotros", "Nacho Fernández"),
+            ("No tengo palabras", "Jude Bellingham"),
+        ],
+    ),
+];
+
+const EN_STORY_6: &str = r#"Rivals clash in final debate
+
+Governor Ellen Park and her challenger, state Sen. Mark Diaz, sparred over taxes on Tuesday night.
+
+"My opponent wants to raise your taxes," Park said. She pointed to his voting record.
+
+Diaz shot back that the governor had "no plan at all" for the state's schools. "Four years, and nothing to show for it," he said.
+
+The moderator, Lisa Grant of KTVB, asked both candidates about housing. "Would you support rent control?" she asked.
+
+"No," Park said.
+
+"Yes, in some cities," Diaz said."#;
+
+const ES_STORY_6: &str = r#"El Real Madrid gana la Liga
+
+El Real Madrid se proclamó campeón tras vencer al Cádiz por 3-0. "Es un momento muy especial para todos", dijo Carlo Ancelotti al término del partido.
+
+El capitán, Nacho Fernández, dedicó el título a la afición. "Esto es para vosotros", gritó desde el césped.
+
+Jude Bellingham, autor de dos goles, se mostró emocionado: "No tengo palabras"."#;
 
 const FR_STORY_5: &str = r#"Tempête : des milliers de foyers privés d'électricité
 

@@ -622,6 +622,12 @@ fn find_mentions(a: &mut Analysis) {
                         && has(NAME_PARTICLES, &w.lower)
                         && !words.is_empty()
                         && tok(j + 1).is_some_and(|x| x.capitalised())
+                        // `of` joins an organisation's name (`City of X`), not a person to
+                        // where they work (`Lisa Grant of KTVB`).
+                        && (w.lower != "of"
+                            || words.iter().any(|&k| {
+                                tok(k).is_some_and(|x| has(lang.organisation_words, &x.core_lower()))
+                            }))
                     {
                         j += 1;
                     } else if w.word

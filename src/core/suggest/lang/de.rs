@@ -18,10 +18,10 @@ pub static DE: Language = Language {
                    glaubte hadert haderte hofft hoffte jubeln jubelt jubelte klagt klagte \
                    kommentiert kommentierte konstatierte kritisieren kritisiert kritisierte \
                    kündigte lobt lobte mahnt mahnte meint meinte resümiert resümierte rief ruft \
-                   räumt räumte sagen sagt sagte sagten schildert schilderte schreibt schrieb \
-                   schwärmt schwärmte sprach spricht stellt stellte teilt teilte twittert \
-                   twitterte unterstreicht unterstrich urteilt urteilte verriet verrät versichert \
-                   versicherte verweist verwies warnt warnte zitiert",
+                   räumt räumte sagen sagt sagte sagten schildert schilderte schreibt schreit \
+                   schrie schrieb schwärmt schwärmte sprach spricht stellt stellte teilt teilte \
+                   twittert twitterte unterstreicht unterstrich urteilt urteilte verriet verrät \
+                   versichert versicherte verweist verwies warnt warnte zitiert",
     according_to: "laut | zufolge",
     inverted_markers: "so",
     pro_drop: false,

@@ -18,15 +18,15 @@ pub static ES: Language = Language {
                    defiende denuncia denunciado denunció destaca destacado destacó detalla \
                    detallado detalló dice dicen dicho dijeron dijo escribe escribió escrito \
                    exclama exclamó exige exigió explica explicaba explicado explican explicaron \
-                   explicó expresa expresado expresó incidió indica indicado indicó insiste \
-                   insistido insistió lamenta lamentado lamentó manifestado manifestó manifiesta \
-                   matiza matizado matizó mostrado narra narró opina opinó pide pidió precisa \
-                   precisado precisó pregunta preguntó promete prometió puntualiza puntualizó \
-                   recalca recalcado recalcó reconoce reconocido reconoció recordado recordó \
-                   recuerda reitera reiterado reiteró relata relatado relató remarca remarcó \
-                   resalta resaltado resaltó responde respondido respondió sentenció señala \
-                   señalado señaló sostenido sostiene sostuvo subraya subrayado subrayó sugirió \
-                   valora valorado valoró zanjó",
+                   explicó expresa expresado expresó grita gritaba gritado gritaron gritó incidió \
+                   indica indicado indicó insiste insistido insistió lamenta lamentado lamentó \
+                   manifestado manifestó manifiesta matiza matizado matizó mostrado narra narró \
+                   opina opinó pide pidió precisa precisado precisó pregunta preguntó promete \
+                   prometió puntualiza puntualizó recalca recalcado recalcó reconoce reconocido \
+                   reconoció recordado recordó recuerda reitera reiterado reiteró relata relatado \
+                   relató remarca remarcó resalta resaltado resaltó responde respondido respondió \
+                   sentenció señala señalado señaló sostenido sostiene sostuvo subraya subrayado \
+                   subrayó sugirió valora valorado valoró zanjó",
     according_to: "según | a juicio de",
     inverted_markers: "",
     pro_drop: true,

@@ -11,18 +11,18 @@ pub static FR: Language = Language {
     speech_verbs: "admet admis affirme affirmé ajoutait ajoute ajouté amuse analyse analysé \
                    annonce annoncé appelle appelé assure assuré assène asséné avance avancé averti \
                    avertit avoue avoué commente commenté complète complété conclut confie confirme \
-                   confirmé confié demande demandé dira dis disait dit déclarait déclare déclaré \
-                   dénonce dénoncé déplore déploré détaille détaillé développe développé estime \
-                   estimé exclame expliquait explique expliqué félicite garanti garantit glisse \
-                   glissé indigne indique indiqué inquiète insiste insisté interpelle interpellé \
-                   interroge ironise ironisé juge jugé lance lancé lâche lâché martelé martèle \
-                   note noté nuance nuancé objecte objecté observe observé plaide plaidé poursuit \
-                   poursuivi promet promis précise précisé prévenu prévient racontait raconte \
-                   raconté rappelle rappelé reconnaît reconnu regrette regretté relate relaté \
-                   relevé relève réagi réagit réplique répliqué répond répondu répète répété \
-                   résume résumé rétorque rétorqué s'est s'exclame salue salué souffle soufflé \
-                   souligne souligné soupire soupiré sourit souvient tempère tempéré tranche \
-                   tranché tweeté témoigne témoigné écrit",
+                   confirmé confié crie crié demande demandé dira dis disait dit déclarait déclare \
+                   déclaré dénonce dénoncé déplore déploré détaille détaillé développe développé \
+                   estime estimé exclame expliquait explique expliqué félicite garanti garantit \
+                   glisse glissé hurle hurlé indigne indique indiqué inquiète insiste insisté \
+                   interpelle interpellé interroge ironise ironisé juge jugé lance lancé lâche \
+                   lâché martelé martèle note noté nuance nuancé objecte objecté observe observé \
+                   plaide plaidé poursuit poursuivi promet promis précise précisé prévenu prévient \
+                   racontait raconte raconté rappelle rappelé reconnaît reconnu regrette regretté \
+                   relate relaté relevé relève réagi réagit réplique répliqué répond répondu \
+                   répète répété résume résumé rétorque rétorqué s'est s'exclame salue salué \
+                   souffle soufflé souligne souligné soupire soupiré sourit souvient tempère \
+                   tempéré tranche tranché tweeté témoigne témoigné écrit",
     according_to: "selon | d'après | aux dires de",
     inverted_markers: "",
     pro_drop: false,
