@@ -476,6 +476,18 @@ fn straight_quotes_are_told_from_apostrophes_inches_and_primes() {
 }
 
 #[test]
+fn spans_are_whole_grapheme_clusters() {
+    // A combining accent on the closing mark makes the mark part of the last character.
+    let text = "She said \"caf\u{e9} au lait\"\u{301} and left.";
+    for s in suggest(text, &[]) {
+        let index = quotemark::core::text::TextIndex::new(text);
+        assert!(index.is_grapheme_boundary(s.start) && index.is_grapheme_boundary(s.end));
+    }
+    let emoji = "“Family 👩\u{200d}👩\u{200d}👧 day,” said Ana Ruiz.";
+    assert_eq!(spans(emoji), ["Family 👩\u{200d}👩\u{200d}👧 day,"]);
+}
+
+#[test]
 fn guillemets_with_no_break_spaces_exclude_the_padding() {
     let fr = "«\u{a0}L’entame a été catastrophique, mais je suis resté calme.\u{a0}»\n\nAu sortir de la rencontre, l’entraîneur principal ne cachait pas son analyse. «\u{202f}On a très mal débuté.\u{202f}»";
     assert_eq!(

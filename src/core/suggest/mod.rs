@@ -10,6 +10,8 @@ pub mod lang;
 mod sieve;
 
 use crate::core::document::Speaker;
+use crate::core::selector::CharRange;
+use crate::core::text::TextIndex;
 
 /// A speaker the user already has: suggestions use its name when a mention matches the name
 /// or an alias.
@@ -95,13 +97,17 @@ pub fn suggest_in(
         .collect();
     let a = analysis::analyse(&chars, &paras, &quotes, lang, &known);
     let attributions = sieve::attribute(&a, &quotes);
+    // Every range the model stores is whole grapheme clusters (a mark carrying a combining
+    // accent is text), so the suggestions are too.
+    let index = TextIndex::new(text);
     quotes
         .iter()
         .zip(attributions)
-        .map(|(f, at)| Suggestion {
-            start: f.start,
-            end: f.end,
-            exact: chars[f.start..f.end].iter().collect(),
+        .map(|(f, at)| (index.snap_to_graphemes(CharRange::new(f.start, f.end)), at))
+        .map(|(r, at)| Suggestion {
+            start: r.start,
+            end: r.end,
+            exact: chars[r.start..r.end].iter().collect(),
             speaker: at.who.as_ref().map(|w| sieve::display(&a, w, &known)),
             confidence: at.confidence,
             reason: at.reason,
