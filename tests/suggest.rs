@@ -65,9 +65,9 @@ fn speaker_after_the_quote_in_four_languages() {
         speaker_of(de_so, "Das war ein großer Tag für die Stadt").as_deref(),
         Some("Petra Lang")
     );
-    let es = "\"El humo subía muy rápido\", ha afirmado Lucía Ferrer, vecina del quinto piso.";
+    let es = "\"Las escaleras estaban llenas de gente\", ha afirmado Lucía Ferrer, vecina del quinto piso.";
     assert_eq!(
-        speaker_of(es, "El humo subía muy rápido").as_deref(),
+        speaker_of(es, "Las escaleras estaban llenas de gente").as_deref(),
         Some("Lucía Ferrer")
     );
 }
@@ -101,9 +101,9 @@ fn the_speaker_after_a_preposition_phrase_is_still_the_speaker() {
         Some("Julien Marchand")
     );
     let en =
-        "\"The dog was barely breathing,\" Capt. Ron Malley of the Tempe Fire Department said.";
+        "\"The roof could have collapsed at any moment,\" Capt. Ron Malley of the Tempe Fire Department said.";
     assert_eq!(
-        speaker_of(en, "The dog was barely breathing,").as_deref(),
+        speaker_of(en, "The roof could have collapsed at any moment,").as_deref(),
         Some("Ron Malley")
     );
 }
@@ -122,14 +122,15 @@ fn speaker_before_the_quote() {
         speaker_of(de, "Ich bin sehr stolz auf die Mannschaft.").as_deref(),
         Some("Anna Berger")
     );
-    let fr = "Sonia habite l'immeuble voisin, elle était présente lors du drame\u{a0}: «\u{a0}Le feu a pris très vite.\u{a0}»";
+    let fr = "Sonia tient la boulangerie d'en face, elle a tout vu depuis sa vitrine\u{a0}: «\u{a0}La voiture roulait beaucoup trop vite.\u{a0}»";
     assert_eq!(
-        speaker_of(fr, "Le feu a pris très vite.").as_deref(),
+        speaker_of(fr, "La voiture roulait beaucoup trop vite.").as_deref(),
         Some("Sonia")
     );
-    let es = "Ramón, vecino del edificio, ha indicado a los medios: \"Fue todo muy rápido.\"";
+    let es =
+        "Ramón, conductor del autobús, ha indicado a los periodistas: \"Frené en cuanto pude.\"";
     assert_eq!(
-        speaker_of(es, "Fue todo muy rápido.").as_deref(),
+        speaker_of(es, "Frené en cuanto pude.").as_deref(),
         Some("Ramón")
     );
 }
@@ -147,15 +148,14 @@ fn speaker_named_in_the_paragraph_before() {
         .as_deref(),
         Some("Tom Reedy")
     );
-    let label =
-        "Die Stimmen zum Spiel\n\nTrainerin Lena Holm:\n\n„Wir waren heute nicht gut genug.“";
+    let label = "Nach dem Spiel\n\nTrainerin Lena Holm:\n\n„Wir waren heute nicht gut genug.“";
     assert_eq!(
         speaker_of(label, "Wir waren heute nicht gut genug.").as_deref(),
         Some("Lena Holm")
     );
-    let role = "Mayor Jim Kessler spoke at the scene. Later the mayor issued a statement.\n\n\"I am deeply saddened by this loss.\"";
+    let role = "Mayor Jim Kessler visited the site. Later the mayor issued a statement.\n\n\"Our city will rebuild together.\"";
     assert_eq!(
-        speaker_of(role, "I am deeply saddened by this loss.").as_deref(),
+        speaker_of(role, "Our city will rebuild together.").as_deref(),
         Some("Jim Kessler")
     );
 }
@@ -167,10 +167,10 @@ fn speaker_named_in_the_following_sentence() {
         speaker_of(de, "Denken Sie an die Kinder.").as_deref(),
         Some("Karl Huber")
     );
-    let en = "\"Is there any chance the bill fails?\" Tapper asked Warner.";
+    let en = "\"Will the plant close this year?\" Okoro asked Lindqvist.";
     assert_eq!(
-        speaker_of(en, "Is there any chance the bill fails?").as_deref(),
-        Some("Tapper")
+        speaker_of(en, "Will the plant close this year?").as_deref(),
+        Some("Okoro")
     );
 }
 
@@ -178,20 +178,20 @@ fn speaker_named_in_the_following_sentence() {
 
 #[test]
 fn pronouns_resolve_to_the_person_they_stand_for() {
-    let en = "For a moment, Dana Whitfield thought her cat was gone.\n\n\"He was not moving at all,\" she said.";
+    let en = "For a moment, Dana Whitfield thought her garden was lost.\n\n\"The water was up to my knees,\" she said.";
     assert_eq!(
-        speaker_of(en, "He was not moving at all,").as_deref(),
+        speaker_of(en, "The water was up to my knees,").as_deref(),
         Some("Dana Whitfield")
     );
-    let fr = "Réveillé par les sirènes, Thierry est sorti dans la rue. \"J'ai vu les pompiers arriver\", raconte-t-il.";
+    let fr = "Alerté par le bruit, Mathis est descendu dans la cour. \"J'ai vu la fumée sortir du toit\", raconte-t-il.";
     assert_eq!(
-        speaker_of(fr, "J'ai vu les pompiers arriver").as_deref(),
-        Some("Thierry")
+        speaker_of(fr, "J'ai vu la fumée sortir du toit").as_deref(),
+        Some("Mathis")
     );
     let fr2 =
-        "Nadia connaissait bien les enfants. En larmes, elle ajoute : « Je ne comprends pas. »";
+        "Nadia enseigne dans le quartier depuis dix ans. Émue, elle ajoute : « Rien ne sera plus comme avant. »";
     assert_eq!(
-        speaker_of(fr2, "Je ne comprends pas.").as_deref(),
+        speaker_of(fr2, "Rien ne sera plus comme avant.").as_deref(),
         Some("Nadia")
     );
     let de = "Lukas Brandt war zufrieden. „Das Team hat gekämpft“, sagte er.";
@@ -200,34 +200,37 @@ fn pronouns_resolve_to_the_person_they_stand_for() {
         Some("Lukas Brandt")
     );
     // Spanish drops the subject: the verb alone points back to the person talked about.
-    let es = "Pedro salió al pasillo y olió a goma quemada. \"Ahí ya me asusté\", relata.";
-    assert_eq!(speaker_of(es, "Ahí ya me asusté").as_deref(), Some("Pedro"));
+    let es = "Tomás bajó a la calle y vio las llamas. \"Pensé que era una broma\", relata.";
+    assert_eq!(
+        speaker_of(es, "Pensé que era una broma").as_deref(),
+        Some("Tomás")
+    );
 }
 
 #[test]
 fn a_female_pronoun_skips_a_man_mentioned_later() {
-    let en = "His wife Judy Marsh waited at home. On Monday, Paul Marsh left for work at 7 a.m. He said goodbye to his wife.\n\n\"He always kissed me goodbye,\" she said.";
+    let en = "His wife Alma Marsh waited at home. On Monday, Paul Marsh left for work at 7 a.m. He said goodbye to his wife.\n\n\"He called me every evening,\" she said.";
     assert_eq!(
-        speaker_of(en, "He always kissed me goodbye,").as_deref(),
-        Some("Judy Marsh")
+        speaker_of(en, "He called me every evening,").as_deref(),
+        Some("Alma Marsh")
     );
 }
 
 #[test]
 fn roles_resolve_to_the_named_person_who_holds_them() {
-    let en = "Police Chief James Corrigan spoke on Thursday.\n\n“The violence must stop,” the chief said.";
+    let en = "Police Chief James Corrigan spoke on Thursday.\n\n“We will find whoever did this,” the chief said.";
     assert_eq!(
-        speaker_of(en, "The violence must stop,").as_deref(),
+        speaker_of(en, "We will find whoever did this,").as_deref(),
         Some("James Corrigan")
     );
-    let fr = "«\u{a0}Il était temps\u{a0}», a souligné la ministre chargée du logement, Claire Fontaine.\n\nLe centre compte «\u{a0}des missions utiles\u{a0}», a expliqué la ministre.";
+    let fr = "«\u{a0}Ce chantier était attendu\u{a0}», a souligné la ministre chargée du logement, Claire Fontaine.\n\nLe centre compte «\u{a0}des missions utiles\u{a0}», a expliqué la ministre.";
     assert_eq!(
         speaker_of(fr, "des missions utiles").as_deref(),
         Some("Claire Fontaine")
     );
-    let es = "El alcalde de Villanueva, Andrés Molina, ha anunciado que la oficina \"no se cierra\".\n\n\"Seguiremos trabajando\", ha añadido el alcalde.";
+    let es = "El alcalde de Villanueva, Andrés Molina, ha anunciado que la oficina \"seguirá abierta\".\n\n\"Seguiremos trabajando\", ha añadido el alcalde.";
     assert_eq!(
-        speaker_of(es, "no se cierra").as_deref(),
+        speaker_of(es, "seguirá abierta").as_deref(),
         Some("Andrés Molina")
     );
     assert_eq!(
@@ -238,30 +241,33 @@ fn roles_resolve_to_the_named_person_who_holds_them() {
 
 #[test]
 fn an_unnamed_person_is_named_by_the_role_as_written() {
-    let es = "«No sabía qué ocurría - dice la mujer - hasta que vi el humo».";
+    let es = "«Yo estaba en la cocina - cuenta la mujer - cuando sonó la alarma».";
     let all = suggest(es, &[]);
     let q = quote(
         es,
         &all,
-        "No sabía qué ocurría - dice la mujer - hasta que vi el humo",
+        "Yo estaba en la cocina - cuenta la mujer - cuando sonó la alarma",
     );
     // The inciso is inside the marks, so it is part of the quote, not an attribution.
     assert_eq!(all.len(), 1);
     assert!(q.speaker.is_none() || q.speaker.as_deref() == Some("la mujer"));
-    let en = "A Park Ranger stopped the car. She said the driver gave \"evasive\" answers.";
-    assert_eq!(speaker_of(en, "evasive").as_deref(), Some("A Park Ranger"));
+    let en = "A Customs Officer stopped the van. She said the driver gave \"vague\" answers.";
+    assert_eq!(
+        speaker_of(en, "vague").as_deref(),
+        Some("A Customs Officer")
+    );
 }
 
 #[test]
 fn organisations_and_documents_speak() {
-    let en = "“Devastating loss of a young deputy,” the Ocala County Sheriff’s Office wrote.";
+    let en = "“Our thoughts are with the crew,” the Marlow County Sheriff’s Office wrote.";
     assert_eq!(
-        speaker_of(en, "Devastating loss of a young deputy,").as_deref(),
-        Some("Ocala County Sheriff’s Office")
+        speaker_of(en, "Our thoughts are with the crew,").as_deref(),
+        Some("Marlow County Sheriff’s Office")
     );
-    let doc = "The family released a letter on Tuesday.\n\n\"We are living a nightmare,\" the statement said.";
+    let doc = "The family released a letter on Tuesday.\n\n\"We ask for privacy at this time,\" the statement said.";
     assert_eq!(
-        speaker_of(doc, "We are living a nightmare,").as_deref(),
+        speaker_of(doc, "We ask for privacy at this time,").as_deref(),
         Some("the statement")
     );
     let org = "“We are so sorry to hear this,” wrote the City of Dunmore Police Department.";
@@ -271,20 +277,19 @@ fn organisations_and_documents_speak() {
 
 #[test]
 fn collective_speakers() {
-    let es =
-        "Otros vecinos cuentan que las llamas eran 'gigantescas' y que se rompieron cristales.";
+    let es = "Algunos vecinos cuentan que el ruido era 'insoportable' toda la noche.";
     assert_eq!(
-        speaker_of(es, "gigantescas").as_deref(),
-        Some("Otros vecinos")
+        speaker_of(es, "insoportable").as_deref(),
+        Some("Algunos vecinos")
     );
-    let de = "Erbacher kritisieren: „Eine Inszenierung vom Feinsten“";
+    let de = "Anwohner kritisieren: „Ein Schildbürgerstreich ohnegleichen“";
     assert_eq!(
-        speaker_of(de, "Eine Inszenierung vom Feinsten").as_deref(),
-        Some("Erbacher")
+        speaker_of(de, "Ein Schildbürgerstreich ohnegleichen").as_deref(),
+        Some("Anwohner")
     );
-    let en = "The family of Sam Noor released a statement saying they are \"heart-broken and confused.\"";
+    let en = "The family of Sam Noor released a statement saying they are \"grateful for every message.\"";
     assert_eq!(
-        speaker_of(en, "heart-broken and confused.").as_deref(),
+        speaker_of(en, "grateful for every message.").as_deref(),
         Some("The family")
     );
 }
@@ -293,18 +298,18 @@ fn collective_speakers() {
 
 #[test]
 fn people_sharing_a_surname_stay_apart() {
-    let en = "\"I am just so shocked,\" his wife Ruth Calder said.\n\n\"After the last bus left, we were still there,\" said daughter Erin Vale.\n\n\"The Red Cross was packing up,\" added her sister Megan Calder, and they waited.";
+    let en = "\"I still can't believe it,\" his wife Ruth Calder said.\n\n\"We waited at the station all night,\" said daughter Tess Vale.\n\n\"Nobody told us anything,\" added her sister Lena Calder, and they waited.";
     assert_eq!(
-        speaker_of(en, "I am just so shocked,").as_deref(),
+        speaker_of(en, "I still can't believe it,").as_deref(),
         Some("Ruth Calder")
     );
     assert_eq!(
-        speaker_of(en, "After the last bus left, we were still there,").as_deref(),
-        Some("Erin Vale")
+        speaker_of(en, "We waited at the station all night,").as_deref(),
+        Some("Tess Vale")
     );
     assert_eq!(
-        speaker_of(en, "The Red Cross was packing up,").as_deref(),
-        Some("Megan Calder")
+        speaker_of(en, "Nobody told us anything,").as_deref(),
+        Some("Lena Calder")
     );
 }
 
@@ -324,9 +329,10 @@ fn names_with_particles() {
 
 #[test]
 fn first_name_only_speakers() {
-    let en = "Nicola works at a shop on the corner.\n\n“Then he turned the corner and I saw one tire,” said Nicola.";
+    let en =
+        "Nicola runs the bakery on the square.\n\n“The truck came out of nowhere,” said Nicola.";
     assert_eq!(
-        speaker_of(en, "Then he turned the corner and I saw one tire,").as_deref(),
+        speaker_of(en, "The truck came out of nowhere,").as_deref(),
         Some("Nicola")
     );
 }
@@ -354,15 +360,15 @@ fn surname_titles_and_known_speakers_resolve_to_the_full_name() {
 
 #[test]
 fn multi_paragraph_quote_gives_one_suggestion_per_paragraph() {
-    let text = "Attorney General Dana Yates issued the following statement.\n\n“My heart is torn by this loss.\n\n“I share in the anguish of this community.\n\n“My thanks to the county for its help.”\n\nThe case is ongoing.";
+    let text = "Attorney General Dana Yates issued the following statement.\n\n“Today our state lost a dedicated public servant.\n\n“We will support the family in every way we can.\n\n“I thank the volunteers who helped through the night.”\n\nThe case is ongoing.";
     let all = suggest(text, &[]);
     let got: Vec<&str> = all.iter().map(|s| s.exact.as_str()).collect();
     assert_eq!(
         got,
         [
-            "My heart is torn by this loss.",
-            "I share in the anguish of this community.",
-            "My thanks to the county for its help."
+            "Today our state lost a dedicated public servant.",
+            "We will support the family in every way we can.",
+            "I thank the volunteers who helped through the night."
         ]
     );
     assert!(
@@ -374,95 +380,95 @@ fn multi_paragraph_quote_gives_one_suggestion_per_paragraph() {
 
 #[test]
 fn split_quotes_share_their_speaker() {
-    let text = "“As we work through it, we get a clearer picture,” says Livingston. “The suspect fired shots inside.”\n\n\"We mourn the loss,\" said Mayor Jim Kenney, \"and we will be there for his family.\"";
+    let text = "“The investigation is at an early stage,” says Ostrowski. “We are asking witnesses to come forward.”\n\n\"This is a sad day,\" said Mayor Ada Brennan, \"and the city will support his family.\"";
     assert_eq!(
-        speaker_of(text, "The suspect fired shots inside.").as_deref(),
-        Some("Livingston")
+        speaker_of(text, "We are asking witnesses to come forward.").as_deref(),
+        Some("Ostrowski")
     );
     assert_eq!(
-        speaker_of(text, "We mourn the loss,").as_deref(),
-        Some("Jim Kenney")
+        speaker_of(text, "This is a sad day,").as_deref(),
+        Some("Ada Brennan")
     );
     assert_eq!(
-        speaker_of(text, "and we will be there for his family.").as_deref(),
-        Some("Jim Kenney")
+        speaker_of(text, "and the city will support his family.").as_deref(),
+        Some("Ada Brennan")
     );
 }
 
 #[test]
 fn nested_quotes_belong_to_the_outer_quote() {
-    let en = "\"He always said, ‘Goodbye beautiful. I love you so much,’\" she said.";
+    let en = "\"She used to tell us, ‘Never give up. Tomorrow is another day,’\" he said.";
     assert_eq!(
         spans(en),
-        ["He always said, ‘Goodbye beautiful. I love you so much,’"]
+        ["She used to tell us, ‘Never give up. Tomorrow is another day,’"]
     );
-    let en2 = "\"This was 'Swamp 101' on Friday night,\" Warner said.";
-    assert_eq!(spans(en2), ["This was 'Swamp 101' on Friday night,"]);
-    let es = "\"Chillaban: 'Socorro, socorro'. Empezamos a avisar\", ha señalado.";
-    assert_eq!(
-        spans(es),
-        ["Chillaban: 'Socorro, socorro'. Empezamos a avisar"]
-    );
+    let en2 = "\"They call it 'Plan B' in the office,\" Moreau said.";
+    assert_eq!(spans(en2), ["They call it 'Plan B' in the office,"]);
+    let es = "\"Gritaban: 'Fuego, fuego'. Salimos corriendo\", ha señalado.";
+    assert_eq!(spans(es), ["Gritaban: 'Fuego, fuego'. Salimos corriendo"]);
 }
 
 #[test]
 fn partial_quotes_inside_a_sentence() {
-    let en = "Sen. Mark Warren said on Sunday that Friday was his \"worst day\" as a senator.";
-    assert_eq!(speaker_of(en, "worst day").as_deref(), Some("Mark Warren"));
-    let fr = "Ces centres remplissent des «missions très particulières» et sont «les premières portes», a expliqué Claire Fontaine.";
+    let en = "Sen. Mark Warren said on Sunday that the vote was \"a turning point\" for the state.";
     assert_eq!(
-        speaker_of(fr, "missions très particulières").as_deref(),
+        speaker_of(en, "a turning point").as_deref(),
+        Some("Mark Warren")
+    );
+    let fr = "Ces refuges offrent «un toit provisoire» et souvent «une première écoute», a expliqué Claire Fontaine.";
+    assert_eq!(
+        speaker_of(fr, "un toit provisoire").as_deref(),
         Some("Claire Fontaine")
     );
     assert_eq!(
-        speaker_of(fr, "les premières portes").as_deref(),
+        speaker_of(fr, "une première écoute").as_deref(),
         Some("Claire Fontaine")
     );
 }
 
 #[test]
 fn scare_quotes_and_titles_get_no_speaker_and_low_confidence() {
-    let en = "Warner said on CNN's \"State of the Union\" that the vote was close.";
+    let en = "Hale said on the radio show \"Morning Desk Live\" that the vote was close.";
     let all = suggest(en, &[]);
-    let q = quote(en, &all, "State of the Union");
+    let q = quote(en, &all, "Morning Desk Live");
     assert_eq!(q.speaker, None);
     assert!(q.confidence < 0.5);
-    let de =
-        "Rund 70 Interessierte kamen am Montag in den Stadtsaal «Kreuz». Die Stimmung war gut.";
+    let de = "Rund 50 Gäste kamen am Montag ins Gasthaus «Linde». Die Stimmung war gut.";
     let all = suggest(de, &[]);
-    let q = quote(de, &all, "Kreuz");
+    let q = quote(de, &all, "Linde");
     assert_eq!(q.speaker, None);
     assert!(q.confidence < 0.5);
 }
 
 #[test]
 fn headline_quotes_take_the_speaker_whose_words_they_repeat() {
-    let text = "'Our Hearts Are Breaking': Firefighter Killed In Blaze\n\nA firefighter died on Saturday.\n\n\"Our hearts are breaking,\" said Fire Commissioner Adam Thorne. \"We are without words.\"";
+    let text = "'A Hero To All Of Us': Firefighter Killed In Blaze\n\nA firefighter died on Saturday.\n\n\"He was a hero to all of us,\" said Fire Commissioner Adam Thorne. \"The whole department grieves.\"";
     assert_eq!(
-        speaker_of(text, "Our Hearts Are Breaking").as_deref(),
+        speaker_of(text, "A Hero To All Of Us").as_deref(),
         Some("Adam Thorne")
     );
-    let fr = "Gennevilliers : \"le feu lui brûlait les fesses\"\n\nThierry habite en face. \"Il y avait un pompier avec le feu qui lui brûlait les fesses\", raconte-t-il.";
+    let fr = "Villeneuve : \"les flammes montaient jusqu'au toit\"\n\nMathis habite en face. \"J'ai vu les flammes qui montaient jusqu'au toit du garage\", raconte-t-il.";
     assert_eq!(
-        speaker_of(fr, "le feu lui brûlait les fesses").as_deref(),
-        Some("Thierry")
+        speaker_of(fr, "les flammes montaient jusqu'au toit").as_deref(),
+        Some("Mathis")
     );
-    let colon = "Warner: 'Friday Was My Single Worst Day as a Senator'\n\nSen. Mark Warner spoke on Sunday.";
+    let colon =
+        "Lindqvist: 'The Hardest Decision Of My Career'\n\nSen. Karin Lindqvist spoke on Sunday.";
     assert_eq!(
-        speaker_of(colon, "Friday Was My Single Worst Day as a Senator").as_deref(),
-        Some("Mark Warner")
+        speaker_of(colon, "The Hardest Decision Of My Career").as_deref(),
+        Some("Karin Lindqvist")
     );
 }
 
 #[test]
 fn mismatched_marks_as_published() {
-    let text = "Police said he made an ‘aggressive movement.” Then it ended.\n\n\"I am just so shocked,” his wife Ruth Calder said.\n\n\"Es hat heute Spaß gemacht.“";
+    let text = "Police said the driver made a ‘sudden turn.” Then it ended.\n\n\"I still can't believe it,” his wife Ruth Calder said.\n\n\"Das war ein schöner Abend.“";
     assert_eq!(
         spans(text),
         [
-            "aggressive movement.",
-            "I am just so shocked,",
-            "Es hat heute Spaß gemacht."
+            "sudden turn.",
+            "I still can't believe it,",
+            "Das war ein schöner Abend."
         ]
     );
 }
@@ -489,25 +495,28 @@ fn spans_are_whole_grapheme_clusters() {
 
 #[test]
 fn guillemets_with_no_break_spaces_exclude_the_padding() {
-    let fr = "«\u{a0}L’entame a été catastrophique, mais je suis resté calme.\u{a0}»\n\nAu sortir de la rencontre, l’entraîneur principal ne cachait pas son analyse. «\u{202f}On a très mal débuté.\u{202f}»";
+    let fr = "«\u{a0}Le début de match a été difficile, mais on a su réagir.\u{a0}»\n\nAprès le match, l’entraîneur principal ne cachait pas sa satisfaction. «\u{202f}On a montré du caractère.\u{202f}»";
     assert_eq!(
         spans(fr),
         [
-            "L’entame a été catastrophique, mais je suis resté calme.",
-            "On a très mal débuté."
+            "Le début de match a été difficile, mais on a su réagir.",
+            "On a montré du caractère."
         ]
     );
     let all = suggest(fr, &[]);
-    let second = quote(fr, &all, "On a très mal débuté.");
+    let second = quote(fr, &all, "On a montré du caractère.");
     assert_eq!(second.speaker.as_deref(), Some("l’entraîneur principal"));
 }
 
 #[test]
 fn german_low_high_marks_and_reversed_guillemets() {
-    let text = "„Wir wussten, dass wir mutig spielen müssen“, sagte Niko Sander. Später: »Das tut gut«, sagte er.";
+    let text = "„Wir wollten von Anfang an Druck machen“, sagte Niko Sander. Später: »Das ist ein schönes Gefühl«, sagte er.";
     assert_eq!(
         spans(text),
-        ["Wir wussten, dass wir mutig spielen müssen", "Das tut gut"]
+        [
+            "Wir wollten von Anfang an Druck machen",
+            "Das ist ein schönes Gefühl"
+        ]
     );
     let single = "Er nannte es ‚eine Frechheit‘ und ging.";
     assert_eq!(spans(single), ["eine Frechheit"]);
@@ -548,7 +557,7 @@ fn the_language_can_be_given() {
 #[test]
 fn no_quotes_no_suggestions() {
     assert!(suggest(
-        "Police chief: officers shoot suspect\n\nNobody said anything.",
+        "Fire chief: crews contain warehouse blaze\n\nNobody said anything.",
         &[]
     )
     .is_empty());

@@ -139,7 +139,7 @@ pub struct Mention {
     /// The role noun for Role mentions (lowercase).
     pub role: String,
     pub gender: Option<Gender>,
-    /// A name that is an organisation's (`Phoenix Fire Department`).
+    /// A name that is an organisation's (`Riverside Fire Department`).
     pub organisation: bool,
     pub entity: Option<usize>,
 }
@@ -611,7 +611,7 @@ fn find_mentions(a: &mut Analysis) {
                         }
                         let dotted = tok(j).is_some_and(|d| d.is_punct('.'))
                             && (w.text.chars().count() <= 2 || a.is_title_word(&w.lower));
-                        // `Cottbus’ Trainer Stefan Krämer`: a possessive inside the run.
+                        // `Texas’ Governor Ann Roe`: a possessive inside the run.
                         let possessive = tok(j)
                             .is_some_and(|d| d.is_punct('’') || d.is_punct('\''))
                             && tok(j).is_some_and(|d| d.start == w.end);
@@ -677,8 +677,8 @@ fn find_mentions(a: &mut Analysis) {
                     .iter()
                     .map(|&x| tok(x).map(|t| t.core_lower()).unwrap_or_default())
                     .collect();
-                // `Phoenix Fire Department`, `Guardia Civil`, `Ministerio del Interior`; but a
-                // title makes a person (`Police Chief James Craig`).
+                // `Riverside Fire Department`, `Guardia Civil`, `Ministerio del Interior`; but a
+                // title makes a person (`Police Chief Ann Roe`).
                 let titled = lowers[..lowers.len().saturating_sub(1)]
                     .iter()
                     .any(|l| a.is_title_word(l));
@@ -880,8 +880,8 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
         }
         a.mentions[mi].entity = Some(ei);
     }
-    // Appositions link a role phrase to the name beside it: `the mayor, Jim Kenney`,
-    // `Jacques Bourgoin, le maire de Gennevilliers`, `Carlo Billinger, vice-president of …`.
+    // Appositions link a role phrase to the name beside it: `the mayor, Ann Roe`,
+    // `Paul Roux, le maire de Lyon`, `Ann Roe, vice-president of …`.
     for mi in 0..a.mentions.len() {
         let m = &a.mentions[mi];
         if m.kind != MentionKind::Name {

@@ -41,7 +41,7 @@ pub struct Suggestion {
     pub speaker: Option<String>,
     /// 0..1: how often the rule that fired is right, roughly.
     pub confidence: f32,
-    /// Why, in a sentence for the reviewer ("said Craig, same sentence").
+    /// Why, in a sentence for the reviewer ("said Kessler, same sentence").
     pub reason: String,
     /// The sieve rule that named the speaker.
     pub rule: &'static str,

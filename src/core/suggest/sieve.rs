@@ -260,12 +260,27 @@ impl Sieve<'_, '_> {
                     _ => {}
                 }
             }
-            // A capitalised first word may be any word; prefer a name inside the sentence.
+            // A capitalised first word may be any word: prefer a name inside the sentence,
+            // and never take an opener followed by its subject (`Émue, elle ajoute`).
+            let opener = |first: usize| {
+                let comma = a.sentences[s]
+                    .items
+                    .get(first + 1)
+                    .and_then(|&it| a.tok(it))
+                    .is_some_and(|t| t.is_punct(','));
+                comma
+                    && a.mention_starting(s, first + 2).is_some_and(|m| {
+                        matches!(
+                            a.mentions[m].kind,
+                            MentionKind::Name | MentionKind::Personal(_)
+                        )
+                    })
+            };
             let found = loose
                 .iter()
                 .rev()
                 .find(|(first, _)| *first > 0)
-                .or_else(|| loose.first());
+                .or_else(|| loose.first().filter(|(first, _)| !opener(*first)));
             if let Some(&(_, e)) = found {
                 return Some(Who::Entity(e));
             }
@@ -330,7 +345,7 @@ impl Sieve<'_, '_> {
                 }
             });
             if let Some(mut m) = ending.filter(|&m| !indefinite(m)) {
-                // `Capt. Rob McDade of the Phoenix Fire Department said`: the person.
+                // `Capt. Ann Roe of the Riverside Fire Department said`: the person.
                 if a.mentions[m]
                     .entity
                     .is_some_and(|e| a.entities[e].organisation)
@@ -350,7 +365,7 @@ impl Sieve<'_, '_> {
                         }
                     }
                 }
-                // A name after a preposition is not the subject (`the fire in Campanar has`).
+                // A name after a preposition is not the subject (`the fire in Riverside has`).
                 let first = a.mentions[m].first;
                 let after_preposition = first > 0
                     && a.word_at(si, first - 1)
@@ -709,7 +724,13 @@ impl Sieve<'_, '_> {
         let a = self.a;
         let words = &self.words[q];
         let (si, qi) = a.quote_at[q];
-        if words.is_empty() || words.len() > 6 || qi == 0 {
+        let after_colon = a.sentences[si]
+            .items
+            .get(qi - usize::from(qi > 0))
+            .and_then(|&it| a.tok(it))
+            .is_some_and(|t| t.is_punct(':'));
+        // `X: 'Title-Cased Headline Words'` is a headline quote, not a title.
+        if words.is_empty() || words.len() > 6 || qi == 0 || after_colon {
             return None;
         }
         let f = &self.quotes[q];

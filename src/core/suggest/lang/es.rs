@@ -35,8 +35,8 @@ pub static ES: Language = Language {
     pronouns_male: "él",
     pronouns_female: "ella",
     pronouns_other: "ellas ellos",
-    determiners: "dos el esa ese esta estas este estos la las los otra otras otro otros su sus \
-                  todas todos tres un una unas unos varias varios",
+    determiners: "algunas algunos dos el esa ese esta estas este estos la las los muchas muchos \
+                  otra otras otro otros su sus todas todos tres un una unas unos varias varios",
     titles: "alcalde alcaldesa capitán concejal concejala consejera consejero delegada delegado \
              diputada diputado director directora don doña dr dra entrenador general juez jueza \
              ministra ministro padre portavoz presidenta presidente sargento secretaria secretario \

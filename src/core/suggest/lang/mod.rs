@@ -69,7 +69,7 @@ pub struct Language {
 pub static LANGUAGES: &[&Language] = &[&en::EN, &fr::FR, &de::DE, &es::ES];
 
 /// Lowercase particles that may join two capitalised parts of one name (`Jean de La Fontaine`,
-/// `City of Tallahassee`). Shared by all languages: they occur in names across them.
+/// `City of London`). Shared by all languages: they occur in names across them.
 pub static NAME_PARTICLES: &str = "da de del des di dos du of van von";
 
 /// Articles that may follow a particle inside a name (`von der Leyen`, `de la Rosa`).
