@@ -320,10 +320,10 @@ fn names_with_particles() {
         speaker_of(en, "Europe must act now,").as_deref(),
         Some("Ursula von der Leyen")
     );
-    let es = "\"No vamos a parar\", afirmó Pedro de la Rosa.";
+    let es = "\"No vamos a parar\", afirmó Inés de la Vega.";
     assert_eq!(
         speaker_of(es, "No vamos a parar").as_deref(),
-        Some("Pedro de la Rosa")
+        Some("Inés de la Vega")
     );
 }
 
@@ -838,7 +838,7 @@ const THIRD_CASES: &[(&str, &[(&str, &str)])] = &[
                 "Es una respuesta a una situación excepcional",
                 "Luis Planas",
             ),
-            ("Llega tarde y es poco", "Miguel Blanco"),
+            ("Llega tarde y es poco", "Jorge Blanco"),
             ("Hemos escuchado al sector", "Luis Planas"),
         ],
     ),
@@ -1035,7 +1035,7 @@ const ES_STORY_3: &str = r#"El Gobierno anuncia ayudas para los agricultores
 
 El ministro de Agricultura, Luis Planas, anunció este martes un paquete de ayudas de 200 millones. "Es una respuesta a una situación excepcional", dijo Planas en rueda de prensa.
 
-Las organizaciones agrarias consideran insuficiente la medida. "Llega tarde y es poco", criticó el secretario general de COAG, Miguel Blanco.
+Las organizaciones agrarias consideran insuficiente la medida. "Llega tarde y es poco", criticó el secretario general de COAG, Jorge Blanco.
 
 Planas defendió el plan: "Hemos escuchado al sector"."#;
 

@@ -742,7 +742,7 @@ impl Sieve<'_, '_> {
         let title_case = a.lang.code != "de"
             && long.len() >= 2
             && long.iter().all(|w| w.starts_with(char::is_uppercase));
-        // `im Stadtsaal «Kreuz»`: a name right after the noun it names.
+        // `im Gasthaus «Linde»`: a name right after the noun it names.
         let named_thing = words.len() <= 2
             && a.tok(a.sentences[si].items[qi - 1])
                 .is_some_and(|t| t.capitalised() && qi > 1);
