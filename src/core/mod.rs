@@ -17,4 +17,5 @@ pub mod pieces;
 pub mod saved_articles;
 pub mod segments;
 pub mod selector;
+pub mod suggest;
 pub mod text;
