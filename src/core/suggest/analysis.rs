@@ -600,7 +600,7 @@ fn find_mentions(a: &mut Analysis) {
                 while j < n {
                     let Some(w) = tok(j) else { break };
                     if w.capitalised() {
-                        // `l’AFP Stéphane Bernard`: an elided article starts its own phrase.
+                        // `l’AFP Hélène Roux`: an elided article starts its own phrase.
                         if !words.is_empty() && !w.core().0.is_empty() {
                             break;
                         }
@@ -695,7 +695,7 @@ fn find_mentions(a: &mut Analysis) {
                             t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase())
                         })
                     });
-                // Everything up to the last title is title: `Wichita Police Deputy Chief`.
+                // Everything up to the last title is title: `Springfield Police Deputy Chief`.
                 let mut name_from = 0;
                 if !org {
                     for (idx, l) in lowers.iter().enumerate() {
@@ -716,7 +716,7 @@ fn find_mentions(a: &mut Analysis) {
                         );
                     }
                 }
-                // Lowercase titles just before the run: `his wife Judy`, `daughter Erin`.
+                // Lowercase titles just before the run: `his wife Martha`, `daughter Ines`.
                 let mut b = i;
                 while b > 0 {
                     match tok(b - 1) {
@@ -734,7 +734,7 @@ fn find_mentions(a: &mut Analysis) {
                 let mention_first = if det_before { b - 1 } else { b };
                 let name_items = &rest[name_from..];
                 if name_items.is_empty() {
-                    // A title with no name after it (`A Park Ranger`, `Police Chief`): an
+                    // A title with no name after it (`A Harbour Master`, `Police Chief`): an
                     // unnamed person described by a role.
                     if let Some(&last) = rest.last() {
                         let lt = tok(last).map(|t| t.core_lower()).unwrap_or_default();
@@ -922,7 +922,7 @@ fn build_entities(a: &mut Analysis, known: &[(String, Vec<String>)]) {
                 .last()
                 .map(|(k, _)| k)
                 .filter(|&r| {
-                    // Names inside the role phrase (`el alcalde de Los Barrios, …`) do not count.
+                    // Names inside the role phrase (`el alcalde de Villanueva, …`) do not count.
                     !a.mentions_in(si).any(|(_, x)| {
                         x.kind == MentionKind::Name
                             && x.first > a.mentions[r].first
