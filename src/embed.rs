@@ -15,6 +15,7 @@ use crate::core::document::{Action, Annotation, AnnotationId, Document};
 use crate::core::host_api;
 use crate::core::interchange::{self, ArticleMeta, ImportMode, OtherArticle};
 use crate::core::options::{MountOptions, StorageMode};
+use crate::core::suggest;
 use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
 use crate::ui::components::app::{App, AppProps};
 use crate::ui::persistence;
@@ -188,6 +189,10 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
     let mut resolve_ready = None;
     let ready = js_sys::Promise::new(&mut |resolve, _reject| resolve_ready = Some(resolve));
     let startup = Startup::new(initial.clone());
+    if options.suggest {
+        // Through the reducer, like a click on Suggest quotes, before the first render.
+        let _ = startup.dispatch(AppAction::Suggest);
+    }
     let bridge = Rc::new(Bridge {
         article: initial.article.clone(),
         document: initial.document_cell(),
@@ -377,6 +382,36 @@ impl Bridge {
         }
     }
 
+    /// An error unless suggestion `id` is pending (or would be, after `suggest()` just now).
+    fn require_suggestion(&self, id: &str) -> Result<(), JsError> {
+        let pending = self
+            .startup
+            .peek(|state| state.suggestions.clone())
+            .or_else(|| {
+                self.state
+                    .borrow()
+                    .as_ref()
+                    .map(|state| state.suggestions.clone())
+            })
+            .flatten();
+        let known = match pending {
+            Some(pending) => pending.iter().any(|s| s.id() == id),
+            // Asked right after suggest(), before the widget rendered it: the same list.
+            None => {
+                suggest::for_document(self.article.text_content(), &self.document.borrow(), None)
+                    .iter()
+                    .any(|s| s.id() == id)
+            }
+        };
+        if known {
+            Ok(())
+        } else {
+            Err(JsError::new(&format!(
+                "There is no pending suggestion {id:?}: call suggest() first."
+            )))
+        }
+    }
+
     fn read_only(&self) -> bool {
         self.startup
             .peek(|state| state.read_only)
@@ -537,6 +572,50 @@ impl QuotemarkHandle {
     #[wasm_bindgen(js_name = setReadOnly)]
     pub fn set_read_only(&self, read_only: bool) -> Result<(), JsError> {
         self.bridge()?.dispatch(AppAction::SetReadOnly(read_only));
+        Ok(())
+    }
+
+    /// Finds quotes and who said them, shows them in the widget for review, and returns them:
+    /// `{ id, exact, start, end, speaker, confidence, reason }` (positions in code points).
+    /// Passages already annotated are left out. Nothing is saved until one is accepted.
+    pub fn suggest(&self) -> Result<JsValue, JsError> {
+        let bridge = self.bridge()?;
+        if bridge.read_only() {
+            return Err(JsError::new(
+                "This widget is read-only: it suggests nothing.",
+            ));
+        }
+        let found = suggest::for_document(
+            bridge.article.text_content(),
+            &bridge.document.borrow(),
+            None,
+        );
+        bridge.dispatch(AppAction::Suggest);
+        let list: Vec<serde_json::Value> = found.iter().map(host_api::suggestion_object).collect();
+        js_sys::JSON::parse(&serde_json::Value::Array(list).to_string())
+            .map_err(|_| JsError::new("suggestions"))
+    }
+
+    /// Makes suggestion `id` a quote (one undo step), by `speaker` when given, else by the
+    /// suggested speaker. Throws if there is no such suggestion pending.
+    #[wasm_bindgen(js_name = acceptSuggestion)]
+    pub fn accept_suggestion(&self, id: &str, speaker: Option<String>) -> Result<(), JsError> {
+        let bridge = self.bridge()?;
+        bridge.require_suggestion(id)?;
+        bridge.dispatch(AppAction::AcceptSuggestion {
+            id: id.to_owned(),
+            speaker,
+            now: now(),
+        });
+        Ok(())
+    }
+
+    /// Drops suggestion `id` from the review list. Throws if there is no such suggestion.
+    #[wasm_bindgen(js_name = rejectSuggestion)]
+    pub fn reject_suggestion(&self, id: &str) -> Result<(), JsError> {
+        let bridge = self.bridge()?;
+        bridge.require_suggestion(id)?;
+        bridge.dispatch(AppAction::RejectSuggestion(id.to_owned()));
         Ok(())
     }
 

@@ -1076,3 +1076,38 @@ const FR_STORY_2: &str = r#"« On a eu très peur », témoigne une habitante. L
 Le maire, Jean-Pierre Martin, s'est rendu sur place. « Tout sera fait pour reloger les familles », a-t-il assuré.
 
 Selon les pompiers, l'incendie est d'origine accidentelle."#;
+
+#[test]
+fn a_document_is_offered_only_the_quotes_it_does_not_have_yet() {
+    use quotemark::core::anchor::capture;
+    use quotemark::core::document::{Action, AnnotationKind, Document};
+    use quotemark::core::selector::CharRange;
+    use quotemark::core::suggest::for_document;
+    let text = "Ferry strike ends\n\n\
+        “We have a deal,” said Mira Kallio, the union leader. “Ships sail on Monday.”";
+    let all = for_document(text, &Document::new("ferry"), Some("en"));
+    assert_eq!(
+        all.iter().map(|s| s.exact.as_str()).collect::<Vec<_>>(),
+        ["We have a deal,", "Ships sail on Monday."]
+    );
+    assert_eq!(all[0].id(), format!("sg{}-{}", all[0].start, all[0].end));
+    let mut document = Document::new("ferry");
+    let range = CharRange::new(all[0].start, all[0].end);
+    document
+        .apply(
+            Action::CreateAnnotation {
+                kind: AnnotationKind::Quote,
+                range,
+                selectors: capture(text, range).expect("capture"),
+                speaker: None,
+                note: String::new(),
+            },
+            1,
+        )
+        .expect("create");
+    let left = for_document(text, &document, Some("en"));
+    assert_eq!(
+        left.iter().map(|s| s.exact.as_str()).collect::<Vec<_>>(),
+        ["Ships sail on Monday."]
+    );
+}

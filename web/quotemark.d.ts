@@ -31,6 +31,22 @@ export interface MountOptions {
   theme?: Partial<Record<ThemeSetting, string>>;
   /** An exported file (Quotemark or W3C JSON, as text or parsed) to start with. */
   annotations?: string | object;
+  /** Show suggested quotes for review as soon as the widget appears. */
+  suggest?: boolean;
+}
+
+/** A suggested quote, pending review. Positions are Unicode code points, as in `annotations()`. */
+export interface Suggestion {
+  id: string;
+  exact: string;
+  start: number;
+  end: number;
+  /** The suggested speaker's name; `null` when none was found. */
+  speaker: string | null;
+  /** 0–1. */
+  confidence: number;
+  /** Why this speaker, e.g. "said Kessler, same sentence". */
+  reason: string;
 }
 
 /** One annotation as `annotations()` and the events give it. Positions are Unicode code points. */
@@ -109,6 +125,12 @@ export class QuotemarkHandle {
    */
   importJson(json: string, mode?: "merge" | "replace", options?: ImportOptions): ImportReport;
   annotations(): Annotation[];
+  /** Finds quotes and their speakers, shows them for review in the widget, and returns them. */
+  suggest(): Suggestion[];
+  /** Makes a pending suggestion a quote (one undo step), by `speaker` if given. */
+  acceptSuggestion(id: string, speaker?: string): void;
+  /** Drops a pending suggestion. */
+  rejectSuggestion(id: string): void;
   setReadOnly(readOnly: boolean): void;
   on<E extends keyof QuotemarkEvents>(event: E, listener: (detail: QuotemarkEvents[E]) => void): void;
   off<E extends keyof QuotemarkEvents>(event: E, listener: (detail: QuotemarkEvents[E]) => void): void;

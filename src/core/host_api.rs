@@ -51,6 +51,19 @@ pub fn annotations_array(document: &Document) -> Value {
     )
 }
 
+/// A suggested quote as the handle's `suggest()` gives it (positions in code points).
+pub fn suggestion_object(suggestion: &crate::core::suggest::Suggestion) -> Value {
+    json!({
+        "id": suggestion.id(),
+        "exact": suggestion.exact,
+        "start": suggestion.start,
+        "end": suggestion.end,
+        "speaker": suggestion.speaker,
+        "confidence": suggestion.confidence,
+        "reason": suggestion.reason,
+    })
+}
+
 /// An import report: counts, every skipped item with its reason, and a one-line summary.
 pub fn report_object(report: &ImportReport) -> Value {
     json!({

@@ -26,6 +26,7 @@ struct RawMountOptions {
     speakers: Option<Vec<String>>,
     theme: Option<std::collections::BTreeMap<String, String>>,
     annotations: Option<serde_json::Value>,
+    suggest: Option<bool>,
 }
 
 /// The theme settings a host may give, each mapped to the `--quotemark-<name>` custom property
@@ -69,6 +70,8 @@ pub struct MountOptions {
     pub theme: Vec<(String, String)>,
     /// An exported file (native or W3C JSON) to start with, e.g. for a read-only reader view.
     pub annotations: Option<String>,
+    /// Show suggested quotes on load (`suggest: true`).
+    pub suggest: bool,
 }
 
 /// Why the options can't be used, worded for the integrator reading the thrown `Error`: each
@@ -166,6 +169,7 @@ fn check_shape(value: &serde_json::Value) -> Result<(), OptionsError> {
         };
     optional("id", "a string", Value::is_string)?;
     optional("readOnly", "true or false", Value::is_boolean)?;
+    optional("suggest", "true or false", Value::is_boolean)?;
     optional("storage", "a string", Value::is_string)?;
     optional("speakers", "an array of names", Value::is_array)?;
     optional("theme", "an object", Value::is_object)?;
@@ -260,6 +264,7 @@ impl MountOptions {
                 serde_json::Value::String(text) => text,
                 other => other.to_string(),
             }),
+            suggest: raw.suggest.unwrap_or(false),
         })
     }
 }

@@ -15,6 +15,7 @@ use crate::core::palette::initials;
 use crate::core::saved_articles::EarlierVersion;
 use crate::core::segments::{block_ranges, AnnotationIndex};
 use crate::core::selector::CharRange;
+use crate::core::suggest::{self, Suggestion};
 use crate::core::text::TextIndex;
 
 /// A passage the reader selected and has not yet turned into an annotation.
@@ -86,6 +87,8 @@ pub struct MarkLayer {
     pub description: String,
     /// True for the reader's pending selection (not an annotation yet).
     pub pending: bool,
+    /// True where a suggested quote waits for review.
+    pub suggested: bool,
 }
 
 /// How one annotation's highlight is coloured.
@@ -149,6 +152,9 @@ pub struct AppState {
     pub printing: bool,
     /// Work saved on an earlier version of this (pasted) article, offered to bring here.
     pub earlier: Option<Rc<EarlierVersion>>,
+    /// Suggested quotes waiting for review (never saved or exported until accepted); `None`
+    /// until the reader (or the host) asks for suggestions.
+    pub suggestions: Option<Rc<Vec<Suggestion>>>,
     pub filter: Filter,
     pub announcement: Announcement,
     pub error: Option<String>,
@@ -177,6 +183,10 @@ impl PartialEq for AppState {
             && self.callout == other.callout
             && self.help_open == other.help_open
             && self.printing == other.printing
+            && match (&self.suggestions, &other.suggestions) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && match (&self.earlier, &other.earlier) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (a, b) => a.is_none() && b.is_none(),
@@ -237,6 +247,17 @@ pub enum AppAction {
     Printing(bool),
     /// Offer (or stop offering) the work saved on an earlier version of the article.
     OfferEarlier(Option<Rc<EarlierVersion>>),
+    /// Find quotes and speakers to suggest in the article (replacing any pending ones).
+    Suggest,
+    /// Make a suggestion a quote, by `speaker` when given (as typed), else by the suggested one.
+    AcceptSuggestion {
+        id: String,
+        speaker: Option<String>,
+        now: i64,
+    },
+    RejectSuggestion(String),
+    /// Put the suggestions away (the pending ones are dropped).
+    CloseSuggestions,
     Choose(Option<Vec<AnnotationId>>),
     SetFilter(Filter),
     /// Show (and announce) an error that happened outside the reducer.
@@ -313,6 +334,7 @@ impl AppState {
             help_open: false,
             printing: false,
             earlier: None,
+            suggestions: None,
             filter: Filter::default(),
             announcement: Announcement::default(),
             error: None,
@@ -422,6 +444,15 @@ impl AppState {
         }
     }
 
+    /// Removes one suggestion from the pending list (accepted or rejected).
+    fn drop_suggestion(&mut self, id: &str) {
+        if let Some(all) = &self.suggestions {
+            let left: Vec<Suggestion> = all.iter().filter(|s| s.id() != id).cloned().collect();
+            self.suggestions = Some(Rc::new(left));
+            self.marks = self.compute_marks(&self.marks);
+        }
+    }
+
     /// Trims and snaps a raw selection and records it as pending.
     fn select(&mut self, range: Option<CharRange>, drawn: bool) {
         let text = self.article.text_content();
@@ -451,6 +482,15 @@ impl AppState {
             ranges.push(Some(pending.range));
             ranges.len() - 1
         });
+        // Pending suggestions come last: indices from here on are suggestions, not annotations.
+        let first_suggestion = ranges.len();
+        if let Some(suggestions) = &self.suggestions {
+            ranges.extend(
+                suggestions
+                    .iter()
+                    .map(|s| Some(CharRange::new(s.start, s.end))),
+            );
+        }
         let index = AnnotationIndex::new(block_ranges(&self.article), ranges);
         let speaker_of = |id: &SpeakerId| document.speakers.iter().find(|s| &s.id == id);
         let blocks: Vec<Rc<BlockMarks>> = index
@@ -464,6 +504,7 @@ impl AppState {
                     .map(|segment| {
                         let covering = segment.annotations.as_slice();
                         let pending = covering.iter().any(|&i| Some(i as usize) == pending_index);
+                        let suggested = covering.iter().any(|&i| i as usize >= first_suggestion);
                         let annotations: Vec<_> = covering
                             .iter()
                             .filter(|&&i| Some(i as usize) != pending_index)
@@ -521,6 +562,7 @@ impl AppState {
                             highlight: innermost
                                 .is_some_and(|a| a.kind == AnnotationKind::Highlight),
                             outer,
+                            suggested,
                             starts: annotations
                                 .iter()
                                 .filter(|a| a.range.is_some_and(|r| r.start == segment.range.start))
@@ -543,33 +585,6 @@ impl AppState {
             })
             .collect();
         Rc::new(blocks)
-    }
-
-    /// The speaker id for a choice, adding a new speaker for an unknown typed name. `None`
-    /// when that failed (the error is shown); `Some(None)` for an unknown speaker.
-    fn resolve_speaker(&mut self, choice: SpeakerChoice, now: i64) -> Option<Option<SpeakerId>> {
-        match choice {
-            SpeakerChoice::Unknown => Some(None),
-            SpeakerChoice::Existing(id) => Some(Some(id)),
-            SpeakerChoice::Named(name) => {
-                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-                if name.is_empty() {
-                    return Some(None);
-                }
-                if let Some(speaker) = self.document.borrow().speaker_named(&name) {
-                    return Some(Some(speaker.id.clone()));
-                }
-                if !self.apply(Action::AddSpeaker { name: name.clone() }, now) {
-                    return None;
-                }
-                let document = self.document.borrow();
-                Some(
-                    document
-                        .speaker_named(&name)
-                        .map(|speaker| speaker.id.clone()),
-                )
-            }
-        }
     }
 }
 
@@ -598,17 +613,31 @@ impl Reducible for AppState {
                 };
                 if next.read_only {
                     next.fail(read_only_refusal);
-                } else if let Some(speaker) = next.resolve_speaker(speaker, now) {
+                } else {
                     match anchor::capture(next.article.text_content(), pending.range) {
                         Ok(selectors) => {
                             next.pending = None;
                             let opens_note = kind == AnnotationKind::Highlight;
-                            let action = Action::CreateAnnotation {
-                                kind,
-                                range: pending.range,
-                                selectors,
-                                speaker,
-                                note,
+                            let range = pending.range;
+                            let action = match (kind, speaker) {
+                                (AnnotationKind::Quote, SpeakerChoice::Named(name)) => {
+                                    Action::CreateQuoteNamed {
+                                        range,
+                                        selectors,
+                                        speaker: name,
+                                        note,
+                                    }
+                                }
+                                (kind, choice) => Action::CreateAnnotation {
+                                    kind,
+                                    range,
+                                    selectors,
+                                    speaker: match choice {
+                                        SpeakerChoice::Existing(id) => Some(id),
+                                        SpeakerChoice::Unknown | SpeakerChoice::Named(_) => None,
+                                    },
+                                    note,
+                                },
                             };
                             if next.apply(action, now) {
                                 if opens_note {
@@ -683,6 +712,56 @@ impl Reducible for AppState {
             AppAction::ShowHelp(open) => next.help_open = open,
             AppAction::Printing(printing) => next.printing = printing,
             AppAction::OfferEarlier(earlier) => next.earlier = earlier,
+            AppAction::Suggest => {
+                if next.read_only {
+                    return self;
+                }
+                let found =
+                    suggest::for_document(next.article.text_content(), &next.document(), None);
+                next.announce(match found.len() {
+                    0 => "No quotes to suggest".to_owned(),
+                    1 => "1 quote suggested".to_owned(),
+                    n => format!("{n} quotes suggested"),
+                });
+                next.suggestions = Some(Rc::new(found));
+                next.marks = next.compute_marks(&next.marks);
+            }
+            AppAction::AcceptSuggestion { id, speaker, now } => {
+                let Some(suggestion) = next
+                    .suggestions
+                    .as_ref()
+                    .and_then(|all| all.iter().find(|s| s.id() == id).cloned())
+                else {
+                    return self;
+                };
+                if next.read_only {
+                    next.fail(read_only_refusal);
+                } else {
+                    let range = CharRange::new(suggestion.start, suggestion.end);
+                    match anchor::capture(next.article.text_content(), range) {
+                        Ok(selectors) => {
+                            let action = Action::CreateQuoteNamed {
+                                range,
+                                selectors,
+                                speaker: speaker.or(suggestion.speaker).unwrap_or_default(),
+                                note: String::new(),
+                            };
+                            if next.apply(action, now) {
+                                next.drop_suggestion(&id);
+                            }
+                        }
+                        Err(error) => next.fail(error.to_string()),
+                    }
+                }
+            }
+            AppAction::RejectSuggestion(id) => {
+                next.drop_suggestion(&id);
+                next.announce("Suggestion rejected");
+            }
+            AppAction::CloseSuggestions => {
+                next.suggestions = None;
+                next.marks = next.compute_marks(&next.marks);
+            }
             AppAction::Choose(ids) => next.choice = ids,
             AppAction::EditNote(id) => next.editing_note = id,
             AppAction::KeepNoteDraft { id, note, now } => {

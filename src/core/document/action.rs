@@ -24,6 +24,15 @@ pub enum Action {
         speaker: Option<SpeakerId>,
         note: String,
     },
+    /// A new quote whose speaker is given as typed: an existing speaker's name or alias, else
+    /// a new speaker added in the same step (so one gesture is one undo step); an empty name
+    /// means an unknown speaker.
+    CreateQuoteNamed {
+        range: CharRange,
+        selectors: Selectors,
+        speaker: String,
+        note: String,
+    },
     SetNote {
         id: AnnotationId,
         note: String,
@@ -204,6 +213,12 @@ impl Document {
                 speaker,
                 note,
             } => self.create_annotation(kind, range, selectors, speaker, note, now),
+            Action::CreateQuoteNamed {
+                range,
+                selectors,
+                speaker,
+                note,
+            } => self.create_quote_named(range, selectors, &speaker, note, now),
             Action::SetNote { id, note } => {
                 self.edit_annotation(&id, now, "Note updated".to_owned(), |a| {
                     if a.note == note {
@@ -436,6 +451,56 @@ impl Document {
         });
         let mut applied = self.commit(before, message, Vec::new());
         applied.new_annotation = Some(id);
+        Ok(applied)
+    }
+
+    fn create_quote_named(
+        &mut self,
+        range: CharRange,
+        selectors: Selectors,
+        name: &str,
+        note: String,
+        now: i64,
+    ) -> Result<Applied, ActionError> {
+        let range = check_range(range)?;
+        let name = clean_name(name);
+        let existing = self.speaker_named(&name).map(|speaker| speaker.id.clone());
+        // Checked before any id is handed out: a refused action changes nothing.
+        let new_name = match (&existing, name.is_empty()) {
+            (None, false) => Some(self.check_name_free(&name, None)?),
+            _ => None,
+        };
+        let new_speaker = new_name.as_ref().map(|_| SpeakerId(self.allocate_id('s')));
+        let id = AnnotationId(self.allocate_id('a'));
+        let before = self.capture(std::slice::from_ref(&id), new_speaker.as_slice());
+        if let (Some(speaker_id), Some(name)) = (&new_speaker, new_name) {
+            let colour = least_used_slot(self.speakers.iter().map(|s| s.colour));
+            self.speakers.push(Speaker {
+                id: speaker_id.clone(),
+                name,
+                aliases: Vec::new(),
+                colour,
+                created: now,
+                revision: 1,
+            });
+        }
+        let speaker = existing.or_else(|| new_speaker.clone());
+        let message = format!("Quote by {} added", self.speaker_label(speaker.as_ref()));
+        self.insert_in_order(Annotation {
+            id: id.clone(),
+            kind: AnnotationKind::Quote,
+            range: Some(range),
+            selectors,
+            status: AnchorStatus::Anchored,
+            speaker,
+            note,
+            created: now,
+            modified: now,
+            revision: 1,
+        });
+        let mut applied = self.commit(before, message, Vec::new());
+        applied.new_annotation = Some(id);
+        applied.new_speaker = new_speaker;
         Ok(applied)
     }
 

@@ -1203,6 +1203,56 @@ fn a_quote_tagged_with_a_speaker_merged_away_in_the_other_tab_follows_the_merge(
 }
 
 #[test]
+fn a_quote_by_a_typed_name_is_one_step_whether_the_speaker_is_new_or_known() {
+    let mut document = fixture();
+    let speakers_before = document.speakers.len();
+    let range = find("Putin", 0);
+    let applied = document
+        .apply(
+            Action::CreateQuoteNamed {
+                range,
+                selectors: selectors(range),
+                speaker: "  Dmitry   Peskov ".into(),
+                note: String::new(),
+            },
+            2000,
+        )
+        .unwrap();
+    let new_speaker = applied.new_speaker.clone().expect("a new speaker");
+    assert_eq!(
+        document.speaker(&new_speaker).unwrap().name,
+        "Dmitry Peskov"
+    );
+    let id = applied.new_annotation.clone().unwrap();
+    assert_eq!(document.annotation(&id).unwrap().speaker, Some(new_speaker));
+    assert_eq!(applied.message, "Quote by Dmitry Peskov added");
+    // One undo takes back the quote and the speaker it brought.
+    document.apply(Action::Undo, 2001).unwrap();
+    assert!(document.annotation(&id).is_none());
+    assert_eq!(document.speakers.len(), speakers_before);
+    assert!(!document.history.can_undo());
+
+    // A known name (any case) or an empty one adds no speaker.
+    for (typed, expected) in [("sarah sanders", Some(s("s1"))), ("", None)] {
+        let applied = document
+            .apply(
+                Action::CreateQuoteNamed {
+                    range,
+                    selectors: selectors(range),
+                    speaker: typed.into(),
+                    note: String::new(),
+                },
+                2002,
+            )
+            .unwrap();
+        assert_eq!(applied.new_speaker, None);
+        let id = applied.new_annotation.unwrap();
+        assert_eq!(document.annotation(&id).unwrap().speaker, expected);
+    }
+    check(&document);
+}
+
+#[test]
 fn undo_after_merging_another_tabs_newer_edit_never_restores_the_older_text() {
     let base = fixture();
     let (mut here, mut there) = (base.clone(), base);

@@ -115,3 +115,31 @@ pub fn suggest_in(
         })
         .collect()
 }
+
+/// The suggestions to offer for a document: those for its article's text with its speakers
+/// known, leaving out passages already annotated (any overlap) and empty spans.
+pub fn for_document(
+    text: &str,
+    document: &crate::core::document::Document,
+    language: Option<&str>,
+) -> Vec<Suggestion> {
+    let known: Vec<KnownSpeaker> = document.speakers.iter().map(KnownSpeaker::from).collect();
+    let taken: Vec<CharRange> = document
+        .annotations
+        .iter()
+        .filter_map(|a| a.range)
+        .collect();
+    suggest_in(text, &known, language)
+        .into_iter()
+        .filter(|s| s.start < s.end)
+        .filter(|s| !taken.iter().any(|r| r.start < s.end && s.start < r.end))
+        .collect()
+}
+
+impl Suggestion {
+    /// A stable id for the host page and the UI: where it is, so the same passage keeps its
+    /// id while the text is unchanged.
+    pub fn id(&self) -> String {
+        format!("sg{}-{}", self.start, self.end)
+    }
+}

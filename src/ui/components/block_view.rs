@@ -100,6 +100,9 @@ fn render_mark(layer: &MarkLayer, text: Html) -> Html {
     if layer.pending {
         class.push("qm-pending");
     }
+    if layer.suggested {
+        class.push("qm-suggested");
+    }
     let ids = join_ids(layer.ids.iter().map(|id| id.0.as_str()));
     let starts = join_ids(layer.starts.iter().map(|(id, _)| id.0.as_str()));
     let label = layer
@@ -110,6 +113,8 @@ fn render_mark(layer: &MarkLayer, text: Html) -> Html {
         .join("·");
     let description = if layer.pending && layer.ids.is_empty() {
         "Selected passage".to_owned()
+    } else if layer.suggested && layer.ids.is_empty() {
+        "Suggested quote, not yet accepted".to_owned()
     } else {
         layer.description.clone()
     };

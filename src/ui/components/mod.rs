@@ -28,4 +28,5 @@ pub mod speaker_manager;
 pub mod speaker_row;
 pub mod status_bar;
 pub mod storage_banner;
+pub mod suggestion_list;
 pub mod table_view;

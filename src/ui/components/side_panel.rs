@@ -12,6 +12,7 @@ use crate::ui::components::quote_summary::QuoteSummary;
 use crate::ui::components::review_list::ReviewList;
 use crate::ui::components::saved_articles::SavedArticles;
 use crate::ui::components::speaker_manager::SpeakerManager;
+use crate::ui::components::suggestion_list::SuggestionList;
 use crate::ui::state::StateHandle;
 
 #[component]
@@ -45,6 +46,10 @@ pub fn SidePanel() -> Html {
                 <h2 class="qm-panel-heading">{"Annotations"}</h2>
                 <PanelFilters shown={matches.len()} {total} />
                 <AnnotationList matches={matches.clone()} />
+            </section>
+            <section class="qm-panel-section">
+                <h2 class="qm-panel-heading">{"Suggestions"}</h2>
+                <SuggestionList />
             </section>
             if to_review > 0 {
                 <section class="qm-panel-section qm-panel-review">
