@@ -590,8 +590,8 @@ impl QuotemarkHandle {
             &bridge.document.borrow(),
             None,
         );
-        bridge.dispatch(AppAction::Suggest);
         let list: Vec<serde_json::Value> = found.iter().map(host_api::suggestion_object).collect();
+        bridge.dispatch(AppAction::ShowSuggestions(std::rc::Rc::new(found)));
         js_sys::JSON::parse(&serde_json::Value::Array(list).to_string())
             .map_err(|_| JsError::new("suggestions"))
     }

@@ -249,6 +249,8 @@ pub enum AppAction {
     OfferEarlier(Option<Rc<EarlierVersion>>),
     /// Find quotes and speakers to suggest in the article (replacing any pending ones).
     Suggest,
+    /// Show these suggestions for review (found already, by the host's `suggest()`).
+    ShowSuggestions(Rc<Vec<Suggestion>>),
     /// Make a suggestion a quote, by `speaker` when given (as typed), else by the suggested one.
     AcceptSuggestion {
         id: String,
@@ -442,6 +444,16 @@ impl AppState {
                 false
             }
         }
+    }
+
+    fn show_suggestions(&mut self, found: Rc<Vec<Suggestion>>) {
+        self.announce(match found.len() {
+            0 => "No quotes to suggest".to_owned(),
+            1 => "1 quote suggested".to_owned(),
+            n => format!("{n} quotes suggested"),
+        });
+        self.suggestions = Some(found);
+        self.marks = self.compute_marks(&self.marks);
     }
 
     /// Removes one suggestion from the pending list (accepted or rejected).
@@ -712,20 +724,13 @@ impl Reducible for AppState {
             AppAction::ShowHelp(open) => next.help_open = open,
             AppAction::Printing(printing) => next.printing = printing,
             AppAction::OfferEarlier(earlier) => next.earlier = earlier,
+            AppAction::Suggest | AppAction::ShowSuggestions(_) if next.read_only => return self,
             AppAction::Suggest => {
-                if next.read_only {
-                    return self;
-                }
                 let found =
                     suggest::for_document(next.article.text_content(), &next.document(), None);
-                next.announce(match found.len() {
-                    0 => "No quotes to suggest".to_owned(),
-                    1 => "1 quote suggested".to_owned(),
-                    n => format!("{n} quotes suggested"),
-                });
-                next.suggestions = Some(Rc::new(found));
-                next.marks = next.compute_marks(&next.marks);
+                next.show_suggestions(Rc::new(found));
             }
+            AppAction::ShowSuggestions(found) => next.show_suggestions(found),
             AppAction::AcceptSuggestion { id, speaker, now } => {
                 let Some(suggestion) = next
                     .suggestions

@@ -16,4 +16,5 @@ mod person;
 mod robustness;
 mod shapes;
 mod soak;
+mod suggestions;
 mod surprises;
