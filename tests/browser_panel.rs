@@ -873,3 +873,53 @@ async fn long_lists_render_a_page_at_a_time() {
     }
     assert!(all(root, ".qm-more").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn suggestions_are_listed_for_review_and_accepting_one_makes_a_quote() {
+    // A fresh document on an article with quotes nobody has marked yet.
+    let article = Article::from_text(
+        "Harbour plan approved\n\n\
+         “We will not give up,” said Aino Virtanen. “The quay comes first.”\n\n\
+         Critics were unmoved. “It is a plan for the next election,” said Mikko Lahti.",
+    )
+    .expect("article");
+    let panel = mount(AppState::new(
+        article,
+        "suggest-test".to_owned(),
+        Document::new("suggest-test"),
+    ))
+    .await;
+    let root = &panel.root;
+    click(&button(root, "Suggest quotes")).await;
+    let quotes = texts(root, ".qm-suggestion .qm-card-quote");
+    assert_eq!(
+        quotes,
+        [
+            "We will not give up,",
+            "The quay comes first.",
+            "It is a plan for the next election,"
+        ]
+    );
+    let speakers: Vec<String> = all(root, ".qm-suggested-speaker")
+        .iter()
+        .filter_map(|input| input.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
+        .collect();
+    assert_eq!(speakers, ["Aino Virtanen", "Aino Virtanen", "Mikko Lahti"]);
+    assert!(card_quotes(root).is_empty(), "nothing is an annotation yet");
+
+    let items = all(root, ".qm-suggestion");
+    click(&button(&items[1], "Reject")).await;
+    assert_eq!(all(root, ".qm-suggestion").len(), 2);
+    let first = &all(root, ".qm-suggestion")[0];
+    click(&button(first, "Accept")).await;
+    assert_eq!(card_quotes(root), ["We will not give up,"]);
+    assert_eq!(
+        texts(root, ".qm-cards .qm-chip-name"),
+        ["Aino Virtanen"],
+        "the suggested speaker, added with the quote"
+    );
+    assert_eq!(
+        texts(root, ".qm-suggestion .qm-card-quote"),
+        ["It is a plan for the next election,"]
+    );
+}
