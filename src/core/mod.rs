@@ -19,3 +19,4 @@ pub mod segments;
 pub mod selector;
 pub mod suggest;
 pub mod text;
+pub mod wording;

@@ -17,6 +17,7 @@ use crate::core::segments::{block_ranges, AnnotationIndex};
 use crate::core::selector::CharRange;
 use crate::core::suggest::{self, Suggestion};
 use crate::core::text::TextIndex;
+use crate::core::wording::plural;
 
 /// A passage the reader selected and has not yet turned into an annotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -449,8 +450,7 @@ impl AppState {
     fn show_suggestions(&mut self, found: Rc<Vec<Suggestion>>) {
         self.announce(match found.len() {
             0 => "No quotes to suggest".to_owned(),
-            1 => "1 quote suggested".to_owned(),
-            n => format!("{n} quotes suggested"),
+            n => format!("{} suggested", plural(n, "quote")),
         });
         self.suggestions = Some(found);
         self.marks = self.compute_marks(&self.marks);

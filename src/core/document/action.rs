@@ -437,18 +437,15 @@ impl Document {
         };
         let id = AnnotationId(self.allocate_id('a'));
         let before = self.capture(std::slice::from_ref(&id), &[]);
-        self.insert_in_order(Annotation {
-            id: id.clone(),
+        self.insert_in_order(fresh_annotation(
+            id.clone(),
             kind,
-            range: Some(range),
+            range,
             selectors,
-            status: AnchorStatus::Anchored,
             speaker,
             note,
-            created: now,
-            modified: now,
-            revision: 1,
-        });
+            now,
+        ));
         let mut applied = self.commit(before, message, Vec::new());
         applied.new_annotation = Some(id);
         Ok(applied)
@@ -486,18 +483,15 @@ impl Document {
         }
         let speaker = existing.or_else(|| new_speaker.clone());
         let message = format!("Quote by {} added", self.speaker_label(speaker.as_ref()));
-        self.insert_in_order(Annotation {
-            id: id.clone(),
-            kind: AnnotationKind::Quote,
-            range: Some(range),
+        self.insert_in_order(fresh_annotation(
+            id.clone(),
+            AnnotationKind::Quote,
+            range,
             selectors,
-            status: AnchorStatus::Anchored,
             speaker,
             note,
-            created: now,
-            modified: now,
-            revision: 1,
-        });
+            now,
+        ));
         let mut applied = self.commit(before, message, Vec::new());
         applied.new_annotation = Some(id);
         applied.new_speaker = new_speaker;
@@ -924,4 +918,28 @@ fn speaker_same(a: &Speaker, b: &Speaker) -> bool {
         && a.aliases == b.aliases
         && a.colour == b.colour
         && a.created == b.created
+}
+
+/// A just-made annotation: anchored where it was made, first revision, made and modified now.
+fn fresh_annotation(
+    id: AnnotationId,
+    kind: AnnotationKind,
+    range: CharRange,
+    selectors: Selectors,
+    speaker: Option<SpeakerId>,
+    note: String,
+    now: i64,
+) -> Annotation {
+    Annotation {
+        id,
+        kind,
+        range: Some(range),
+        selectors,
+        status: AnchorStatus::Anchored,
+        speaker,
+        note,
+        created: now,
+        modified: now,
+        revision: 1,
+    }
 }

@@ -19,6 +19,7 @@ use crate::core::document::{
 };
 use crate::core::palette::least_used_slot;
 use crate::core::selector::{CharRange, Selectors};
+use crate::core::wording::plural;
 
 /// How imported content combines with the document's current content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,14 +157,6 @@ impl fmt::Display for ImportReport {
             ArticleMatch::Same | ArticleMatch::Unknown => {}
         }
         Ok(())
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

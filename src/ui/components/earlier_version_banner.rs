@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::core::wording::plural;
+
 use crate::core::interchange::timestamp::format_utc;
 use crate::core::interchange::{self, ArticleMeta, ImportMode, OtherArticle};
 use crate::ui::state::{AppAction, StateHandle};
@@ -67,13 +69,5 @@ pub fn EarlierVersionBanner() -> Html {
             <button type="button" class="qm-primary" onclick={bring}>{"Bring them here"}</button>
             <button type="button" onclick={dismiss}>{"Not now"}</button>
         </div>
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }

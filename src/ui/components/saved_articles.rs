@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::wording::plural;
+
 use crate::core::interchange::timestamp::format_utc;
 use crate::core::persist;
 use crate::core::saved_articles::{summarize, SavedArticle};
@@ -59,8 +61,8 @@ pub fn SavedArticles() -> Html {
                             <span class="qm-saved-meta">
                                 {format!(
                                     "{} · {} · saved {date}",
-                                    count(article.annotations, "annotation"),
-                                    count(article.speakers, "speaker"),
+                                    plural(article.annotations, "annotation"),
+                                    plural(article.speakers, "speaker"),
                                 )}
                             </span>
                         </li>
@@ -75,13 +77,5 @@ pub fn SavedArticles() -> Html {
             <summary>{"Saved in this browser"}</summary>
             {body}
         </details>
-    }
-}
-
-fn count(number: usize, noun: &str) -> String {
-    if number == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{number} {noun}s")
     }
 }

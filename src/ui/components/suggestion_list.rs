@@ -9,6 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::suggest::Suggestion;
+use crate::core::wording::plural;
 use crate::ui::components::panel_data::dom_id;
 use crate::ui::state::{AppAction, StateHandle};
 use crate::ui::time::now;
@@ -67,8 +68,7 @@ pub fn SuggestionList() -> Html {
             <p class="qm-suggestions-count" role="status">
                 {match count {
                     0 => "No suggestions left.".to_owned(),
-                    1 => "1 suggestion to review.".to_owned(),
-                    n => format!("{n} suggestions to review."),
+                    n => format!("{} to review.", plural(n, "suggestion")),
                 }}
             </p>
             <div class="qm-actions">
