@@ -277,6 +277,10 @@ struct Bridge {
 impl Bridge {
     /// Called after each change: remembers the state and tells the host what changed.
     fn observe(&self, state: StateHandle) {
+        // Every event is worked out first and told after the document is no longer borrowed
+        // and the new state is in place: a listener may call back into the handle (an import
+        // from a `create` listener), which changes the document.
+        let mut events: Vec<(&'static str, serde_json::Value)> = Vec::new();
         if state.version != self.seen_version.get() {
             self.seen_version.set(state.version);
             let document = state.document();
@@ -294,7 +298,7 @@ impl Bridge {
                 let by_id: HashMap<&AnnotationId, &Annotation> =
                     document.annotations.iter().map(|a| (&a.id, a)).collect();
                 for (kind, id) in state.last_change.iter() {
-                    let (name, detail) = match (kind, by_id.get(id)) {
+                    events.push(match (kind, by_id.get(id)) {
                         (ChangeKind::Deleted, _) => ("delete", serde_json::json!({ "id": id.0 })),
                         (ChangeKind::Created, Some(annotation)) => {
                             ("create", host_api::annotation_object(&document, annotation))
@@ -303,18 +307,18 @@ impl Bridge {
                             ("update", host_api::annotation_object(&document, annotation))
                         }
                         (_, None) => continue,
-                    };
-                    self.emit(name, &detail);
+                    });
                 }
             }
-            let detail = serde_json::json!({
-                "annotations": document.annotations.len(),
-                "created": ids(ChangeKind::Created),
-                "updated": ids(ChangeKind::Updated),
-                "deleted": ids(ChangeKind::Deleted),
-            });
-            drop(document);
-            self.emit("change", &detail);
+            events.push((
+                "change",
+                serde_json::json!({
+                    "annotations": document.annotations.len(),
+                    "created": ids(ChangeKind::Created),
+                    "updated": ids(ChangeKind::Updated),
+                    "deleted": ids(ChangeKind::Deleted),
+                }),
+            ));
         }
         if *self.seen_focus.borrow() != state.focused {
             *self.seen_focus.borrow_mut() = state.focused.clone();
@@ -326,14 +330,15 @@ impl Bridge {
                 .map_or(serde_json::Value::Null, |a| {
                     host_api::annotation_object(&document, a)
                 });
-            drop(document);
-            self.emit("select", &detail);
+            events.push(("select", detail));
         }
         *self.state.borrow_mut() = Some(state);
-        let resolve = self.resolve_ready.borrow_mut().take();
-        if let Some(resolve) = resolve {
+        if let Some(resolve) = self.resolve_ready.borrow_mut().take() {
             let _ = resolve.call0(&JsValue::NULL);
-            self.emit("ready", &serde_json::Value::Null);
+            events.push(("ready", serde_json::Value::Null));
+        }
+        for (name, detail) in events {
+            self.emit(name, &detail);
         }
     }
 

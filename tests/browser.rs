@@ -412,3 +412,60 @@ fn the_browser_parser_moves_stray_table_content_before_the_table_like_the_native
         .collect();
     assert_eq!(figures, vec![(3, "f"), (6, "inside")]);
 }
+
+#[wasm_bindgen_test]
+async fn a_create_listener_may_call_back_into_the_handle() {
+    use wasm_bindgen::closure::Closure;
+    let quote = |exact: &str| {
+        serde_json::json!({
+            "type": "Annotation",
+            "target": { "selector": { "type": "TextQuoteSelector", "exact": exact } }
+        })
+        .to_string()
+    };
+    let host = host_element("");
+    let handle = mounted(
+        &host,
+        serde_json::json!({ "article": { "text": HELSINKI }, "storage": "none" }),
+    )
+    .await;
+    // The first create imports another file from inside the listener, as a host syncing
+    // to its own records might; this used to run while the document was borrowed.
+    let inner = handle.clone();
+    let second = quote("great success");
+    let mut called = false;
+    let listener = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
+        if !called {
+            called = true;
+            inner
+                .import_json(&second, None, None)
+                .unwrap_or_else(|_| panic!("the import from the listener failed"));
+        }
+    });
+    handle
+        .on(
+            "create",
+            listener
+                .as_ref()
+                .unchecked_ref::<js_sys::Function>()
+                .clone(),
+        )
+        .unwrap_or_else(|_| panic!("on"));
+    handle
+        .import_json(&quote("tragic mistake"), None, None)
+        .unwrap_or_else(|_| panic!("import"));
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    let exacts: Vec<String> = js_sys::Array::from(
+        &handle
+            .annotations()
+            .unwrap_or_else(|_| panic!("annotations")),
+    )
+    .iter()
+    .filter_map(|a| js_sys::Reflect::get(&a, &"exact".into()).ok())
+    .filter_map(|v| v.as_string())
+    .collect();
+    assert_eq!(exacts, ["tragic mistake", "great success"]);
+    drop(listener);
+    handle.destroy();
+}
