@@ -895,6 +895,27 @@ async fn the_dark_theme_follows_the_system_setting_and_stays_accessible() {
         .await;
     assert_eq!(background, json!("rgb(22, 24, 27)"));
     quote_with_mouse(&browser, DEMO, "\"tragic mistake\"", 0, "John McCain").await;
+    // Suggestions outlined with no fill: their text must stay readable on the dark page.
+    click_in_widget(&browser, ".qm-suggestions .qm-primary").await;
+    browser
+        .wait_for(
+            "the suggestions",
+            &format!("{WIDGET} return root.querySelectorAll('mark.qm-suggested').length;"),
+        )
+        .await;
+    let suggested_text = browser
+        .js(
+            &format!(
+                "{WIDGET} return getComputedStyle(root.querySelector('mark.qm-suggested')).color;"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        suggested_text,
+        json!("rgb(232, 230, 227)"),
+        "the theme's text colour"
+    );
     drag_over(&browser, "outrage from both Democrat", 0).await;
     wait_for_toolbar(&browser).await;
     assert_eq!(axe_violations(&browser).await, Vec::<String>::new());
