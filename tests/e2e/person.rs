@@ -222,28 +222,16 @@ pub async fn release_mouse(browser: &Browser) {
 
 /// Taps a finger at a viewport point (a touch pointer, as on a phone).
 pub async fn tap_at(browser: &Browser, x: f64, y: f64) {
-    let tap = TouchActions::new("finger".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: x.round(),
-            y: y.round(),
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
     browser
         .client
-        .perform_actions(tap)
+        .perform_actions(press_at(TouchActions::new("finger".into()), x, y))
         .await
         .expect("tap the screen");
 }
 
-/// Clicks the left button at a viewport point.
-pub async fn click_at(browser: &Browser, x: f64, y: f64) {
-    let click = MouseActions::new("mouse".into())
+/// A pointer (mouse or finger) moved to a viewport point, pressed and released there.
+fn press_at<S: InputSource<Action = PointerAction>>(source: S, x: f64, y: f64) -> S {
+    source
         .then(PointerAction::MoveTo {
             duration: None,
             x: x.round(),
@@ -254,10 +242,14 @@ pub async fn click_at(browser: &Browser, x: f64, y: f64) {
         })
         .then(PointerAction::Up {
             button: MOUSE_BUTTON_LEFT,
-        });
+        })
+}
+
+/// Clicks the left button at a viewport point.
+pub async fn click_at(browser: &Browser, x: f64, y: f64) {
     browser
         .client
-        .perform_actions(click)
+        .perform_actions(press_at(MouseActions::new("mouse".into()), x, y))
         .await
         .expect("click the mouse");
 }

@@ -14,14 +14,15 @@ use crate::ui::components::figure_view::{figures_at, FigureView};
 use crate::ui::components::table_view::TableView;
 use crate::ui::state::BlockMarks;
 
+/// A run of the article's blocks with their marks: what a chunk and a table draw.
 #[derive(Properties, Clone)]
-pub struct BlockChunkProps {
+pub struct BlockRangeProps {
     pub article: Rc<Article>,
     pub blocks: Range<usize>,
     pub marks: Rc<Vec<Rc<BlockMarks>>>,
 }
 
-impl PartialEq for BlockChunkProps {
+impl PartialEq for BlockRangeProps {
     fn eq(&self, other: &Self) -> bool {
         let same_marks = |i: usize| match (self.marks.get(i), other.marks.get(i)) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
@@ -35,7 +36,7 @@ impl PartialEq for BlockChunkProps {
 }
 
 #[component]
-pub fn BlockChunk(props: &BlockChunkProps) -> Html {
+pub fn BlockChunk(props: &BlockRangeProps) -> Html {
     let article = &props.article;
     let empty = Rc::new(BlockMarks::default());
     let block = |i: usize| {

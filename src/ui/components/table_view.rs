@@ -3,35 +3,15 @@
 //! cells as `<th>`, and leading all-header rows as the `<thead>`. Each block keeps its own
 //! `data-qm-block` element inside its cell, so selection and highlights work as anywhere.
 
-use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::article::{Article, BlockKind, CellAlign};
+use crate::core::article::{BlockKind, CellAlign};
+use crate::ui::components::block_chunk::BlockRangeProps;
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::figure_view::{figures_at, FigureView};
 use crate::ui::state::BlockMarks;
-
-#[derive(Properties, Clone)]
-pub struct TableViewProps {
-    pub article: Rc<Article>,
-    pub blocks: Range<usize>,
-    pub marks: Rc<Vec<Rc<BlockMarks>>>,
-}
-
-impl PartialEq for TableViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        let same_marks = |i: usize| match (self.marks.get(i), other.marks.get(i)) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        Rc::ptr_eq(&self.article, &other.article)
-            && self.blocks == other.blocks
-            && self.blocks.clone().all(same_marks)
-    }
-}
 
 /// One cell of the source: its blocks, header flag and alignment.
 struct Cell {
@@ -42,7 +22,7 @@ struct Cell {
 }
 
 #[component]
-pub fn TableView(props: &TableViewProps) -> Html {
+pub fn TableView(props: &BlockRangeProps) -> Html {
     let article = &props.article;
     let end = props.blocks.end.min(article.blocks.len());
     // Rows of cells, in document order.
