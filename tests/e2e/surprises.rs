@@ -614,6 +614,16 @@ async fn only_the_selected_card_offers_actions_and_highlights_answer_n_and_enter
         json!(4),
         "one tab stop per card"
     );
+    let overflow = browser
+        .js(
+            &format!(
+                "{WIDGET} const p = root.querySelector('.qm-panel');
+                 return p.scrollWidth - p.clientWidth;"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(overflow, json!(0), "the panel never scrolls sideways");
     click_in_widget(&browser, ".qm-cards > li:nth-child(2) .qm-button").await;
     let actions = browser
         .wait_for(
