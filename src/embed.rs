@@ -2,7 +2,7 @@
 //! which a host page exports, imports, reads annotations, listens to changes and destroys.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -19,7 +19,8 @@ use crate::core::suggest;
 use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
 use crate::ui::components::app::{App, AppProps};
 use crate::ui::persistence;
-use crate::ui::state::{AppAction, AppState, ChangeKind, SaveStatus, Startup, StateHandle};
+use crate::ui::state::{AppAction, AppState, ChangeKind, SaveStatus};
+use crate::ui::store::{Store, Subscription};
 use crate::ui::time::now;
 
 /// The events a host can listen to, with `on(name, fn)` or as DOM `CustomEvent`s named
@@ -188,34 +189,42 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
     );
     let mut resolve_ready = None;
     let ready = js_sys::Promise::new(&mut |resolve, _reject| resolve_ready = Some(resolve));
-    let startup = Startup::new(initial.clone());
+    let store = Store::new(initial);
     if options.suggest {
         // Through the reducer, like a click on Suggest quotes, before the first render.
-        let _ = startup.dispatch(AppAction::Suggest);
+        store.dispatch(AppAction::Suggest);
     }
     let bridge = Rc::new(Bridge {
-        article: initial.article.clone(),
-        document: initial.document_cell(),
-        startup: startup.clone(),
+        store: store.clone(),
         ready,
         resolve_ready: RefCell::new(resolve_ready),
-        state: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
         event_target: element,
-        seen_version: Cell::new(0),
-        seen_focus: RefCell::new(None),
+        seen: RefCell::new(store.state()),
+        outbox: RefCell::new(VecDeque::new()),
+        telling: Cell::new(false),
+        subscription: RefCell::new(None),
     });
-    let on_state = {
+    let subscription = {
         let bridge = Rc::downgrade(&bridge);
-        Callback::from(move |state: StateHandle| {
+        store.subscribe(move |state| {
             if let Some(bridge) = bridge.upgrade() {
                 bridge.observe(state);
             }
         })
     };
+    *bridge.subscription.borrow_mut() = Some(subscription);
+    let on_rendered = {
+        let bridge = Rc::downgrade(&bridge);
+        Callback::from(move |_| {
+            if let Some(bridge) = bridge.upgrade() {
+                bridge.rendered();
+            }
+        })
+    };
     let app = yew::Renderer::<App>::with_root_and_props(
         host.app_root().clone(),
-        AppProps { startup, on_state },
+        AppProps { store, on_rendered },
     )
     .render();
     Ok(QuotemarkHandle {
@@ -259,87 +268,54 @@ fn add_predefined_speakers(document: &mut Document, names: &[String]) {
 
 /// What the handle shares with the running app.
 struct Bridge {
-    article: Rc<Article>,
-    document: Rc<RefCell<crate::core::document::Document>>,
-    /// The starting state, which host calls act on until the first render takes it.
-    startup: Startup,
+    store: Rc<Store>,
     /// Resolved after the first render (`handle.ready`).
     ready: js_sys::Promise,
     resolve_ready: RefCell<Option<js_sys::Function>>,
-    /// The latest state handle, for dispatching actions from the host.
-    state: RefCell<Option<StateHandle>>,
     listeners: RefCell<Vec<(String, js_sys::Function)>>,
     event_target: Element,
-    seen_version: Cell<u64>,
-    seen_focus: RefCell<Option<crate::core::document::AnnotationId>>,
+    /// The state the host was last told about.
+    seen: RefCell<Rc<AppState>>,
+    /// Events waiting to be told, in order: a listener that changes the widget queues the
+    /// events of its change behind the ones being told.
+    outbox: RefCell<VecDeque<(&'static str, serde_json::Value)>>,
+    telling: Cell<bool>,
+    subscription: RefCell<Option<Subscription>>,
 }
 
 impl Bridge {
-    /// Called after each change: remembers the state and tells the host what changed.
-    fn observe(&self, state: StateHandle) {
-        // Every event is worked out first and told after the document is no longer borrowed
-        // and the new state is in place: a listener may call back into the handle (an import
-        // from a `create` listener), which changes the document.
-        let mut events: Vec<(&'static str, serde_json::Value)> = Vec::new();
-        if state.version != self.seen_version.get() {
-            self.seen_version.set(state.version);
-            let document = state.document();
-            let ids = |wanted: ChangeKind| -> Vec<&str> {
-                state
-                    .last_change
-                    .iter()
-                    .filter(|(kind, _)| *kind == wanted)
-                    .map(|(_, id)| id.0.as_str())
-                    .collect()
-            };
-            // One event per annotation for ordinary edits; a bulk change (an import, a merge
-            // from another tab) is told once, in `change`, rather than thousands of times.
-            if state.last_change.len() <= MAX_EVENTS_PER_CHANGE {
-                let by_id: HashMap<&AnnotationId, &Annotation> =
-                    document.annotations.iter().map(|a| (&a.id, a)).collect();
-                for (kind, id) in state.last_change.iter() {
-                    events.push(match (kind, by_id.get(id)) {
-                        (ChangeKind::Deleted, _) => ("delete", serde_json::json!({ "id": id.0 })),
-                        (ChangeKind::Created, Some(annotation)) => {
-                            ("create", plain::annotation_object(&document, annotation))
-                        }
-                        (ChangeKind::Updated, Some(annotation)) => {
-                            ("update", plain::annotation_object(&document, annotation))
-                        }
-                        (_, None) => continue,
-                    });
-                }
-            }
-            events.push((
-                "change",
-                serde_json::json!({
-                    "annotations": document.annotations.len(),
-                    "created": ids(ChangeKind::Created),
-                    "updated": ids(ChangeKind::Updated),
-                    "deleted": ids(ChangeKind::Deleted),
-                }),
-            ));
-        }
-        if *self.seen_focus.borrow() != state.focused {
-            *self.seen_focus.borrow_mut() = state.focused.clone();
-            let document = state.document();
-            let detail = state
-                .focused
-                .as_ref()
-                .and_then(|id| document.annotation(id))
-                .map_or(serde_json::Value::Null, |a| {
-                    plain::annotation_object(&document, a)
-                });
-            events.push(("select", detail));
-        }
-        *self.state.borrow_mut() = Some(state);
-        if let Some(resolve) = self.resolve_ready.borrow_mut().take() {
+    /// Called by the store after each change, with the new state in place and nothing
+    /// borrowed: works out what the host should hear, then tells it.
+    fn observe(&self, state: &Rc<AppState>) {
+        let previous = self.seen.replace(state.clone());
+        let events = changes_between(&previous, state);
+        self.outbox.borrow_mut().extend(events);
+        self.tell();
+    }
+
+    /// The widget drew its state: the first time, `ready` resolves.
+    fn rendered(&self) {
+        let resolve = self.resolve_ready.borrow_mut().take();
+        if let Some(resolve) = resolve {
             let _ = resolve.call0(&JsValue::NULL);
-            events.push(("ready", serde_json::Value::Null));
+            self.outbox
+                .borrow_mut()
+                .push_back(("ready", serde_json::Value::Null));
+            self.tell();
         }
-        for (name, detail) in events {
+    }
+
+    /// Emits queued events until none are left; a nested call (from a listener) only queues.
+    fn tell(&self) {
+        if self.telling.replace(true) {
+            return;
+        }
+        loop {
+            let next = self.outbox.borrow_mut().pop_front();
+            let Some((name, detail)) = next else { break };
             self.emit(name, &detail);
         }
+        self.telling.set(false);
     }
 
     fn emit(&self, name: &str, detail: &serde_json::Value) {
@@ -374,40 +350,21 @@ impl Bridge {
         }
     }
 
-    /// Sends an action to the widget: to the live state, or, before the first render, to the
-    /// starting state (so a call right after `mount()` works and the first render shows it).
-    fn dispatch(&self, action: AppAction) {
-        let action = match self.startup.dispatch(action) {
-            Ok(()) => return,
-            Err(action) => action,
-        };
-        let state = self.state.borrow().clone();
-        if let Some(state) = state {
-            state.dispatch(action);
-        }
+    fn state(&self) -> Rc<AppState> {
+        self.store.state()
     }
 
-    /// An error unless suggestion `id` is pending (or would be, after `suggest()` just now).
+    fn dispatch(&self, action: AppAction) {
+        self.store.dispatch(action);
+    }
+
+    /// An error unless suggestion `id` is pending.
     fn require_suggestion(&self, id: &str) -> Result<(), JsError> {
-        let pending = self
-            .startup
-            .peek(|state| state.suggestions.clone())
-            .or_else(|| {
-                self.state
-                    .borrow()
-                    .as_ref()
-                    .map(|state| state.suggestions.clone())
-            })
-            .flatten();
-        let known = match pending {
-            Some(pending) => pending.iter().any(|s| s.id() == id),
-            // Asked right after suggest(), before the widget rendered it: the same list.
-            None => {
-                suggest::for_document(self.article.text_content(), &self.document.borrow(), None)
-                    .iter()
-                    .any(|s| s.id() == id)
-            }
-        };
+        let known = self
+            .state()
+            .suggestions
+            .as_ref()
+            .is_some_and(|pending| pending.iter().any(|s| s.id() == id));
         if known {
             Ok(())
         } else {
@@ -418,20 +375,76 @@ impl Bridge {
     }
 
     fn read_only(&self) -> bool {
-        self.startup
-            .peek(|state| state.read_only)
-            .or_else(|| self.state.borrow().as_ref().map(|state| state.read_only))
-            .unwrap_or(false)
+        self.state().read_only
     }
 
     fn article_meta(&self) -> ArticleMeta {
+        let state = self.state();
         ArticleMeta {
-            id: self.document.borrow().article_id.clone(),
-            title: self.article.title.clone(),
-            source: self.article.source,
-            content_hash: self.article.content_hash(),
+            id: state.document().article_id.clone(),
+            title: state.article.title.clone(),
+            source: state.article.source,
+            content_hash: state.article.content_hash(),
         }
     }
+}
+
+/// What the host hears about the change from `previous` to `state`: one event per annotation
+/// for ordinary edits, `change` for every document change, `select` when focus moved.
+fn changes_between(
+    previous: &AppState,
+    state: &AppState,
+) -> Vec<(&'static str, serde_json::Value)> {
+    let mut events = Vec::new();
+    let document = state.document();
+    if state.version != previous.version {
+        let ids = |wanted: ChangeKind| -> Vec<&str> {
+            state
+                .last_change
+                .iter()
+                .filter(|(kind, _)| *kind == wanted)
+                .map(|(_, id)| id.0.as_str())
+                .collect()
+        };
+        // A bulk change (an import, a merge from another tab) is told once, in `change`,
+        // rather than thousands of times.
+        if state.last_change.len() <= MAX_EVENTS_PER_CHANGE {
+            let by_id: HashMap<&AnnotationId, &Annotation> =
+                document.annotations.iter().map(|a| (&a.id, a)).collect();
+            for (kind, id) in state.last_change.iter() {
+                events.push(match (kind, by_id.get(id)) {
+                    (ChangeKind::Deleted, _) => ("delete", serde_json::json!({ "id": id.0 })),
+                    (ChangeKind::Created, Some(annotation)) => {
+                        ("create", plain::annotation_object(document, annotation))
+                    }
+                    (ChangeKind::Updated, Some(annotation)) => {
+                        ("update", plain::annotation_object(document, annotation))
+                    }
+                    (_, None) => continue,
+                });
+            }
+        }
+        events.push((
+            "change",
+            serde_json::json!({
+                "annotations": document.annotations.len(),
+                "created": ids(ChangeKind::Created),
+                "updated": ids(ChangeKind::Updated),
+                "deleted": ids(ChangeKind::Deleted),
+            }),
+        ));
+    }
+    if state.focused != previous.focused {
+        let detail = state
+            .focused
+            .as_ref()
+            .and_then(|id| document.annotation(id))
+            .map_or(serde_json::Value::Null, |a| {
+                plain::annotation_object(document, a)
+            });
+        events.push(("select", detail));
+    }
+    events
 }
 
 struct Mounted {
@@ -475,7 +488,7 @@ impl QuotemarkHandle {
         if let Some(Mounted { host, app, bridge }) = mounted {
             panic::unregister_root(host.app_root());
             bridge.listeners.borrow_mut().clear();
-            bridge.state.borrow_mut().take();
+            bridge.subscription.borrow_mut().take();
             app.destroy();
             host.restore();
         }
@@ -491,9 +504,8 @@ impl QuotemarkHandle {
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> Result<String, JsError> {
         let bridge = self.bridge()?;
-        let document = bridge.document.borrow();
         Ok(interchange::export_native(
-            &document,
+            bridge.state().document(),
             &bridge.article_meta(),
         ))
     }
@@ -502,20 +514,18 @@ impl QuotemarkHandle {
     #[wasm_bindgen(js_name = exportW3c)]
     pub fn export_w3c(&self) -> Result<String, JsError> {
         let bridge = self.bridge()?;
-        let document = bridge.document.borrow();
+        let state = bridge.state();
         Ok(interchange::export_w3c(
-            &document,
+            state.document(),
             &bridge.article_meta(),
-            bridge.article.text_content(),
+            state.article.text_content(),
         ))
     }
 
     /// The annotations as CSV for spreadsheets.
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(&self) -> Result<String, JsError> {
-        let bridge = self.bridge()?;
-        let document = bridge.document.borrow();
-        Ok(interchange::export_csv(&document))
+        Ok(interchange::export_csv(self.bridge()?.state().document()))
     }
 
     /// Imports a native or W3C JSON file. `mode` is `"merge"` (default: keep what is there,
@@ -548,18 +558,16 @@ impl QuotemarkHandle {
             Some(true) => OtherArticle::Allow,
             _ => OtherArticle::Refuse,
         };
-        let (action, report) = {
-            let current = bridge.document.borrow();
-            interchange::import_action(
-                &current,
-                bridge.article.text_content(),
-                json,
-                mode,
-                other_article,
-                now(),
-            )
-            .map_err(|error| JsError::new(&error.to_string()))?
-        };
+        let state = bridge.state();
+        let (action, report) = interchange::import_action(
+            state.document(),
+            state.article.text_content(),
+            json,
+            mode,
+            other_article,
+            now(),
+        )
+        .map_err(|error| JsError::new(&error.to_string()))?;
         let report = plain::report_object(&report);
         bridge.dispatch(AppAction::Apply { action, now: now() });
         js_sys::JSON::parse(&report.to_string()).map_err(|_| JsError::new("report"))
@@ -569,7 +577,7 @@ impl QuotemarkHandle {
     /// and `end` (code points), `speaker` (name or null), `note`, `status`, `score`.
     pub fn annotations(&self) -> Result<JsValue, JsError> {
         let bridge = self.bridge()?;
-        let value = plain::annotations_array(&bridge.document.borrow());
+        let value = plain::annotations_array(bridge.state().document());
         js_sys::JSON::parse(&value.to_string()).map_err(|_| JsError::new("annotations"))
     }
 
@@ -590,11 +598,8 @@ impl QuotemarkHandle {
                 "This widget is read-only: it suggests nothing.",
             ));
         }
-        let found = suggest::for_document(
-            bridge.article.text_content(),
-            &bridge.document.borrow(),
-            None,
-        );
+        let state = bridge.state();
+        let found = suggest::for_document(state.article.text_content(), state.document(), None);
         let list: Vec<serde_json::Value> = found.iter().map(plain::suggestion_object).collect();
         bridge.dispatch(AppAction::ShowSuggestions(std::rc::Rc::new(found)));
         js_sys::JSON::parse(&serde_json::Value::Array(list).to_string())

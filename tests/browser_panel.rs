@@ -2,12 +2,15 @@
 //! through its controls as a reader would. Waits on Yew's scheduler, never on time.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
 use quotemark::core::anchoring;
 use quotemark::core::article::Article;
 use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document, SpeakerId};
 use quotemark::ui::components::panel_data::PAGE;
 use quotemark::ui::components::side_panel::SidePanel;
-use quotemark::ui::state::{AppState, StateHandle};
+use quotemark::ui::state::AppState;
+use quotemark::ui::store::{use_store, StateHandle, Store};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -18,17 +21,20 @@ use yew::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The panel with its own state, as the App provides it.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 struct WrapperProps {
-    initial: AppState,
+    store: Rc<Store>,
+}
+
+impl PartialEq for WrapperProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.store, &other.store)
+    }
 }
 
 #[component]
 fn Wrapper(props: &WrapperProps) -> Html {
-    let state = use_reducer_eq({
-        let initial = props.initial.clone();
-        move || initial
-    });
+    let state = use_store(&props.store);
     html! {
         <ContextProvider<StateHandle> context={state}>
             <SidePanel />
@@ -187,8 +193,13 @@ async fn mount(initial: AppState) -> Mounted {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let app = yew::Renderer::<Wrapper>::with_root_and_props(root.clone(), WrapperProps { initial })
-        .render();
+    let app = yew::Renderer::<Wrapper>::with_root_and_props(
+        root.clone(),
+        WrapperProps {
+            store: Store::new(initial),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     Mounted {
         root,

@@ -1,7 +1,9 @@
-//! The Yew UI: an [`state::AppState`] that delegates to the core, and one component per file
+//! The Yew UI: the state value ([`state::AppState`], reduced by the core), the [`store`] that
+//! holds it and tells the view and the host page about changes, and one component per file
 //! under [`components`].
 
 pub mod components;
 pub mod persistence;
 pub mod state;
+pub mod store;
 pub mod time;

@@ -2,7 +2,6 @@
 //! reducer applies core actions and derives what the view needs; it performs no I/O (saving
 //! runs in an effect after a change).
 
-use std::cell::{Ref, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -11,8 +10,7 @@ use yew::Reducible;
 use crate::core::anchoring;
 use crate::core::article::Article;
 use crate::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
-use crate::core::render::palette::initials;
-use crate::core::render::runs::{block_ranges, AnnotationIndex};
+use crate::core::render::marks::{ArticleMarks, Overlay};
 use crate::core::storage::saved_articles::EarlierVersion;
 use crate::core::suggest::{self, Suggestion};
 use crate::core::text::wording::plural;
@@ -67,48 +65,6 @@ pub enum SaveStatus {
     Disabled,
 }
 
-/// How one run of highlighted text is drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MarkLayer {
-    /// Absolute code point range in the text content.
-    pub range: CharRange,
-    /// Annotations covering the run, outermost first.
-    pub ids: Vec<AnnotationId>,
-    /// Palette slot of the innermost covering quote's speaker (`None`: unknown / highlight).
-    pub colour: Option<u8>,
-    /// True when the innermost covering annotation is a plain highlight.
-    pub highlight: bool,
-    /// Where highlights overlap: how the outermost of the others is drawn, so that it visibly
-    /// runs on through the overlap instead of seeming to end where the inner one begins.
-    pub outer: Option<Tone>,
-    /// Annotations that start in this run, with the label shown before them (the non-colour
-    /// cue: a speaker's initials, "?" for unknown, "✎" for a highlight).
-    pub starts: Vec<(AnnotationId, String)>,
-    /// Accessible description: who said it, for every covering annotation.
-    pub description: String,
-    /// True for the reader's pending selection (not an annotation yet).
-    pub pending: bool,
-    /// True where a suggested quote waits for review.
-    pub suggested: bool,
-}
-
-/// How one annotation's highlight is coloured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    /// A quote by a speaker with this palette slot.
-    Speaker(u8),
-    /// A quote whose speaker is unknown.
-    Unknown,
-    /// A plain highlight.
-    Highlight,
-}
-
-/// The highlight runs of one block, shared with its `BlockView` while unchanged.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct BlockMarks {
-    pub layers: Vec<MarkLayer>,
-}
-
 /// What the last change did to one annotation, for the host page's events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChangeKind {
@@ -129,12 +85,14 @@ pub struct AppState {
     pub article: Rc<Article>,
     /// The storage key's article part: the host-given id, else the content hash.
     pub article_key: String,
-    document: Rc<RefCell<Document>>,
-    /// Bumped on every document change; what equality and effects watch.
+    /// Never changed in place: an edit makes a new document (see [`AppState::edit`]), so
+    /// the old state keeps the old one and equality is pointer identity.
+    document: Rc<Document>,
+    /// Bumped with every new document; what effects keyed on "the document changed" watch.
     pub version: u64,
     /// Bumped only by the reader's own changes (not by another tab's), to drive saving.
     pub local_version: u64,
-    pub marks: Rc<Vec<Rc<BlockMarks>>>,
+    pub marks: ArticleMarks,
     pub pending: Option<Pending>,
     pub focused: Option<AnnotationId>,
     /// Whether focusing `focused` should also scroll it into view: yes when the reader asked
@@ -174,8 +132,7 @@ impl PartialEq for AppState {
         Rc::ptr_eq(&self.article, &other.article)
             && self.article_key == other.article_key
             && Rc::ptr_eq(&self.document, &other.document)
-            && self.version == other.version
-            && Rc::ptr_eq(&self.marks, &other.marks)
+            && self.marks == other.marks
             && self.pending == other.pending
             && self.focused == other.focused
             && self.reveal_focused == other.reveal_focused
@@ -272,62 +229,16 @@ pub enum AppAction {
     MergeRemote(Box<Document>),
 }
 
-/// How components reach the state: through a context holding the reducer handle.
-pub type StateHandle = yew::UseReducerHandle<AppState>;
-
-/// The state a widget starts from, shared with the JavaScript handle until the first render
-/// takes it. Yew renders in a microtask after `mount()` returns, so without this a host's
-/// `importJson` right after `mount()` would have no state to act on; with it, such a call goes
-/// through the same reducer as every later one and the first render shows its result.
-#[derive(Clone, Default)]
-pub struct Startup(Rc<RefCell<Option<AppState>>>);
-
-impl PartialEq for Startup {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Startup {
-    pub fn new(state: AppState) -> Self {
-        Self(Rc::new(RefCell::new(Some(state))))
-    }
-
-    /// The state for the first render; `None` once taken.
-    pub fn take(&self) -> Option<AppState> {
-        self.0.borrow_mut().take()
-    }
-
-    /// Reads the state while the widget has not rendered yet.
-    pub fn peek<R>(&self, read: impl FnOnce(&AppState) -> R) -> Option<R> {
-        self.0.borrow().as_ref().map(read)
-    }
-
-    /// Runs `action` through the reducer while the widget has not rendered yet; gives it back
-    /// once the widget runs (then it goes to the live state instead).
-    pub fn dispatch(&self, action: AppAction) -> Result<(), AppAction> {
-        let mut slot = self.0.borrow_mut();
-        match slot.take() {
-            Some(state) => {
-                let next = Rc::new(state).reduce(action);
-                *slot = Some(Rc::unwrap_or_clone(next));
-                Ok(())
-            }
-            None => Err(action),
-        }
-    }
-}
-
 impl AppState {
     pub fn new(article: Article, article_key: String, document: Document) -> Self {
-        let article = Rc::new(article);
-        let mut state = Self {
-            article,
+        let marks = ArticleMarks::new(&article, &document, Overlay::default());
+        Self {
+            article: Rc::new(article),
             article_key,
-            document: Rc::new(RefCell::new(document)),
+            document: Rc::new(document),
             version: 0,
             local_version: 0,
-            marks: Rc::new(Vec::new()),
+            marks,
             pending: None,
             focused: None,
             reveal_focused: false,
@@ -346,19 +257,49 @@ impl AppState {
             stored_fingerprint: None,
             save_status: SaveStatus::Idle,
             last_change: Rc::new(Vec::new()),
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The one way the state's document changes: a new value replaces it (the previous state
+    /// keeps its own), with the version bumped so every effect watching the document runs.
+    fn replace_document(&mut self, document: Document) {
+        self.version += 1;
+        self.document = Rc::new(document);
+    }
+
+    /// Recomputes the marks of the blocks `touched` covers (and of the whole overlay when it
+    /// changed), keeping every other block's marks as they are.
+    fn redraw(&mut self, document_changed: bool, touched: Vec<CharRange>) {
+        let suggestions: Vec<CharRange> = self
+            .suggestions
+            .iter()
+            .flat_map(|all| all.iter().map(|s| CharRange::new(s.start, s.end)))
+            .collect();
+        let overlay = Overlay {
+            pending: self.pending.as_ref().filter(|p| p.drawn).map(|p| p.range),
+            suggestions: &suggestions,
         };
-        state.marks = state.compute_marks(&state.marks);
-        state
+        self.marks = self
+            .marks
+            .update(&self.document, overlay, document_changed, touched);
     }
 
-    pub fn document(&self) -> Ref<'_, Document> {
-        self.document.borrow()
-    }
-
-    /// The document itself, shared: the reducer changes it in place, so a holder of this
-    /// always sees the latest content (the JavaScript handle reads it between renders).
-    pub fn document_cell(&self) -> Rc<RefCell<Document>> {
-        self.document.clone()
+    /// What the overlay covers now: a change of overlay redraws where it was and where it is.
+    fn overlay_ranges(&self) -> Vec<CharRange> {
+        self.pending
+            .iter()
+            .filter(|p| p.drawn)
+            .map(|p| p.range)
+            .chain(
+                self.suggestions
+                    .iter()
+                    .flat_map(|all| all.iter().map(|s| CharRange::new(s.start, s.end))),
+            )
+            .collect()
     }
 
     /// Starts with these settings from the host page.
@@ -395,16 +336,17 @@ impl AppState {
         let existed: Option<HashSet<AnnotationId>> =
             matches!(action, Action::ReplaceContent { .. }).then(|| {
                 self.document
-                    .borrow()
                     .annotations
                     .iter()
                     .map(|a| a.id.clone())
                     .collect()
             });
-        let result = self.document.borrow_mut().apply(action, now);
-        match result {
+        // Refused actions change nothing, so they must not make a new document either.
+        let mut draft = (*self.document).clone();
+        match draft.apply(action, now) {
             Ok(applied) => {
-                let document = self.document.borrow();
+                self.replace_document(draft);
+                let document = &self.document;
                 let present: HashSet<&AnnotationId> =
                     document.annotations.iter().map(|a| &a.id).collect();
                 let changes = applied
@@ -426,13 +368,11 @@ impl AppState {
                     })
                     .collect();
                 drop(present);
-                drop(document);
                 self.last_change = Rc::new(changes);
-                self.version += 1;
                 self.local_version += 1;
                 self.error = None;
                 self.announce(applied.message.clone());
-                self.marks = self.compute_marks(&self.marks);
+                self.redraw(true, applied.ranges);
                 if let Some(id) = applied.new_annotation {
                     self.focused = Some(id);
                     self.reveal_focused = false;
@@ -447,21 +387,28 @@ impl AppState {
         }
     }
 
+    /// Changes what is drawn besides the annotations (the pending selection, suggestions) and
+    /// redraws the blocks where it was and where it is now.
+    fn change_overlay(&mut self, change: impl FnOnce(&mut Self)) {
+        let mut touched = self.overlay_ranges();
+        change(self);
+        touched.extend(self.overlay_ranges());
+        self.redraw(false, touched);
+    }
+
     fn show_suggestions(&mut self, found: Rc<Vec<Suggestion>>) {
         self.announce(match found.len() {
             0 => "No quotes to suggest".to_owned(),
             n => format!("{} suggested", plural(n, "quote")),
         });
-        self.suggestions = Some(found);
-        self.marks = self.compute_marks(&self.marks);
+        self.change_overlay(|state| state.suggestions = Some(found));
     }
 
     /// Removes one suggestion from the pending list (accepted or rejected).
     fn drop_suggestion(&mut self, id: &str) {
         if let Some(all) = &self.suggestions {
             let left: Vec<Suggestion> = all.iter().filter(|s| s.id() != id).cloned().collect();
-            self.suggestions = Some(Rc::new(left));
-            self.marks = self.compute_marks(&self.marks);
+            self.change_overlay(|state| state.suggestions = Some(Rc::new(left)));
         }
     }
 
@@ -469,6 +416,7 @@ impl AppState {
     fn select(&mut self, range: Option<CharRange>, drawn: bool) {
         let text = self.article.text_content();
         let was_drawn = self.pending.as_ref().is_some_and(|pending| pending.drawn);
+        let mut touched = self.overlay_ranges();
         self.pending = range.and_then(|range| {
             let index = TextIndex::new(text);
             let range = index.trim_quote(index.snap_to_graphemes(range));
@@ -479,124 +427,11 @@ impl AppState {
                 drawn,
             })
         });
+        // A mouse selection is drawn by the browser: redrawing under it would disturb it.
         if was_drawn || drawn {
-            self.marks = self.compute_marks(&self.marks);
+            touched.extend(self.overlay_ranges());
+            self.redraw(false, touched);
         }
-    }
-
-    /// Highlight runs for every block. Blocks whose runs did not change keep their `Rc`, so
-    /// their components skip re-rendering.
-    fn compute_marks(&self, previous: &Rc<Vec<Rc<BlockMarks>>>) -> Rc<Vec<Rc<BlockMarks>>> {
-        let document = self.document.borrow();
-        let mut ranges: Vec<Option<CharRange>> =
-            document.annotations.iter().map(|a| a.range).collect();
-        let pending_index = self.pending.as_ref().filter(|p| p.drawn).map(|pending| {
-            ranges.push(Some(pending.range));
-            ranges.len() - 1
-        });
-        // Pending suggestions come last: indices from here on are suggestions, not annotations.
-        let first_suggestion = ranges.len();
-        if let Some(suggestions) = &self.suggestions {
-            ranges.extend(
-                suggestions
-                    .iter()
-                    .map(|s| Some(CharRange::new(s.start, s.end))),
-            );
-        }
-        let index = AnnotationIndex::new(block_ranges(&self.article), ranges);
-        let speaker_of = |id: &SpeakerId| document.speakers.iter().find(|s| &s.id == id);
-        let blocks: Vec<Rc<BlockMarks>> = index
-            .all_segments()
-            .into_iter()
-            .enumerate()
-            .map(|(block, segments)| {
-                let layers = segments
-                    .into_iter()
-                    .filter(|segment| !segment.annotations.is_empty())
-                    .map(|segment| {
-                        let covering = segment.annotations.as_slice();
-                        let pending = covering.iter().any(|&i| Some(i as usize) == pending_index);
-                        let suggested = covering.iter().any(|&i| i as usize >= first_suggestion);
-                        let annotations: Vec<_> = covering
-                            .iter()
-                            .filter(|&&i| Some(i as usize) != pending_index)
-                            .filter_map(|&i| document.annotations.get(i as usize))
-                            .collect();
-                        let innermost = annotations
-                            .iter()
-                            .min_by_key(|a| a.range.map_or(usize::MAX, |r| r.len()));
-                        let tone = |a: &crate::core::document::Annotation| match a.kind {
-                            AnnotationKind::Highlight => Tone::Highlight,
-                            AnnotationKind::Quote => a
-                                .speaker
-                                .as_ref()
-                                .and_then(speaker_of)
-                                .map_or(Tone::Unknown, |s| Tone::Speaker(s.colour)),
-                        };
-                        let outer = annotations
-                            .iter()
-                            .filter(|a| innermost.is_none_or(|inner| inner.id != a.id))
-                            .max_by_key(|a| a.range.map_or(0, |r| r.len()))
-                            .map(|a| tone(a));
-                        let colour = innermost
-                            .and_then(|a| a.speaker.as_ref())
-                            .and_then(speaker_of)
-                            .map(|s| s.colour);
-                        let label_of = |a: &crate::core::document::Annotation| match a.kind {
-                            AnnotationKind::Highlight => "✎".to_owned(),
-                            AnnotationKind::Quote => a
-                                .speaker
-                                .as_ref()
-                                .and_then(speaker_of)
-                                .map_or_else(|| "?".to_owned(), |s| initials(&s.name)),
-                        };
-                        let describe = |a: &crate::core::document::Annotation| {
-                            let what = match a.kind {
-                                AnnotationKind::Highlight => "Highlight".to_owned(),
-                                AnnotationKind::Quote => {
-                                    match a.speaker.as_ref().and_then(speaker_of) {
-                                        Some(speaker) => format!("Quote by {}", speaker.name),
-                                        None => "Quote by an unknown speaker".to_owned(),
-                                    }
-                                }
-                            };
-                            // Readers see the note on hover and hear it on focus.
-                            if a.note.trim().is_empty() {
-                                what
-                            } else {
-                                format!("{what}. Note: {}", a.note.trim())
-                            }
-                        };
-                        MarkLayer {
-                            range: segment.range,
-                            ids: annotations.iter().map(|a| a.id.clone()).collect(),
-                            colour,
-                            highlight: innermost
-                                .is_some_and(|a| a.kind == AnnotationKind::Highlight),
-                            outer,
-                            suggested,
-                            starts: annotations
-                                .iter()
-                                .filter(|a| a.range.is_some_and(|r| r.start == segment.range.start))
-                                .map(|a| (a.id.clone(), label_of(a)))
-                                .collect(),
-                            description: annotations
-                                .iter()
-                                .map(|a| describe(a))
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                            pending,
-                        }
-                    })
-                    .collect();
-                let marks = BlockMarks { layers };
-                match previous.get(block) {
-                    Some(old) if **old == marks => old.clone(),
-                    _ => Rc::new(marks),
-                }
-            })
-            .collect();
-        Rc::new(blocks)
     }
 }
 
@@ -657,7 +492,6 @@ impl Reducible for AppState {
                                 }
                             } else {
                                 next.pending = Some(pending);
-                                next.marks = next.compute_marks(&next.marks);
                             }
                         }
                         Err(error) => next.fail(error.to_string()),
@@ -680,7 +514,6 @@ impl Reducible for AppState {
                             next.focused = Some(id);
                         } else {
                             next.pending = Some(pending);
-                            next.marks = next.compute_marks(&next.marks);
                         }
                     }
                     Err(error) => next.fail(error.to_string()),
@@ -696,8 +529,7 @@ impl Reducible for AppState {
                     .collect::<Vec<_>>()
                     .join(" ");
                 if next.apply(Action::AddSpeaker { name }, now) {
-                    next.pending = None;
-                    next.marks = next.compute_marks(&next.marks);
+                    next.change_overlay(|state| state.pending = None);
                 }
             }
             AppAction::Select { range, drawn } => {
@@ -727,7 +559,7 @@ impl Reducible for AppState {
             AppAction::Suggest | AppAction::ShowSuggestions(_) if next.read_only => return self,
             AppAction::Suggest => {
                 let found =
-                    suggest::for_document(next.article.text_content(), &next.document(), None);
+                    suggest::for_document(next.article.text_content(), next.document(), None);
                 next.show_suggestions(Rc::new(found));
             }
             AppAction::ShowSuggestions(found) => next.show_suggestions(found),
@@ -763,10 +595,7 @@ impl Reducible for AppState {
                 next.drop_suggestion(&id);
                 next.announce("Suggestion rejected");
             }
-            AppAction::CloseSuggestions => {
-                next.suggestions = None;
-                next.marks = next.compute_marks(&next.marks);
-            }
+            AppAction::CloseSuggestions => next.change_overlay(|state| state.suggestions = None),
             AppAction::Choose(ids) => next.choice = ids,
             AppAction::EditNote(id) => next.editing_note = id,
             AppAction::KeepNoteDraft { id, note, now } => {
@@ -787,20 +616,20 @@ impl Reducible for AppState {
             AppAction::SetReadOnly(read_only) => {
                 next.read_only = read_only;
                 if read_only {
-                    next.pending = None;
-                    next.marks = next.compute_marks(&next.marks);
+                    next.change_overlay(|state| state.pending = None);
                 }
             }
             AppAction::SaveStatus(status) => next.save_status = status,
             AppAction::MergeRemote(remote) => {
-                let applied = next.document.borrow_mut().merge_from(&remote);
+                let mut merged = (*next.document).clone();
+                let applied = merged.merge_from(&remote);
                 if applied.is_empty() {
                     return self;
                 }
-                next.version += 1;
+                next.replace_document(merged);
                 // If this tab had work the other lacked, save the union, so that neither
                 // tab's last write can drop the other's change.
-                if *next.document.borrow() != *remote {
+                if *next.document != *remote {
                     next.local_version += 1;
                 }
                 next.last_change = Rc::new(
@@ -811,7 +640,7 @@ impl Reducible for AppState {
                         .collect(),
                 );
                 next.announce("Changes from another tab were merged");
-                next.marks = next.compute_marks(&next.marks);
+                next.redraw(true, applied.ranges);
             }
         }
         if next == *self {

@@ -11,6 +11,7 @@
 //! - a **chunk** is a group of consecutive blocks drawn and compared as one ([`chunks`]).
 
 pub mod chunks;
+pub mod marks;
 pub mod palette;
 pub mod pieces;
 pub mod runs;

@@ -11,32 +11,30 @@ pub struct Piece {
     pub text: String,
     /// Index of the span whose formatting the piece has.
     pub span: usize,
-    /// Index of the highlight layer covering the piece (into the `layers` passed to
+    /// Index of the mark covering the piece (into the `marks` passed to
     /// [`cut_block`]), or `None` for unhighlighted text.
-    pub layer: Option<usize>,
+    pub mark: Option<usize>,
 }
 
 /// Cuts a block whose spans start at code point `block_start` of the text content into pieces,
-/// given highlight `layers` as absolute, non-overlapping ranges in ascending order (the
-/// segments of the annotation index). Parts of a layer outside the block are ignored.
-pub fn cut_block(spans: &[Span], block_start: usize, layers: &[CharRange]) -> Vec<Piece> {
-    let mut pieces = Vec::with_capacity(spans.len() + layers.len() * 2);
+/// given the ranges of the `marks` as absolute, non-overlapping ranges in ascending order (the
+/// covered runs). Parts of a mark outside the block are ignored.
+pub fn cut_block(spans: &[Span], block_start: usize, marks: &[CharRange]) -> Vec<Piece> {
+    let mut pieces = Vec::with_capacity(spans.len() + marks.len() * 2);
     let mut span_start = block_start;
-    let mut layer_index = 0;
+    let mut mark_index = 0;
     for (span_index, span) in spans.iter().enumerate() {
         let span_len = span.text.chars().count();
         let span_end = span_start + span_len;
         let mut position = span_start;
         let mut rest = span.text.as_str();
         while position < span_end {
-            while layer_index < layers.len() && layers[layer_index].end <= position {
-                layer_index += 1;
+            while mark_index < marks.len() && marks[mark_index].end <= position {
+                mark_index += 1;
             }
-            let (piece_end, layer) = match layers.get(layer_index) {
-                Some(layer) if layer.start <= position => {
-                    (layer.end.min(span_end), Some(layer_index))
-                }
-                Some(layer) if layer.start < span_end => (layer.start, None),
+            let (piece_end, mark) = match marks.get(mark_index) {
+                Some(mark) if mark.start <= position => (mark.end.min(span_end), Some(mark_index)),
+                Some(mark) if mark.start < span_end => (mark.start, None),
                 _ => (span_end, None),
             };
             let take = piece_end - position;
@@ -48,7 +46,7 @@ pub fn cut_block(spans: &[Span], block_start: usize, layers: &[CharRange]) -> Ve
             pieces.push(Piece {
                 text: text.to_owned(),
                 span: span_index,
-                layer,
+                mark,
             });
             rest = remainder;
             position = piece_end;
@@ -73,13 +71,13 @@ mod tests {
         }
     }
 
-    /// A piece as (text, span index, layer index).
+    /// A piece as (text, span index, mark index).
     type Shape<'a> = (&'a str, usize, Option<usize>);
 
     fn shape(pieces: &[Piece]) -> Vec<Shape<'_>> {
         pieces
             .iter()
-            .map(|p| (p.text.as_str(), p.span, p.layer))
+            .map(|p| (p.text.as_str(), p.span, p.mark))
             .collect()
     }
 
@@ -112,7 +110,7 @@ mod tests {
                 ],
             ),
             (
-                // Two adjacent layers and one outside the block.
+                // Two adjacent marks and one outside the block.
                 &[
                     CharRange::new(0, 11),
                     CharRange::new(16, 18),
@@ -130,12 +128,8 @@ mod tests {
                 ],
             ),
         ];
-        for (layers, expected) in cases {
-            assert_eq!(
-                shape(&cut_block(&spans, 10, layers)),
-                *expected,
-                "{layers:?}"
-            );
+        for (marks, expected) in cases {
+            assert_eq!(shape(&cut_block(&spans, 10, marks)), *expected, "{marks:?}");
         }
     }
 
@@ -151,7 +145,7 @@ mod tests {
                 assert_eq!(rebuilt, text);
                 let covered: usize = pieces
                     .iter()
-                    .filter(|p| p.layer.is_some())
+                    .filter(|p| p.mark.is_some())
                     .map(|p| p.text.chars().count())
                     .sum();
                 assert_eq!(covered, end - start);

@@ -9,7 +9,8 @@ use crate::core::document::AnchorStatus;
 use crate::core::text::TextIndex;
 use crate::ui::components::annotation_card::AnnotationCard;
 use crate::ui::components::panel_data::{speaker_infos, SpeakerInfo, PAGE};
-use crate::ui::state::{Filter, StateHandle};
+use crate::ui::state::Filter;
+use crate::ui::store::StateHandle;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct AnnotationListProps {
@@ -31,7 +32,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
 
     let document = state.document();
     let speakers = {
-        let fresh = speaker_infos(&document);
+        let fresh = speaker_infos(document);
         let mut cache = speakers_cache.borrow_mut();
         if **cache != fresh {
             *cache = Rc::new(fresh);
@@ -72,7 +73,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
 
     let text = state.article.text_content();
     let mut text_index: Option<TextIndex> = None;
-    let dispatch = state.dispatcher().to_callback();
+    let dispatch = state.dispatcher();
     let can_update_range = state.pending.is_some();
     let cards: Html = matches
         .iter()

@@ -2,6 +2,8 @@
 //! article and the panel, saves after every change (an effect, never the reducer), merges
 //! changes saved by another tab, and handles the widget-wide keyboard shortcuts.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,40 +19,33 @@ use crate::ui::components::shortcut_help::ShortcutHelp;
 use crate::ui::components::side_panel::SidePanel;
 use crate::ui::components::status_bar::StatusBar;
 use crate::ui::persistence::{self, Saved};
-use crate::ui::state::{AppAction, SpeakerChoice, Startup, StateHandle};
+use crate::ui::state::{AppAction, AppState, SpeakerChoice};
+use crate::ui::store::{use_store, StateHandle, Store};
 use crate::ui::time::now;
 
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct AppProps {
-    /// The starting state, taken by the first render (the host may act on it before).
-    pub startup: Startup,
-    /// Told about the state after every change (the JavaScript handle listens).
+    /// Where the state lives; the host page's handle shares it.
+    pub store: Rc<Store>,
+    /// Called after each render with the state it drew (the handle's `ready` and
+    /// `rendered()` wait on it).
     #[prop_or_default]
-    pub on_state: Callback<StateHandle>,
+    pub on_rendered: Callback<Rc<AppState>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.store, &other.store) && self.on_rendered == other.on_rendered
+    }
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer_eq({
-        let startup = props.startup.clone();
-        move || {
-            startup
-                .take()
-                .expect("a widget renders its starting state once")
-        }
-    });
+    let state = use_store(&props.store);
     {
-        let state = state.clone();
-        let on_state = props.on_state.clone();
-        use_effect_with(
-            (
-                state.version,
-                state.read_only,
-                state.save_status.clone(),
-                state.focused.clone(),
-            ),
-            move |_| on_state.emit(state),
-        );
+        let on_rendered = props.on_rendered.clone();
+        let drawn = props.store.state();
+        use_effect(move || on_rendered.emit(drawn));
     }
     // The fingerprint of the stored value this widget last read or wrote: a different one
     // means someone else (another tab, another widget on the page) saved since.
@@ -67,7 +62,7 @@ pub fn App(props: &AppProps) -> Html {
             let saved = persistence::save(
                 &state.article,
                 &state.article_key,
-                &state.document(),
+                state.document(),
                 known.borrow().as_deref(),
                 &state.save_status,
                 now(),

@@ -17,7 +17,8 @@ use crate::platform::selection::{self, BlockPoint};
 use crate::ui::components::block_chunk::BlockChunk;
 use crate::ui::components::mark_callout::MarkCallout;
 use crate::ui::components::overlap_chooser::OverlapChooser;
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 
 /// Chunks drawn in the first render (about a hundred blocks: more than a tall screen), so the
 /// first paint is quick.
@@ -246,7 +247,6 @@ pub fn ArticleView() -> Html {
                 None => anchored.len() as isize - 1,
             };
             let id = anchored[next as usize].clone();
-            drop(document);
             event.prevent_default();
             // Already the focused annotation (keyboard focus was elsewhere): the state does not
             // change, so nothing would move focus to it; do it here.
@@ -272,7 +272,7 @@ pub fn ArticleView() -> Html {
                     key={blocks.start}
                     article={article.clone()}
                     blocks={blocks.clone()}
-                    marks={state.marks.clone()}
+                    marks={state.marks.blocks().clone()}
                 />
             }
         })

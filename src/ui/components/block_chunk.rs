@@ -9,10 +9,10 @@ use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind};
 use crate::core::render::chunks::same_table;
+use crate::core::render::marks::BlockMarks;
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::figure_view::{figures_at, FigureView};
 use crate::ui::components::table_view::TableView;
-use crate::ui::state::BlockMarks;
 
 /// A run of the article's blocks with their marks: what a chunk and a table draw.
 #[derive(Properties, Clone)]

@@ -6,8 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind, Span};
+use crate::core::render::marks::BlockMarks;
+use crate::core::render::marks::Mark;
+use crate::core::render::marks::Tone;
 use crate::core::render::pieces::cut_block;
-use crate::ui::state::{BlockMarks, MarkLayer, Tone};
 
 #[derive(Properties, Clone)]
 pub struct BlockViewProps {
@@ -29,15 +31,15 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
     let Some(block) = props.article.blocks.get(props.index) else {
         return Html::default();
     };
-    let layers = &props.marks.layers;
-    let ranges: Vec<_> = layers.iter().map(|layer| layer.range).collect();
+    let marks = &props.marks.marks;
+    let ranges: Vec<_> = marks.iter().map(|mark| mark.range).collect();
     // Pieces of one span are formatted together, so a highlight ending inside a link leaves
     // one link (one element for assistive technology), with the mark inside it.
     let mut groups: Vec<(usize, Vec<Html>)> = Vec::new();
     for piece in cut_block(&block.spans, block.start, &ranges) {
         let text = html! { {piece.text} };
-        let marked = match piece.layer.and_then(|layer| layers.get(layer)) {
-            Some(layer) => render_mark(layer, text),
+        let marked = match piece.mark.and_then(|mark| marks.get(mark)) {
+            Some(mark) => render_mark(mark, text),
             None => text,
         };
         match groups.last_mut() {
@@ -80,43 +82,43 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
 /// A highlight run: a real `<mark>` that assistive technology reads, described by who said
 /// it. The speaker's initials are drawn by CSS from `data-qm-label`, so the DOM holds article
 /// text only and selection offsets stay exact.
-fn render_mark(layer: &MarkLayer, text: Html) -> Html {
+fn render_mark(mark: &Mark, text: Html) -> Html {
     let mut class = classes!("qm-mark");
-    match layer.colour {
+    match mark.colour {
         Some(colour) => class.push(format!("qm-c{colour}")),
-        None if layer.highlight => class.push("qm-highlight"),
-        None if !layer.ids.is_empty() => class.push("qm-unknown"),
+        None if mark.highlight => class.push("qm-highlight"),
+        None if !mark.ids.is_empty() => class.push("qm-unknown"),
         None => {}
     }
-    if layer.ids.len() > 1 {
+    if mark.ids.len() > 1 {
         class.push("qm-overlap");
     }
-    match layer.outer {
+    match mark.outer {
         Some(Tone::Speaker(colour)) => class.push(format!("qm-outer-c{colour}")),
         Some(Tone::Unknown) => class.push("qm-outer-unknown"),
         Some(Tone::Highlight) => class.push("qm-outer-highlight"),
         None => {}
     }
-    if layer.pending {
+    if mark.pending {
         class.push("qm-pending");
     }
-    if layer.suggested {
+    if mark.suggested {
         class.push("qm-suggested");
     }
-    let ids = join_ids(layer.ids.iter().map(|id| id.0.as_str()));
-    let starts = join_ids(layer.starts.iter().map(|(id, _)| id.0.as_str()));
-    let label = layer
+    let ids = join_ids(mark.ids.iter().map(|id| id.0.as_str()));
+    let starts = join_ids(mark.starts.iter().map(|(id, _)| id.0.as_str()));
+    let label = mark
         .starts
         .iter()
         .map(|(_, label)| label.as_str())
         .collect::<Vec<_>>()
         .join("·");
-    let description = if layer.pending && layer.ids.is_empty() {
+    let description = if mark.pending && mark.ids.is_empty() {
         "Selected passage".to_owned()
-    } else if layer.suggested && layer.ids.is_empty() {
+    } else if mark.suggested && mark.ids.is_empty() {
         "Suggested quote, not yet accepted".to_owned()
     } else {
-        layer.description.clone()
+        mark.description.clone()
     };
     html! {
         <mark

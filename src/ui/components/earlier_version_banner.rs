@@ -8,7 +8,8 @@ use crate::core::text::wording::plural;
 
 use crate::core::interchange::timestamp::format_utc;
 use crate::core::interchange::{self, ArticleMeta, ImportMode, OtherArticle};
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 
 #[component]
@@ -31,7 +32,7 @@ pub fn EarlierVersionBanner() -> Html {
             let imported = {
                 let current = state.document();
                 interchange::import_action(
-                    &current,
+                    current,
                     state.article.text_content(),
                     &file,
                     ImportMode::Merge,

@@ -13,7 +13,8 @@ use crate::core::interchange::{
     self, ImportError, ImportMode, ImportReport, OtherArticle, MAX_IMPORT_BYTES,
 };
 use crate::platform::download;
-use crate::ui::state::{AppAction, AppState, StateHandle};
+use crate::ui::state::{AppAction, AppState};
+use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 
 /// The formats offered for export.
@@ -52,11 +53,9 @@ pub fn export_text(state: &AppState, format: ExportFormat) -> String {
         content_hash: state.article.content_hash(),
     };
     match format {
-        ExportFormat::Native => interchange::export_native(&document, &meta),
-        ExportFormat::W3c => {
-            interchange::export_w3c(&document, &meta, state.article.text_content())
-        }
-        ExportFormat::Csv => interchange::export_csv(&document),
+        ExportFormat::Native => interchange::export_native(document, &meta),
+        ExportFormat::W3c => interchange::export_w3c(document, &meta, state.article.text_content()),
+        ExportFormat::Csv => interchange::export_csv(document),
     }
 }
 
@@ -140,7 +139,7 @@ pub fn FileActions() -> Html {
             let outcome = {
                 let current = state.document();
                 interchange::import_action(
-                    &current,
+                    current,
                     state.article.text_content(),
                     text,
                     mode,

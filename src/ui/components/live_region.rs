@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::StateHandle;
+use crate::ui::store::StateHandle;
 
 #[component]
 pub fn LiveRegion() -> Html {

@@ -8,7 +8,8 @@ use crate::core::document::AnnotationKind;
 use crate::ui::components::article_view::{focus_mark, start_mark};
 use crate::ui::components::panel_data::{kind_label, status_label, SpeakerInfo};
 use crate::ui::components::speaker_chip::SpeakerChip;
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 
 /// Longest excerpt of the quote shown, in characters.
 const EXCERPT_CHARS: usize = 90;
@@ -37,7 +38,6 @@ pub fn MarkCallout() -> Html {
     let note = annotation.note.trim().to_owned();
     let status = status_label(annotation.status);
     let kind = kind_label(annotation.kind);
-    drop(document);
 
     // Closing gives keyboard focus back to the highlight, never to the page's body.
     let close = {

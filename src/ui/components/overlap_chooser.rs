@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 
 use crate::core::document::{AnnotationId, AnnotationKind};
 use crate::ui::components::article_view::{focus_mark, start_mark};
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 
 /// Longest excerpt shown for each choice, in characters.
 const EXCERPT_CHARS: usize = 60;
@@ -79,7 +80,6 @@ pub fn OverlapChooser() -> Html {
             })
         })
         .collect();
-    drop(document);
     // Closing without a choice gives keyboard focus back to the highlight the chooser was
     // opened from: the chooser's buttons are about to go, and focus must not fall to the page.
     let close = {

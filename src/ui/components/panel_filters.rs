@@ -8,7 +8,8 @@ use crate::core::document::AnnotationKind;
 use crate::ui::components::panel_data::{
     speaker_filter_from_value, speaker_filter_value, use_select_value,
 };
-use crate::ui::state::{AppAction, Filter, StateHandle};
+use crate::ui::state::{AppAction, Filter};
+use crate::ui::store::StateHandle;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct PanelFiltersProps {
@@ -45,7 +46,7 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
             });
         use_effect(move || {
             if let Some((dispatcher, filter)) = gone {
-                dispatcher.dispatch(AppAction::SetFilter(Filter {
+                dispatcher.emit(AppAction::SetFilter(Filter {
                     speaker: None,
                     ..filter
                 }));
@@ -60,7 +61,7 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
     let update = move |change: &dyn Fn(&mut Filter)| {
         let mut next = filter.clone();
         change(&mut next);
-        dispatcher.dispatch(AppAction::SetFilter(next));
+        dispatcher.emit(AppAction::SetFilter(next));
     };
 
     let on_speaker = {

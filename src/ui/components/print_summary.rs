@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::document::quotes_by_speaker;
-use crate::ui::state::StateHandle;
+use crate::ui::store::StateHandle;
 
 #[component]
 pub fn PrintSummary() -> Html {
@@ -13,7 +13,7 @@ pub fn PrintSummary() -> Html {
         return Html::default();
     }
     let document = state.document();
-    let groups = quotes_by_speaker(&document);
+    let groups = quotes_by_speaker(document);
     if groups.is_empty() {
         return html! {
             <section class="qm-print-summary" aria-label="Quotes by speaker">

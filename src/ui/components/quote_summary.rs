@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::document::who_is_quoted;
 use crate::ui::components::panel_data::{width_class, SpeakerInfo};
 use crate::ui::components::speaker_chip::SpeakerChip;
-use crate::ui::state::StateHandle;
+use crate::ui::store::StateHandle;
 
 #[component]
 pub fn QuoteSummary() -> Html {
@@ -16,7 +16,7 @@ pub fn QuoteSummary() -> Html {
     let rows = use_memo(version, |_| {
         state.as_ref().map_or_else(Vec::new, |state| {
             let document = state.document();
-            who_is_quoted(&document, state.article.text_content())
+            who_is_quoted(document, state.article.text_content())
                 .into_iter()
                 .map(|summary| {
                     let speaker = summary

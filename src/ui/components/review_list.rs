@@ -8,7 +8,8 @@ use crate::core::anchoring;
 use crate::core::document::{Action, AnnotationId};
 use crate::core::text::TextIndex;
 use crate::ui::components::panel_data::{dom_id, kind_label, needs_review, status_label, PAGE};
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 
 #[component]
@@ -31,7 +32,7 @@ pub fn ReviewList() -> Html {
         return Html::default();
     }
 
-    let dispatch = state.dispatcher().to_callback();
+    let dispatch = state.dispatcher();
     let text = state.article.text_content();
     let mut text_index: Option<TextIndex> = None;
     let read_only = state.read_only;

@@ -11,7 +11,7 @@ use crate::core::interchange::timestamp::format_utc;
 use crate::core::storage::envelope;
 use crate::core::storage::saved_articles::{summarize, SavedArticle};
 use crate::platform::storage;
-use crate::ui::state::StateHandle;
+use crate::ui::store::StateHandle;
 
 #[component]
 pub fn SavedArticles() -> Html {

@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use crate::core::document::AnnotationKind;
 use crate::platform::selection;
-use crate::ui::state::{AppAction, SpeakerChoice, StateHandle};
+use crate::ui::state::{AppAction, SpeakerChoice};
+use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 
 /// Class of the speaker field, which the `q` shortcut focuses.
@@ -127,7 +128,6 @@ pub fn SelectionToolbar() -> Html {
         .flat_map(|speaker| std::iter::once(&speaker.name).chain(speaker.aliases.iter()))
         .map(|name| html! { <option value={name.clone()} /> })
         .collect();
-    drop(document);
     let excerpt: String = pending.exact.chars().take(80).collect();
     html! {
         <div class="qm-toolbar" ref={toolbar_ref} role="toolbar"

@@ -4,7 +4,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 
 /// Every shortcut, as the reader presses it, with what it does.
 const SHORTCUTS: [(&str, &str); 12] = [

@@ -13,7 +13,7 @@ use crate::ui::components::review_list::ReviewList;
 use crate::ui::components::saved_articles::SavedArticles;
 use crate::ui::components::speaker_manager::SpeakerManager;
 use crate::ui::components::suggestion_list::SuggestionList;
-use crate::ui::state::StateHandle;
+use crate::ui::store::StateHandle;
 
 #[component]
 pub fn SidePanel() -> Html {
@@ -25,7 +25,7 @@ pub fn SidePanel() -> Html {
     let matches = use_memo(deps, |_| {
         state
             .as_ref()
-            .map_or_else(Vec::new, |state| matching(&state.document(), &state.filter))
+            .map_or_else(Vec::new, |state| matching(state.document(), &state.filter))
     });
     let Some(state) = state else {
         return Html::default();

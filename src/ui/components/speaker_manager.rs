@@ -10,7 +10,8 @@ use yew::prelude::*;
 use crate::core::document::{Action, AnnotationKind, SpeakerId};
 use crate::ui::components::panel_data::{speaker_infos, SpeakerInfo};
 use crate::ui::components::speaker_row::SpeakerRow;
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn SpeakerManager() -> Html {
 
     let document = state.document();
     let speakers = {
-        let fresh = speaker_infos(&document);
+        let fresh = speaker_infos(document);
         let mut cache = speakers_cache.borrow_mut();
         if **cache != fresh {
             *cache = Rc::new(fresh);
@@ -38,7 +39,7 @@ pub fn SpeakerManager() -> Html {
             *quotes.entry(speaker).or_default() += 1;
         }
     }
-    let dispatch = state.dispatcher().to_callback();
+    let dispatch = state.dispatcher();
 
     let rows: Html = document
         .speakers

@@ -8,7 +8,8 @@ use crate::core::storage::envelope;
 use crate::ui::components::earlier_version_banner::EarlierVersionBanner;
 use crate::ui::components::find_and_mark::FindAndMark;
 use crate::ui::components::storage_banner::StorageBanner;
-use crate::ui::state::{AppAction, SaveStatus, StateHandle};
+use crate::ui::state::{AppAction, SaveStatus};
+use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 
 #[component]

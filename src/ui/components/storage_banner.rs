@@ -6,7 +6,8 @@ use yew::prelude::*;
 use crate::core::storage::envelope;
 use crate::platform::{download, storage};
 use crate::ui::components::file_actions::{download_export, ExportFormat};
-use crate::ui::state::{SaveStatus, StateHandle};
+use crate::ui::state::SaveStatus;
+use crate::ui::store::StateHandle;
 
 #[component]
 pub fn StorageBanner() -> Html {

@@ -11,7 +11,8 @@ use yew::prelude::*;
 use crate::core::suggest::Suggestion;
 use crate::core::text::wording::plural;
 use crate::ui::components::panel_data::dom_id;
-use crate::ui::state::{AppAction, StateHandle};
+use crate::ui::state::AppAction;
+use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 
 /// Longest excerpt of a suggestion shown, in characters.

@@ -8,10 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::article::{BlockKind, CellAlign};
+use crate::core::render::marks::BlockMarks;
 use crate::ui::components::block_chunk::BlockRangeProps;
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::figure_view::{figures_at, FigureView};
-use crate::ui::state::BlockMarks;
 
 /// One cell of the source: its blocks, header flag and alignment.
 struct Cell {
