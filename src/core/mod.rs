@@ -2,6 +2,7 @@
 //! file formats. Plain Rust only — no yew, web-sys, gloo or js-sys, no clock, no randomness,
 //! no I/O — so every rule here is tested natively with `cargo test`.
 
+pub mod agreement;
 pub mod anchor;
 pub mod article;
 pub mod chunks;
