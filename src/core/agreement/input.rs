@@ -157,13 +157,68 @@ impl Layer {
     }
 }
 
+/// A label as a sorted list of interned name keys: comparing and unifying these needs no
+/// string work, which matters when every pair of 30 annotators is compared.
+pub type KeyedLabel = Vec<u32>;
+
+/// Hands out one number per distinct normalised name, shared by all labels of a comparison.
+#[derive(Debug, Default)]
+pub struct LabelInterner {
+    ids: std::collections::HashMap<String, u32>,
+}
+
+impl LabelInterner {
+    pub fn intern(&mut self, label: &SpeakerLabel) -> KeyedLabel {
+        let mut keys: Vec<u32> = label
+            .keys()
+            .map(|key| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(key).or_insert(next)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+/// [`labels_agree`] on interned labels: sorted key lists that share an element.
+pub fn keyed_agree(a: Option<&[u32]>, b: Option<&[u32]>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => return true,
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
 /// Sorts labels into categories: labels sharing a name or alias land in one category, and so
 /// does anything linked through a chain of such labels, because a category must be an
 /// equivalence class for κ and α to be defined. Unknown speakers form one category of their
 /// own. Returns one category number per input, numbered from 0 in order of first appearance.
 pub fn unify_labels(labels: &[Option<&SpeakerLabel>]) -> Vec<usize> {
+    let mut interner = LabelInterner::default();
+    let keyed: Vec<Option<KeyedLabel>> = labels
+        .iter()
+        .map(|label| label.map(|label| interner.intern(label)))
+        .collect();
+    let views: Vec<Option<&[u32]>> = keyed.iter().map(|label| label.as_deref()).collect();
+    unify_keyed(&views)
+}
+
+/// [`unify_labels`] on interned labels.
+pub fn unify_keyed(labels: &[Option<&[u32]>]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..labels.len()).collect();
-    let mut owner_of_key: std::collections::HashMap<String, usize> = Default::default();
+    let mut owner_of_key: std::collections::HashMap<u32, usize> = Default::default();
     let mut first_unknown: Option<usize> = None;
     for (index, label) in labels.iter().enumerate() {
         match label {
@@ -171,8 +226,8 @@ pub fn unify_labels(labels: &[Option<&SpeakerLabel>]) -> Vec<usize> {
                 None => first_unknown = Some(index),
                 Some(first) => union(&mut parent, first, index),
             },
-            Some(label) => {
-                for key in label.keys() {
+            Some(keys) => {
+                for &key in keys.iter() {
                     match owner_of_key.get(&key) {
                         Some(&owner) => union(&mut parent, owner, index),
                         None => {

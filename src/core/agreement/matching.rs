@@ -155,15 +155,29 @@ pub fn f1(matches: usize, left: usize, right: usize) -> f64 {
 }
 
 pub fn span_f1(a: &[CharRange], b: &[CharRange]) -> SpanF1 {
-    let exact_matches = count_exact(a, b);
-    let overlap_matches = match_overlap(a, b).len();
-    SpanF1 {
-        left: a.len(),
-        right: b.len(),
-        exact_matches,
-        overlap_matches,
-        exact: f1(exact_matches, a.len(), b.len()),
-        overlap: f1(overlap_matches, a.len(), b.len()),
+    SpanF1::from_counts(
+        a.len(),
+        b.len(),
+        count_exact(a, b),
+        match_overlap(a, b).len(),
+    )
+}
+
+impl SpanF1 {
+    pub fn from_counts(
+        left: usize,
+        right: usize,
+        exact_matches: usize,
+        overlap_matches: usize,
+    ) -> Self {
+        SpanF1 {
+            left,
+            right,
+            exact_matches,
+            overlap_matches,
+            exact: f1(exact_matches, left, right),
+            overlap: f1(overlap_matches, left, right),
+        }
     }
 }
 

@@ -6,8 +6,11 @@ use crate::core::selector::CharRange;
 
 use super::clusters::cluster_spans;
 use super::coefficients::{cohen_kappa, krippendorff_alpha_nominal};
-use super::input::{labels_agree, unify_labels, Annotator, Layer, SpeakerLabel};
-use super::matching::{match_overlap, span_f1, SpanF1};
+use super::input::{
+    keyed_agree, unify_keyed, unify_labels, Annotator, KeyedLabel, LabelInterner, Layer,
+    SpeakerLabel,
+};
+use super::matching::{count_exact, match_overlap, span_f1, SpanF1};
 use super::notes::{label_notes, Note, BOUNDARY_GAP};
 use super::unitizing::{unitizing_alpha, unitizing_alpha_pooled, Unitizing};
 
@@ -111,43 +114,68 @@ fn layer_ranges(annotator: &Annotator, layer: Layer) -> Vec<CharRange> {
         .collect()
 }
 
-/// Speaker agreement on overlap-matched quotes, plus the category sequence for the notes.
-fn speaker_agreement(a: &Annotator, b: &Annotator) -> (SpeakerAgreement, Vec<usize>) {
-    let quotes_a = a.layer(Layer::Quotes);
-    let quotes_b = b.layer(Layer::Quotes);
-    let ranges_a: Vec<CharRange> = quotes_a.iter().map(|span| span.range).collect();
-    let ranges_b: Vec<CharRange> = quotes_b.iter().map(|span| span.range).collect();
-    let matched = match_overlap(&ranges_a, &ranges_b);
-    let mut labels: Vec<Option<&SpeakerLabel>> = Vec::with_capacity(matched.len() * 2);
-    let mut agreeing = 0;
-    for &(i, j) in &matched {
-        let (x, y) = (quotes_a[i].speaker.as_ref(), quotes_b[j].speaker.as_ref());
-        agreeing += usize::from(labels_agree(x, y));
-        labels.push(x);
-        labels.push(y);
+/// An annotator ready for many comparisons: ranges per layer and interned quote speakers, so
+/// that each of the m(m−1)/2 pairs does no allocation-heavy preparation of its own.
+struct Prepared {
+    /// Indexed like [`Layer::EVERY`].
+    layers: [Vec<CharRange>; 3],
+    /// One per quote, in the order of `layers[0]`.
+    quote_labels: Vec<Option<KeyedLabel>>,
+}
+
+fn prepare(annotator: &Annotator, interner: &mut LabelInterner) -> Prepared {
+    Prepared {
+        layers: Layer::EVERY.map(|layer| layer_ranges(annotator, layer)),
+        quote_labels: annotator
+            .layer(Layer::Quotes)
+            .iter()
+            .map(|span| span.speaker.as_ref().map(|label| interner.intern(label)))
+            .collect(),
     }
-    let categories = unify_labels(&labels);
-    let pairs: Vec<(usize, usize)> = categories
-        .chunks_exact(2)
-        .map(|pair| (pair[0], pair[1]))
-        .collect();
-    let count = matched.len();
-    (
-        SpeakerAgreement {
-            matched: count,
-            agreeing,
-            proportion: (count > 0).then(|| agreeing as f64 / count as f64),
-            kappa: cohen_kappa(&pairs),
-        },
-        categories,
-    )
 }
 
 /// All scores between two annotators; `left`/`right` are only recorded, not used.
 pub fn compare_pair(a: &Annotator, b: &Annotator, left: usize, right: usize) -> PairScores {
-    let [quotes, highlights, all] =
-        Layer::EVERY.map(|layer| span_f1(&layer_ranges(a, layer), &layer_ranges(b, layer)));
-    let (speakers, categories) = speaker_agreement(a, b);
+    let mut interner = LabelInterner::default();
+    let (a, b) = (prepare(a, &mut interner), prepare(b, &mut interner));
+    compare_prepared(&a, &b, left, right)
+}
+
+fn compare_prepared(a: &Prepared, b: &Prepared, left: usize, right: usize) -> PairScores {
+    let [quotes_a, highlights_a, all_a] = &a.layers;
+    let [quotes_b, highlights_b, all_b] = &b.layers;
+    // Quote pairs serve both the quote F1 and speaker agreement.
+    let quote_pairs = match_overlap(quotes_a, quotes_b);
+    let quotes = SpanF1::from_counts(
+        quotes_a.len(),
+        quotes_b.len(),
+        count_exact(quotes_a, quotes_b),
+        quote_pairs.len(),
+    );
+    let highlights = span_f1(highlights_a, highlights_b);
+    let all = span_f1(all_a, all_b);
+
+    let mut labels: Vec<Option<&[u32]>> = Vec::with_capacity(quote_pairs.len() * 2);
+    let mut agreeing = 0;
+    for &(i, j) in &quote_pairs {
+        let (x, y) = (a.quote_labels[i].as_deref(), b.quote_labels[j].as_deref());
+        agreeing += usize::from(keyed_agree(x, y));
+        labels.push(x);
+        labels.push(y);
+    }
+    let categories = unify_keyed(&labels);
+    let category_pairs: Vec<(usize, usize)> = categories
+        .chunks_exact(2)
+        .map(|pair| (pair[0], pair[1]))
+        .collect();
+    let matched = quote_pairs.len();
+    let speakers = SpeakerAgreement {
+        matched,
+        agreeing,
+        proportion: (matched > 0).then(|| agreeing as f64 / matched as f64),
+        kappa: cohen_kappa(&category_pairs),
+    };
+
     let mut notes = Vec::new();
     for (layer, f1) in Layer::EVERY.iter().zip([&quotes, &highlights, &all]) {
         if f1.both_empty() {
@@ -267,10 +295,15 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 /// continuum of α_U).
 pub fn compare(annotators: &[Annotator], text_len: usize) -> AgreementReport {
     let n = annotators.len();
+    let mut interner = LabelInterner::default();
+    let prepared: Vec<Prepared> = annotators
+        .iter()
+        .map(|annotator| prepare(annotator, &mut interner))
+        .collect();
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for i in 0..n {
         for j in i + 1..n {
-            pairs.push(compare_pair(&annotators[i], &annotators[j], i, j));
+            pairs.push(compare_prepared(&prepared[i], &prepared[j], i, j));
         }
     }
     let per_annotator = annotators
