@@ -202,13 +202,16 @@ fn unitizing_alpha_krippendorff_2004_example() {
     );
 }
 
+/// Per coder, units as (start, end) on the 24-interval continuum.
+type Coders = Vec<Vec<(usize, usize)>>;
+
 #[test]
 fn unitizing_alpha_krippendorff_1995_examples() {
     // Krippendorff (1995: p. 57), four pairs of coders on 24 intervals, as tabulated in DKPro
     // Statistics' Krippendorff1995Test. Observed disagreements are exact at length 24; the
     // expected ones and α are published for a fine-grained continuum (stretched 50,000 times)
     // and DKPro notes a small error in the published D_E, hence the wider tolerances.
-    let examples: [(&str, Vec<Vec<(usize, usize)>>, f64, f64, f64); 4] = [
+    let examples: [(&str, Coders, f64, f64, f64); 4] = [
         (
             "A",
             vec![vec![(2, 10), (14, 20)], vec![(4, 8), (15, 17)]],
