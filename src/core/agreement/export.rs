@@ -3,7 +3,6 @@
 
 use crate::core::interchange::csv::{csv_field, CSV_BOM};
 
-use super::feedback::push_row;
 use super::notes::Note;
 use super::report::AgreementReport;
 
@@ -128,4 +127,16 @@ pub fn export_scores_csv(report: &AgreementReport) -> String {
         .into_iter(),
     );
     out
+}
+
+/// Cells arrive already escaped: text through `csv_field`, numbers as written by us (never
+/// neutralised, so a negative κ stays a number in the spreadsheet).
+pub(crate) fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (column, cell) in cells.enumerate() {
+        if column > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell);
+    }
+    out.push_str("\r\n");
 }

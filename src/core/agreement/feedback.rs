@@ -14,6 +14,7 @@ use crate::core::document::AnnotationKind;
 use crate::core::interchange::csv::{csv_field, CSV_BOM};
 use crate::core::selector::CharRange;
 
+use super::export::push_row;
 use super::input::{labels_agree, Annotator, Span};
 use super::matching::{iou, match_overlap};
 
@@ -183,16 +184,4 @@ pub fn gradebook_csv(students: &[Feedback]) -> String {
         );
     }
     out
-}
-
-/// Cells arrive already escaped: text through `csv_field`, numbers as written by us (never
-/// neutralised, so a negative κ stays a number in the spreadsheet).
-pub(crate) fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    for (column, cell) in cells.enumerate() {
-        if column > 0 {
-            out.push(',');
-        }
-        out.push_str(&cell);
-    }
-    out.push_str("\r\n");
 }

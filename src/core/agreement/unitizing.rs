@@ -1,11 +1,11 @@
 //! Krippendorff's unitizing α (α_U): agreement on *where* the marked stretches of a continuum
 //! are, chance-corrected over all ways the same units could have been placed.
 //!
-//! Follows Krippendorff (1995) "On the reliability of unitizing continuous data", Sociological
-//! Methodology 25, in the form given in Krippendorff (2004) "Content Analysis", 2nd ed.,
-//! §12.4 and "Measuring the reliability of qualitative text analysis data", Quality & Quantity
-//! 38. For one category, every coder's continuum of length L is cut into units (marked) and
-//! gaps; for coders i ≠ j and segments g of i, h of j that intersect:
+//! This is the α_U of Krippendorff (1995) "On the reliability of unitizing continuous data",
+//! Sociological Methodology 25, as restated in Content Analysis (2nd ed., 2004) — not the
+//! later uα family of the 4th edition (2019). The tests reproduce the published examples of
+//! both sources. For one category, every coder's continuum of length L is cut into units
+//! (marked) and gaps; for coders i ≠ j and segments g of i, h of j that intersect:
 //!
 //! * both units: δ² = (b_g − b_h)² + (e_g − e_h)² (start and end offsets);
 //! * a unit lying wholly inside a gap of the other: δ² = l_g²;
@@ -19,7 +19,8 @@
 //! sums over all coders. α_U = 1 − D_o/D_e.
 //!
 //! Several categories: each is scored with the other categories' units treated as gaps, and
-//! the overall α = 1 − ΣD_o / ΣD_e (the mean disagreements' ratio, as DKPro Statistics does).
+//! the overall α = 1 − ΣD_o / ΣD_e (the ratio of the mean disagreements, which reproduces the
+//! pooled value DKPro Statistics tests for the 2004 example).
 
 use crate::core::selector::CharRange;
 
