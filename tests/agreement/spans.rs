@@ -184,3 +184,22 @@ fn report_pairs_and_means() {
     assert_eq!(report.per_annotator[2].mean_speaker_agreement, None);
     assert!(report.unitizing.marked.alpha.is_some());
 }
+
+#[test]
+fn unitizing_by_kind_separates_quotes_from_highlights() {
+    // Both mark [10,20) and [50,60), but call [50,60) a quote and a highlight respectively:
+    // "marked at all" agrees perfectly, the per-kind scores do not.
+    let a = Annotator::new(
+        "a",
+        vec![Span::quote(10, 20, None), Span::quote(50, 60, None)],
+    );
+    let b = Annotator::new(
+        "b",
+        vec![Span::quote(10, 20, None), Span::highlight(50, 60)],
+    );
+    let report = compare(&[a, b], 100);
+    assert_eq!(report.unitizing.marked.alpha, Some(1.0));
+    let by_kind = report.unitizing.by_kind.alpha.expect("defined");
+    assert!(by_kind < 0.9, "{by_kind}");
+    assert!(report.unitizing.quotes.alpha.expect("defined") < 1.0);
+}

@@ -215,6 +215,15 @@ mod tests {
     }
 
     #[test]
+    fn equal_iou_goes_to_the_earliest_start() {
+        // [10,20) has IoU 8/12 with both [8,18) and [12,22); the pair starting at 8 wins.
+        let a = [r(10, 20)];
+        let b = [r(12, 22), r(8, 18)];
+        assert_eq!(match_overlap(&a, &b), vec![(0, 1)]);
+        assert_eq!(match_overlap(&b, &a), vec![(1, 0)]);
+    }
+
+    #[test]
     fn greedy_prefers_the_higher_iou() {
         // b[0] fits a[1] better (IoU 1) than a[0] (IoU 0.8): the better pair wins, a[0] is free.
         let a = [r(0, 10), r(2, 10)];
