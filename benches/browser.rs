@@ -41,12 +41,12 @@ mod native {
     use fantoccini::wd::TimeoutConfiguration;
     use serde_json::{json, Value};
 
-    use quotemark::core::anchor::Anchorer;
+    use quotemark::core::anchoring::Anchorer;
     use quotemark::core::article::{Article, ArticleInput, ArticleSource, BlockKind};
     use quotemark::core::document::{Action, AnnotationKind, Document, SpeakerId};
     use quotemark::core::interchange::{export_native, ArticleMeta};
-    use quotemark::core::persist;
-    use quotemark::core::selector::CharRange;
+    use quotemark::core::storage::envelope;
+    use quotemark::core::text::CharRange;
 
     use crate::support::Browser;
 
@@ -366,7 +366,7 @@ mod native {
             content_hash: article.content_hash(),
         };
         let native = export_native(&document, &meta);
-        let envelope = persist::encode(&document, GENERATED_AT);
+        let envelope = envelope::encode(&document, GENERATED_AT);
         let slug = name.replace(' ', "-");
         let native_file = format!("{slug}.native.json");
         let envelope_file = format!("{slug}.envelope.json");
@@ -463,7 +463,7 @@ mod native {
             "textUrl": format!("/data/{}", workload.text_file),
             "jsonUrl": format!("/data/{}", workload.native_file),
             "envelopeUrl": format!("/data/{}", workload.envelope_file),
-            "storageKey": persist::storage_key(workload.article_id),
+            "storageKey": envelope::storage_key(workload.article_id),
             "articleId": workload.article_id,
             "expected": workload.annotations,
             "profile": profile,

@@ -9,9 +9,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use quotemark::core::anchor::{reanchor_all, Anchorer, Anchoring};
+use quotemark::core::anchoring::Selectors;
+use quotemark::core::anchoring::{reanchor_all, Anchorer, Anchoring};
 use quotemark::core::document::AnchorStatus;
-use quotemark::core::selector::{CharRange, Selectors};
+use quotemark::core::text::CharRange;
 
 const TARGET_CHARS: usize = 200_000;
 const ANNOTATIONS: usize = 1_000;

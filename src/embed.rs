@@ -12,9 +12,9 @@ use yew::{AppHandle, Callback};
 
 use crate::core::article::Article;
 use crate::core::document::{Action, Annotation, AnnotationId, Document};
-use crate::core::host_api;
+use crate::core::host::options::{MountOptions, StorageMode};
+use crate::core::host::plain;
 use crate::core::interchange::{self, ArticleMeta, ImportMode, OtherArticle};
-use crate::core::options::{MountOptions, StorageMode};
 use crate::core::suggest;
 use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
 use crate::ui::components::app::{App, AppProps};
@@ -301,10 +301,10 @@ impl Bridge {
                     events.push(match (kind, by_id.get(id)) {
                         (ChangeKind::Deleted, _) => ("delete", serde_json::json!({ "id": id.0 })),
                         (ChangeKind::Created, Some(annotation)) => {
-                            ("create", host_api::annotation_object(&document, annotation))
+                            ("create", plain::annotation_object(&document, annotation))
                         }
                         (ChangeKind::Updated, Some(annotation)) => {
-                            ("update", host_api::annotation_object(&document, annotation))
+                            ("update", plain::annotation_object(&document, annotation))
                         }
                         (_, None) => continue,
                     });
@@ -328,7 +328,7 @@ impl Bridge {
                 .as_ref()
                 .and_then(|id| document.annotation(id))
                 .map_or(serde_json::Value::Null, |a| {
-                    host_api::annotation_object(&document, a)
+                    plain::annotation_object(&document, a)
                 });
             events.push(("select", detail));
         }
@@ -560,7 +560,7 @@ impl QuotemarkHandle {
             )
             .map_err(|error| JsError::new(&error.to_string()))?
         };
-        let report = host_api::report_object(&report);
+        let report = plain::report_object(&report);
         bridge.dispatch(AppAction::Apply { action, now: now() });
         js_sys::JSON::parse(&report.to_string()).map_err(|_| JsError::new("report"))
     }
@@ -569,7 +569,7 @@ impl QuotemarkHandle {
     /// and `end` (code points), `speaker` (name or null), `note`, `status`, `score`.
     pub fn annotations(&self) -> Result<JsValue, JsError> {
         let bridge = self.bridge()?;
-        let value = host_api::annotations_array(&bridge.document.borrow());
+        let value = plain::annotations_array(&bridge.document.borrow());
         js_sys::JSON::parse(&value.to_string()).map_err(|_| JsError::new("annotations"))
     }
 
@@ -595,7 +595,7 @@ impl QuotemarkHandle {
             &bridge.document.borrow(),
             None,
         );
-        let list: Vec<serde_json::Value> = found.iter().map(host_api::suggestion_object).collect();
+        let list: Vec<serde_json::Value> = found.iter().map(plain::suggestion_object).collect();
         bridge.dispatch(AppAction::ShowSuggestions(std::rc::Rc::new(found)));
         js_sys::JSON::parse(&serde_json::Value::Array(list).to_string())
             .map_err(|_| JsError::new("suggestions"))

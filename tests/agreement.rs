@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use quotemark::core::agreement::SpeakerLabel;
-use quotemark::core::selector::CharRange;
+use quotemark::core::text::CharRange;
 
 #[path = "agreement/classroom.rs"]
 mod classroom;

@@ -3,9 +3,10 @@
 //! the intended words) fails the suite, and so does any recoverable annotation not recovered.
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotemark::core::anchor::{capture, reanchor_all, Anchoring, MIN_SCORE};
+use quotemark::core::anchoring::Selectors;
+use quotemark::core::anchoring::{capture, reanchor_all, Anchoring, MIN_SCORE};
 use quotemark::core::document::AnchorStatus;
-use quotemark::core::selector::{CharRange, Selectors};
+use quotemark::core::text::CharRange;
 use quotemark::core::text::{trim_quote, TextIndex};
 
 const HEADLINE: &str = "Riverside bridge to reopen after flood repairs";

@@ -2,7 +2,7 @@
 //! through its controls as a reader would. Waits on Yew's scheduler, never on time.
 #![cfg(target_arch = "wasm32")]
 
-use quotemark::core::anchor;
+use quotemark::core::anchoring;
 use quotemark::core::article::Article;
 use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document, SpeakerId};
 use quotemark::ui::components::panel_data::PAGE;
@@ -46,14 +46,14 @@ Putin replied: «Мы готовы». The 🇫🇮 flag flew over Helsinki.\n\n\
 const NOTE: &str = "Count them\nagain <b>later</b>";
 
 /// The code point range of the `occurrence`-th (from 0) `needle` in the article's text.
-fn range_of(text: &str, needle: &str, occurrence: usize) -> quotemark::core::selector::CharRange {
+fn range_of(text: &str, needle: &str, occurrence: usize) -> quotemark::core::text::CharRange {
     let byte = text
         .match_indices(needle)
         .nth(occurrence)
         .map(|(at, _)| at)
         .unwrap_or_else(|| panic!("{needle:?} #{occurrence} is not in the fixture"));
     let start = text[..byte].chars().count();
-    quotemark::core::selector::CharRange::new(start, start + needle.chars().count())
+    quotemark::core::text::CharRange::new(start, start + needle.chars().count())
 }
 
 fn speaker_id(document: &Document, name: &str) -> SpeakerId {
@@ -72,7 +72,7 @@ fn annotate(
     note: &str,
 ) {
     let range = range_of(text, needle, occurrence);
-    let selectors = anchor::capture(text, range).expect("capture");
+    let selectors = anchoring::capture(text, range).expect("capture");
     let speaker = speaker.map(|name| speaker_id(document, name));
     document
         .apply(
@@ -841,8 +841,8 @@ async fn long_lists_render_a_page_at_a_time() {
     let mut document = Document::new("long");
     for word in &words {
         let range = range_of(&text, &format!(" {word} "), 0);
-        let range = quotemark::core::selector::CharRange::new(range.start + 1, range.end - 1);
-        let selectors = anchor::capture(&text, range).expect("capture");
+        let range = quotemark::core::text::CharRange::new(range.start + 1, range.end - 1);
+        let selectors = anchoring::capture(&text, range).expect("capture");
         document
             .apply(
                 Action::CreateAnnotation {

@@ -16,15 +16,16 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{json, Value};
 
-use quotemark::core::anchor::{capture, reanchor};
+use quotemark::core::anchoring::{capture, reanchor};
+use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::article::{content_hash, Article, ArticleInput, ArticleSource, SourceFormat};
 use quotemark::core::document::{Action, AnnotationKind, Document};
+use quotemark::core::host::options::MountOptions;
 use quotemark::core::interchange::{
     export_native, export_w3c, import_action, ArticleMeta, ImportMode, OtherArticle,
 };
-use quotemark::core::options::MountOptions;
-use quotemark::core::persist::{decode, encode_titled, Decoded};
-use quotemark::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
+use quotemark::core::storage::envelope::{decode, encode_titled, Decoded};
+use quotemark::core::text::CharRange;
 use quotemark::core::text::TextIndex;
 
 /// Text with what breaks naive code: emoji (ZWJ, flags, skin tones), combining marks, CJK,

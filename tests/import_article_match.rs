@@ -4,14 +4,14 @@
 //! These run the production import path (`import_action`, with the real anchorer).
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotemark::core::anchor::capture;
+use quotemark::core::anchoring::capture;
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document};
 use quotemark::core::interchange::{
     export_native, export_w3c, import_action, ArticleMatch, ArticleMeta, ImportError, ImportMode,
     ImportReport, OtherArticle,
 };
-use quotemark::core::selector::CharRange;
+use quotemark::core::text::CharRange;
 
 const NOW: i64 = 1_717_243_200_000;
 

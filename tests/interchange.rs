@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
@@ -15,7 +16,7 @@ use quotemark::core::interchange::{
     ArticleMatch, ArticleMeta, FileFormat, ImportError, ImportMode, ImportOutcome, ItemKind,
     MAX_IMPORT_BYTES,
 };
-use quotemark::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
+use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
 
 const ARTICLE: &str = include_str!("fixtures/imports/article.txt");

@@ -3,12 +3,12 @@
 //! version (and never another article's).
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotemark::core::anchor::capture;
+use quotemark::core::anchoring::capture;
 use quotemark::core::article::content_hash;
 use quotemark::core::document::{Action, AnnotationKind, Document};
-use quotemark::core::persist::{encode, encode_titled, quarantine_key, storage_key};
-use quotemark::core::saved_articles::{closest_earlier_version, summarize};
-use quotemark::core::selector::CharRange;
+use quotemark::core::storage::envelope::{encode, encode_titled, quarantine_key, storage_key};
+use quotemark::core::storage::saved_articles::{closest_earlier_version, summarize};
+use quotemark::core::text::CharRange;
 
 const FIRST: &str = "Ferry strike ends\n\n\
 “We have a deal,” the union leader said. “Ships sail again on Monday.”\n\n\

@@ -1079,10 +1079,10 @@ Selon les pompiers, l'incendie est d'origine accidentelle."#;
 
 #[test]
 fn a_document_is_offered_only_the_quotes_it_does_not_have_yet() {
-    use quotemark::core::anchor::capture;
+    use quotemark::core::anchoring::capture;
     use quotemark::core::document::{Action, AnnotationKind, Document};
-    use quotemark::core::selector::CharRange;
     use quotemark::core::suggest::for_document;
+    use quotemark::core::text::CharRange;
     let text = "Ferry strike ends\n\n\
         “We have a deal,” said Mira Kallio, the union leader. “Ships sail on Monday.”";
     let all = for_document(text, &Document::new("ferry"), Some("en"));

@@ -1,23 +1,19 @@
 //! The pure core: article model, text positions, anchoring, the annotation document and its
 //! file formats. Plain Rust only — no yew, web-sys, gloo or js-sys, no clock, no randomness,
 //! no I/O — so every rule here is tested natively with `cargo test`.
+//!
+//! The layers, from the bottom: [`text`] (positions and typography) → [`article`] (the text
+//! to annotate) → [`anchoring`] (finding annotations again) → [`document`] (the annotations and
+//! every change to them) → [`interchange`], [`storage`], [`render`], [`suggest`] and [`host`],
+//! which read the document and never depend on each other. See ARCHITECTURE.md.
 
 pub mod agreement;
-pub mod anchor;
+pub mod anchoring;
 pub mod article;
-pub mod chunks;
 pub mod document;
-pub mod find;
-pub mod fuzzy;
-pub mod host_api;
+pub mod host;
 pub mod interchange;
-pub mod options;
-pub mod palette;
-pub mod persist;
-pub mod pieces;
-pub mod saved_articles;
-pub mod segments;
-pub mod selector;
+pub mod render;
+pub mod storage;
 pub mod suggest;
 pub mod text;
-pub mod wording;

@@ -2,11 +2,11 @@
 //! stored work ever lost: before writing, whatever someone else stored since (another tab,
 //! another widget on the page, a newer build) is merged in or kept aside, never written over.
 
-use crate::core::anchor::Anchorer;
+use crate::core::anchoring::Anchorer;
 use crate::core::article::{content_hash, Article};
 use crate::core::document::{AnchorStatus, Document};
-use crate::core::persist::{self, CorruptReason, Decoded};
-use crate::core::saved_articles::{closest_earlier_version, EarlierVersion};
+use crate::core::storage::envelope::{self, CorruptReason, Decoded};
+use crate::core::storage::saved_articles::{closest_earlier_version, EarlierVersion};
 use crate::platform::storage::{self, StorageError};
 use crate::ui::state::SaveStatus;
 
@@ -25,7 +25,7 @@ pub struct Loaded {
 
 /// The document stored for `article_key` (re-anchored to `article`), or a new one.
 pub fn load(article: &Article, article_key: &str, now: i64) -> Loaded {
-    let key = persist::storage_key(article_key);
+    let key = envelope::storage_key(article_key);
     let stored = match storage::read(&key) {
         Ok(stored) => stored,
         Err(error) => {
@@ -37,7 +37,7 @@ pub fn load(article: &Article, article_key: &str, now: i64) -> Loaded {
         }
     };
     let fingerprint = stored.as_deref().map(fingerprint);
-    match persist::decode(stored.as_deref()) {
+    match envelope::decode(stored.as_deref()) {
         Decoded::Missing => Loaded {
             document: Document::new(article_key),
             status: SaveStatus::Idle,
@@ -61,7 +61,7 @@ pub fn load(article: &Article, article_key: &str, now: i64) -> Loaded {
             // widget starts from, so the next load doesn't copy it aside again.
             let fingerprint = match &status {
                 SaveStatus::Corrupt { quarantine_key, .. } if *quarantine_key != key => {
-                    let empty = persist::encode_titled(&document, Some(&article.title), now);
+                    let empty = envelope::encode_titled(&document, Some(&article.title), now);
                     storage::write(&key, &empty)
                         .ok()
                         .map(|()| self::fingerprint(&empty))
@@ -94,7 +94,7 @@ fn set_aside(
     if matches!(reason, CorruptReason::NewerVersion { .. }) {
         return stopped;
     }
-    let quarantine_key = persist::quarantine_key(article_key, now);
+    let quarantine_key = envelope::quarantine_key(article_key, now);
     match storage::write(&quarantine_key, stored) {
         Ok(()) => SaveStatus::Corrupt {
             reason: reason.to_string(),
@@ -148,7 +148,7 @@ pub fn save(
     current: &SaveStatus,
     now: i64,
 ) -> Saved {
-    let key = persist::storage_key(article_key);
+    let key = envelope::storage_key(article_key);
     let unchanged = |status: SaveStatus| Saved::Done {
         status,
         fingerprint: known.map(str::to_owned),
@@ -170,7 +170,7 @@ pub fn save(
         let stored_fingerprint = fingerprint(stored);
         // While stopped, the known fingerprint may be the unreadable value's own: read it.
         if stopped || Some(stored_fingerprint.as_str()) != known {
-            match persist::decode(Some(stored)) {
+            match envelope::decode(Some(stored)) {
                 Decoded::Loaded(remote)
                 | Decoded::Migrated {
                     document: remote, ..
@@ -195,7 +195,7 @@ pub fn save(
             }
         }
     }
-    let encoded = persist::encode_titled(document, Some(&article.title), now);
+    let encoded = envelope::encode_titled(document, Some(&article.title), now);
     match storage::write(&key, &encoded) {
         Ok(()) => Saved::Done {
             status: status_after,
@@ -221,6 +221,6 @@ pub fn earlier_version(article: &Article, article_key: &str) -> Option<EarlierVe
     if article_key != article.content_hash() {
         return None;
     }
-    let entries = storage::entries_with_prefix(persist::STORAGE_KEY_PREFIX).ok()?;
+    let entries = storage::entries_with_prefix(envelope::STORAGE_KEY_PREFIX).ok()?;
     closest_earlier_version(article.text_content(), article_key, &entries)
 }

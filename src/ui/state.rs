@@ -8,16 +8,16 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::anchor;
+use crate::core::anchoring;
 use crate::core::article::Article;
 use crate::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
-use crate::core::palette::initials;
-use crate::core::saved_articles::EarlierVersion;
-use crate::core::segments::{block_ranges, AnnotationIndex};
-use crate::core::selector::CharRange;
+use crate::core::render::palette::initials;
+use crate::core::render::runs::{block_ranges, AnnotationIndex};
+use crate::core::storage::saved_articles::EarlierVersion;
 use crate::core::suggest::{self, Suggestion};
+use crate::core::text::wording::plural;
+use crate::core::text::CharRange;
 use crate::core::text::TextIndex;
-use crate::core::wording::plural;
 
 /// A passage the reader selected and has not yet turned into an annotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -626,7 +626,7 @@ impl Reducible for AppState {
                 if next.read_only {
                     next.fail(read_only_refusal);
                 } else {
-                    match anchor::capture(next.article.text_content(), pending.range) {
+                    match anchoring::capture(next.article.text_content(), pending.range) {
                         Ok(selectors) => {
                             next.pending = None;
                             let opens_note = kind == AnnotationKind::Highlight;
@@ -668,7 +668,7 @@ impl Reducible for AppState {
                 let Some(pending) = next.pending.clone() else {
                     return self;
                 };
-                match anchor::capture(next.article.text_content(), pending.range) {
+                match anchoring::capture(next.article.text_content(), pending.range) {
                     Ok(selectors) => {
                         next.pending = None;
                         let action = Action::SetRange {
@@ -743,7 +743,7 @@ impl Reducible for AppState {
                     next.fail(read_only_refusal);
                 } else {
                     let range = CharRange::new(suggestion.start, suggestion.end);
-                    match anchor::capture(next.article.text_content(), range) {
+                    match anchoring::capture(next.article.text_content(), range) {
                         Ok(selectors) => {
                             let action = Action::CreateQuoteNamed {
                                 range,

@@ -5,7 +5,7 @@ use quotemark::core::agreement::{
     Span, SpeakerLabel,
 };
 use quotemark::core::document::AnnotationKind;
-use quotemark::core::selector::CharRange;
+use quotemark::core::text::CharRange;
 
 use super::{close, label, r};
 

@@ -3,7 +3,7 @@
 use quotemark::core::agreement::coefficients::{cohen_kappa, krippendorff_alpha_nominal};
 use quotemark::core::agreement::report::speaker_alpha;
 use quotemark::core::agreement::{unitizing_alpha, unitizing_alpha_pooled, Annotator, Span};
-use quotemark::core::selector::CharRange;
+use quotemark::core::text::CharRange;
 
 use super::{close, label, r};
 

@@ -328,8 +328,8 @@ async fn stored_quotes(browser: &Browser) -> Vec<String> {
         )
         .await;
     let stored = stored.as_str().unwrap_or_default();
-    match quotemark::core::persist::decode(Some(stored)) {
-        quotemark::core::persist::Decoded::Loaded(document) => document
+    match quotemark::core::storage::envelope::decode(Some(stored)) {
+        quotemark::core::storage::envelope::Decoded::Loaded(document) => document
             .annotations
             .iter()
             .map(|a| a.selectors.quote.exact.clone())
@@ -347,7 +347,7 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
     quote_with_mouse(&browser, DEMO, "\"tragic mistake\"", 0, "John McCain").await;
     // Another tab's save, written without this page hearing of it: the stored document plus
     // one quote made elsewhere.
-    let mut elsewhere = match quotemark::core::persist::decode(Some(
+    let mut elsewhere = match quotemark::core::storage::envelope::decode(Some(
         browser
             .js(
                 &format!("return localStorage.getItem({});", json!(STORAGE_KEY)),
@@ -357,7 +357,7 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
             .as_str()
             .unwrap_or_default(),
     )) {
-        quotemark::core::persist::Decoded::Loaded(document) => document,
+        quotemark::core::storage::envelope::Decoded::Loaded(document) => document,
         other => panic!("nothing saved: {other:?}"),
     };
     let text = quotemark::core::article::Article::from_text(include_str!(
@@ -367,14 +367,14 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
     let words = "great success";
     let start = text.text_content().find(words).expect("in the article");
     let start = text.text_content()[..start].chars().count();
-    let range = quotemark::core::selector::CharRange::new(start, start + words.chars().count());
+    let range = quotemark::core::text::CharRange::new(start, start + words.chars().count());
     elsewhere.next_id += 100;
     elsewhere
         .apply(
             quotemark::core::document::Action::CreateAnnotation {
                 kind: quotemark::core::document::AnnotationKind::Highlight,
                 range,
-                selectors: quotemark::core::anchor::capture(text.text_content(), range)
+                selectors: quotemark::core::anchoring::capture(text.text_content(), range)
                     .expect("selectors"),
                 speaker: None,
                 note: "made in another tab".into(),
@@ -382,7 +382,7 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
             1_800_000_000_000,
         )
         .expect("another tab's quote");
-    let planted = quotemark::core::persist::encode(&elsewhere, 1_800_000_000_000);
+    let planted = quotemark::core::storage::envelope::encode(&elsewhere, 1_800_000_000_000);
     browser
         .js(
             "localStorage.setItem(arguments[0], arguments[1]);",

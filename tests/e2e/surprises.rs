@@ -6,11 +6,11 @@
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use quotemark::core::anchor::capture;
+use quotemark::core::anchoring::capture;
 use quotemark::core::article::{content_hash, ArticleSource, SourceFormat};
 use quotemark::core::document::{Action, AnnotationKind, Document};
 use quotemark::core::interchange::{export_native, ArticleMeta};
-use quotemark::core::selector::CharRange;
+use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
 
 use crate::person::{

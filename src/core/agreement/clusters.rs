@@ -3,7 +3,7 @@
 //! candidate passages of a key.
 
 use crate::core::document::AnnotationKind;
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 use super::input::{find, union, Annotator, Span};
 use super::matching::overlap_matches;

@@ -12,7 +12,7 @@
 
 use crate::core::document::AnnotationKind;
 use crate::core::interchange::csv::{csv_field, CSV_BOM};
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 use super::export::push_row;
 use super::input::{labels_agree, Annotator, Span};

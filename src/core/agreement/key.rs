@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::core::document::AnnotationKind;
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 use super::clusters::cluster_spans;
 use super::input::{unify_labels, Annotator, Span, SpeakerLabel};

@@ -8,7 +8,7 @@
 
 use std::cmp::Ordering;
 
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// Intersection and union lengths of two ranges, in code points.
 pub fn intersection_union(a: CharRange, b: CharRange) -> (usize, usize) {

@@ -2,7 +2,7 @@
 //! overall coefficients, with reading notes where a number needs a caveat.
 
 use crate::core::document::AnnotationKind;
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 use super::clusters::cluster_spans;
 use super::coefficients::{cohen_kappa, krippendorff_alpha_nominal};

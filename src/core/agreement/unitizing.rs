@@ -22,7 +22,7 @@
 //! the overall α = 1 − ΣD_o / ΣD_e (the ratio of the mean disagreements, which reproduces the
 //! pooled value DKPro Statistics tests for the 2004 example).
 
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// Disagreements and α_U of one category (or the pooled ratio of several).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -9,8 +9,9 @@ use super::{
     clean_name, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker,
     SpeakerId, SpeakerTombstone, Tombstone,
 };
-use crate::core::palette::{least_used_slot, PALETTE};
-use crate::core::selector::{CharRange, Selectors};
+use crate::core::anchoring::Selectors;
+use crate::core::render::palette::{least_used_slot, PALETTE};
+use crate::core::text::CharRange;
 
 /// A change a user (or an import) makes to the document.
 #[derive(Clone, Debug, PartialEq)]

@@ -18,7 +18,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::{Annotation, AnnotationId, Document, Speaker, SpeakerId, SpeakerTombstone, Tombstone};
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// How many steps are kept; the oldest step is dropped beyond this.
 pub const HISTORY_LIMIT: usize = 200;

@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use super::{
     Annotation, AnnotationId, Applied, Document, Speaker, SpeakerId, SpeakerTombstone, Tombstone,
 };
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// True when `a` and `b` can be the same entity by creation time (0 = unknown).
 fn same_birth(a: i64, b: i64) -> bool {

@@ -25,7 +25,8 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::selector::{CharRange, Selectors};
+use crate::core::anchoring::Selectors;
+use crate::core::text::CharRange;
 
 pub use action::{Action, ActionError, Applied};
 pub use history::History;

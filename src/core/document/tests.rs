@@ -2,7 +2,8 @@
 //! the who-is-quoted summary, over text with emoji, combining marks, CJK and RTL scripts.
 
 use super::*;
-use crate::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::core::text::CharRange;
 
 /// Curly and straight quotes, a ZWJ family, a flag, a combining accent, CJK, Arabic, Hebrew
 /// and a repeated sentence.

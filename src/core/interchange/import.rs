@@ -13,13 +13,14 @@ use super::{
     parse_file, ArticleMeta, FileAnnotation, FileFormat, ImportError, ItemKind, ParsedFile,
     SkippedItem,
 };
+use crate::core::anchoring::Selectors;
 use crate::core::article::content_hash;
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
 };
-use crate::core::palette::least_used_slot;
-use crate::core::selector::{CharRange, Selectors};
-use crate::core::wording::plural;
+use crate::core::render::palette::least_used_slot;
+use crate::core::text::wording::plural;
+use crate::core::text::CharRange;
 
 /// How imported content combines with the document's current content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -574,7 +575,7 @@ fn usable_id_number(id: &str) -> Option<u64> {
 }
 
 /// Imports `file_text` into `current` for the article whose text content is `text_content`,
-/// re-anchoring every annotation with [`crate::core::anchor`], and returns the one undoable
+/// re-anchoring every annotation with [`crate::core::anchoring`], and returns the one undoable
 /// action that applies the result, with the report. Nothing changes until the caller applies
 /// the action; an unusable file is an error and changes nothing, and so is a file made on a
 /// different article unless `other_article` allows it.
@@ -586,7 +587,7 @@ pub fn import_action(
     other_article: OtherArticle,
     now: i64,
 ) -> Result<(crate::core::document::Action, ImportReport), ImportError> {
-    let anchorer = crate::core::anchor::Anchorer::new(text_content);
+    let anchorer = crate::core::anchoring::Anchorer::new(text_content);
     let anchor = |selectors: &Selectors| {
         let found = anchorer.reanchor(selectors);
         (found.range, found.status)

@@ -24,9 +24,9 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::core::anchoring::Selectors;
 use crate::core::article::SourceFormat;
 use crate::core::document::{AnnotationKind, Tombstone};
-use crate::core::selector::Selectors;
 
 pub use csv::export_csv;
 pub use import::{

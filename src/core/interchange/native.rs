@@ -15,11 +15,12 @@ use super::{
     ItemKind, ParsedFile, SkippedItem, MAX_ALIASES, MAX_ANNOTATIONS, MAX_CONTEXT_CHARS,
     MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS,
 };
+use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::core::article::SourceFormat;
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Tombstone,
 };
-use crate::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::core::text::CharRange;
 
 /// The value of the `format` field.
 pub const NATIVE_FORMAT: &str = "quotemark";

@@ -19,8 +19,8 @@ use super::{
     parse_json, timestamp, ArticleMeta, FileAnnotation, FileFormat, FileSpeaker, ImportError,
     ItemKind, ParsedFile, SkippedItem, MAX_ANNOTATIONS, MAX_NOTE_CHARS,
 };
+use crate::core::anchoring::Selectors;
 use crate::core::document::{Annotation, AnnotationKind, Document};
-use crate::core::selector::Selectors;
 
 /// The Web Annotation JSON-LD context.
 pub const ANNOTATION_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -234,7 +234,7 @@ fn exported_selectors<'a>(
     let Some(range) = annotation.range else {
         return (Cow::Borrowed(recorded), None);
     };
-    let Ok(current) = crate::core::anchor::capture(text_content, range) else {
+    let Ok(current) = crate::core::anchoring::capture(text_content, range) else {
         return (Cow::Borrowed(recorded), None);
     };
     let same_place = recorded

@@ -10,7 +10,7 @@ pub mod lang;
 mod sieve;
 
 use crate::core::document::Speaker;
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 use crate::core::text::TextIndex;
 
 /// A speaker the user already has: suggestions use its name when a mention matches the name

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationKind};
-use crate::core::persist::{self, Decoded};
+use crate::core::storage::envelope::{self, Decoded};
 use crate::platform::storage;
 use crate::ui::components::article_view::{focus_mark, start_mark, ArticleView};
 use crate::ui::components::live_region::LiveRegion;
@@ -109,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
             let listeners = enabled.then(web_sys::window).flatten().map(|window| {
                 let state_key = state.article_key.clone();
                 let pull = std::rc::Rc::new(move || {
-                    let key = persist::storage_key(&state.article_key);
+                    let key = envelope::storage_key(&state.article_key);
                     let Ok(Some(stored)) = storage::read(&key) else {
                         return;
                     };
@@ -119,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Decoded::Loaded(remote)
                     | Decoded::Migrated {
                         document: remote, ..
-                    } = persist::decode(Some(&stored))
+                    } = envelope::decode(Some(&stored))
                     {
                         let remote = persistence::reanchor(&state.article, remote);
                         state.dispatch(AppAction::MergeRemote(Box::new(remote)));
@@ -127,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
                 });
                 // Only events about this article: the stored value can be megabytes, and a
                 // host page may use localStorage for much else.
-                let key = persist::storage_key(&state_key);
+                let key = envelope::storage_key(&state_key);
                 ["storage", SAVED_EVENT, "pageshow"].map(|name| {
                     let pull = pull.clone();
                     let (key, article_key) = (key.clone(), state_key.clone());

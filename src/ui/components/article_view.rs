@@ -9,9 +9,9 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
 use crate::core::article::Article;
-use crate::core::chunks::chunk_ranges;
 use crate::core::document::AnnotationId;
-use crate::core::selector::CharRange;
+use crate::core::render::chunks::chunk_ranges;
+use crate::core::text::CharRange;
 use crate::core::text::{utf16_range_to_char_range, utf16_to_char_offset};
 use crate::platform::selection::{self, BlockPoint};
 use crate::ui::components::block_chunk::BlockChunk;

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind};
-use crate::core::chunks::same_table;
+use crate::core::render::chunks::same_table;
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::figure_view::{figures_at, FigureView};
 use crate::ui::components::table_view::TableView;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::article::{Article, BlockKind, Span};
-use crate::core::pieces::cut_block;
+use crate::core::render::pieces::cut_block;
 use crate::ui::state::{BlockMarks, MarkLayer, Tone};
 
 #[derive(Properties, Clone)]

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::core::wording::plural;
+use crate::core::text::wording::plural;
 
 use crate::core::interchange::timestamp::format_utc;
 use crate::core::interchange::{self, ArticleMeta, ImportMode, OtherArticle};

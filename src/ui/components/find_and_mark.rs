@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::find::find_all;
+use crate::core::text::find::find_all;
 use crate::ui::state::{AppAction, StateHandle};
 
 #[component]

@@ -4,7 +4,7 @@
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationKind, Document, Speaker, SpeakerId,
 };
-use crate::core::palette::{initials, PALETTE};
+use crate::core::render::palette::{initials, PALETTE};
 use crate::ui::state::Filter;
 
 /// Annotations shown (or revealed by "Show more") at a time, so a document with thousands of

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::core::anchor;
+use crate::core::anchoring;
 use crate::core::document::{Action, AnnotationId};
 use crate::core::text::TextIndex;
 use crate::ui::components::panel_data::{dom_id, kind_label, needs_review, status_label, PAGE};
@@ -52,7 +52,7 @@ pub fn ReviewList() -> Html {
                 let problem = problem.clone();
                 let id = id.clone();
                 let article = state.article.clone();
-                Callback::from(move |_: MouseEvent| match anchor::capture(article.text_content(), range) {
+                Callback::from(move |_: MouseEvent| match anchoring::capture(article.text_content(), range) {
                     Ok(selectors) => {
                         problem.set(None);
                         dispatch.emit(AppAction::Apply {

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::wording::plural;
+use crate::core::text::wording::plural;
 
 use crate::core::interchange::timestamp::format_utc;
-use crate::core::persist;
-use crate::core::saved_articles::{summarize, SavedArticle};
+use crate::core::storage::envelope;
+use crate::core::storage::saved_articles::{summarize, SavedArticle};
 use crate::platform::storage;
 use crate::ui::state::StateHandle;
 
@@ -25,7 +25,7 @@ pub fn SavedArticles() -> Html {
                 .is_some_and(|details| details.open());
             if open {
                 listed.set(Some(
-                    storage::entries_with_prefix(persist::STORAGE_KEY_PREFIX)
+                    storage::entries_with_prefix(envelope::STORAGE_KEY_PREFIX)
                         .map(|entries| Rc::new(summarize(&entries)))
                         .map_err(|error| error.to_string()),
                 ));

@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::core::document::Action;
-use crate::core::palette::PALETTE;
+use crate::core::render::palette::PALETTE;
 use crate::ui::components::panel_data::{colour_class, dom_id, use_select_value, SpeakerInfo};
 use crate::ui::state::AppAction;
 use crate::ui::time::now;

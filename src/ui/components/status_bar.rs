@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::document::Action;
-use crate::core::persist;
+use crate::core::storage::envelope;
 use crate::ui::components::earlier_version_banner::EarlierVersionBanner;
 use crate::ui::components::find_and_mark::FindAndMark;
 use crate::ui::components::storage_banner::StorageBanner;
@@ -45,7 +45,7 @@ pub fn StatusBar() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(AppAction::DismissError))
     };
-    let storage_key = persist::storage_key(&state.article_key);
+    let storage_key = envelope::storage_key(&state.article_key);
     let (save_class, save_text) = save_indicator(&state.save_status, &storage_key);
     let show_help = {
         let state = state.clone();

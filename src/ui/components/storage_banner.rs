@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::persist;
+use crate::core::storage::envelope;
 use crate::platform::{download, storage};
 use crate::ui::components::file_actions::{download_export, ExportFormat};
 use crate::ui::state::{SaveStatus, StateHandle};
@@ -38,7 +38,7 @@ pub fn StorageBanner() -> Html {
         SaveStatus::Corrupt {
             reason,
             quarantine_key,
-        } if *quarantine_key == persist::storage_key(&state.article_key) => (
+        } if *quarantine_key == envelope::storage_key(&state.article_key) => (
             format!(
                 "The annotations stored for this article could not be read ({reason}). They are \
                  left exactly as they are, so changes made here are not saved: download them \

@@ -9,7 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::suggest::Suggestion;
-use crate::core::wording::plural;
+use crate::core::text::wording::plural;
 use crate::ui::components::panel_data::dom_id;
 use crate::ui::state::{AppAction, StateHandle};
 use crate::ui::time::now;

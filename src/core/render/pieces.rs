@@ -3,7 +3,7 @@
 //! per character.
 
 use crate::core::article::Span;
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// A run of a block's text with one formatting and one set of covering highlights.
 #[derive(Clone, Debug, PartialEq, Eq)]

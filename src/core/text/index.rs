@@ -29,7 +29,7 @@ use std::fmt;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// The unit an offset was given in, for error messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

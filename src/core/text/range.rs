@@ -1,9 +1,9 @@
-//! Ranges and selectors shared by anchoring, the annotation document and the file formats.
+//! [`CharRange`], the one way the whole project names a stretch of article text.
 //!
 //! **The model's offset unit is the Unicode code point** (a Rust `char`), counted over the
 //! article's text content (see [`crate::core::article`]). It is the unit the W3C Web Annotation
 //! model prescribes for `TextPositionSelector`, so exported positions need no conversion; the
-//! DOM's UTF-16 offsets are converted at the browser edge.
+//! DOM's UTF-16 offsets are converted at the browser edge (see [`super::TextIndex`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -34,29 +34,4 @@ impl CharRange {
     pub fn overlaps(&self, other: &CharRange) -> bool {
         self.start < other.end && other.start < self.end
     }
-}
-
-/// W3C `TextQuoteSelector`: the exact text plus enough context on each side to make it unique.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct TextQuoteSelector {
-    pub exact: String,
-    #[serde(default)]
-    pub prefix: String,
-    #[serde(default)]
-    pub suffix: String,
-}
-
-/// W3C `TextPositionSelector`: code point offsets into the text content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct TextPositionSelector {
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Both selectors, captured once when an annotation is made and kept unchanged afterwards, so
-/// that an annotation can always be re-anchored (or exported) as it was first made.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Selectors {
-    pub quote: TextQuoteSelector,
-    pub position: Option<TextPositionSelector>,
 }

@@ -3,9 +3,9 @@
 //! it best. A pasted article is keyed by a hash of its text, so one changed word gives it a
 //! new key; this is how its earlier work is found again instead of seeming to vanish.
 
-use crate::core::anchor::Anchorer;
+use crate::core::anchoring::Anchorer;
 use crate::core::document::Document;
-use crate::core::persist::{self, Decoded};
+use crate::core::storage::envelope::{self, Decoded};
 
 /// One article's stored annotations, as the list shows them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +26,8 @@ pub fn summarize(entries: &[(String, String)]) -> Vec<SavedArticle> {
     let mut saved: Vec<SavedArticle> = entries
         .iter()
         .filter_map(|(key, value)| {
-            let article_key = key.strip_prefix(persist::STORAGE_KEY_PREFIX)?;
-            let (title, saved_at) = persist::envelope_header(value)?;
+            let article_key = key.strip_prefix(envelope::STORAGE_KEY_PREFIX)?;
+            let (title, saved_at) = envelope::envelope_header(value)?;
             let document = readable(value)?;
             Some(SavedArticle {
                 article_key: article_key.to_owned(),
@@ -71,7 +71,7 @@ pub fn closest_earlier_version(
     entries
         .iter()
         .filter_map(|(key, value)| {
-            let article_key = key.strip_prefix(persist::STORAGE_KEY_PREFIX)?;
+            let article_key = key.strip_prefix(envelope::STORAGE_KEY_PREFIX)?;
             if article_key == own_key {
                 return None;
             }
@@ -85,7 +85,7 @@ pub fn closest_earlier_version(
             if total == 0 || found * 2 < total {
                 return None;
             }
-            let (title, saved_at) = persist::envelope_header(value).unwrap_or((None, 0));
+            let (title, saved_at) = envelope::envelope_header(value).unwrap_or((None, 0));
             Some(EarlierVersion {
                 article_key: article_key.to_owned(),
                 title,
@@ -103,7 +103,7 @@ pub fn closest_earlier_version(
 }
 
 fn readable(value: &str) -> Option<Document> {
-    match persist::decode(Some(value)) {
+    match envelope::decode(Some(value)) {
         Decoded::Loaded(document) | Decoded::Migrated { document, .. } => Some(document),
         Decoded::Missing | Decoded::Corrupt { .. } => None,
     }

@@ -1,7 +1,7 @@
 //! "Find and mark": locating a typed passage in the article's text content, so that a quote can
 //! be made with the keyboard alone.
 
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// Every place `query` occurs in `text`, in order, as code point ranges. Matching ignores case
 /// (simple per-character lower-casing), treats any whitespace run in either string as one space,

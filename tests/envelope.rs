@@ -3,13 +3,14 @@
 //! "nothing saved", which would let the caller overwrite it).
 #![cfg(not(target_arch = "wasm32"))]
 
+use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
 };
-use quotemark::core::persist::{
+use quotemark::core::storage::envelope::{
     decode, encode, quarantine_key, storage_key, CorruptReason, Decoded, ENVELOPE_VERSION,
 };
-use quotemark::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
+use quotemark::core::text::CharRange;
 use serde_json::Value;
 
 const V1: &str = include_str!("fixtures/envelopes/v1.json");

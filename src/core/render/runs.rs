@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::core::article::Article;
 use crate::core::document::Document;
-use crate::core::selector::CharRange;
+use crate::core::text::CharRange;
 
 /// Covering sets are small (nesting depth), so up to this many indices live inline.
 const INLINE: usize = 4;

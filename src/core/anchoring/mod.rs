@@ -71,13 +71,18 @@
 //!
 //! Every range returned is snapped to grapheme clusters.
 
+pub mod fuzzy;
+mod selector;
+
+pub use selector::{Selectors, TextPositionSelector, TextQuoteSelector};
+
 use std::cell::OnceCell;
 use std::fmt;
 
 use crate::core::document::AnchorStatus;
-use crate::core::fuzzy::{edit_distance, find_approximate};
-use crate::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::core::text::CharRange;
 use crate::core::text::TextIndex;
+use fuzzy::{edit_distance, find_approximate};
 
 /// Fewest code points of context captured on each side (fewer only at the ends of the text).
 pub const MIN_CONTEXT: usize = 8;

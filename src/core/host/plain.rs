@@ -89,9 +89,9 @@ pub fn report_object(report: &ImportReport) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::anchor::capture;
+    use crate::core::anchoring::capture;
     use crate::core::document::Action;
-    use crate::core::selector::CharRange;
+    use crate::core::text::CharRange;
 
     #[test]
     fn annotations_are_plain_objects_with_code_point_positions() {

@@ -15,11 +15,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
     SpeakerTombstone, Tombstone,
 };
-use crate::core::selector::{CharRange, Selectors, TextPositionSelector, TextQuoteSelector};
+use crate::core::text::CharRange;
 
 /// The envelope version this build writes, and the newest it reads.
 pub const ENVELOPE_VERSION: u64 = 2;

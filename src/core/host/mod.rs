@@ -1,0 +1,5 @@
+//! The host page's side of the widget, without the DOM: the options it mounts with and the
+//! plain data the JavaScript handle gives back.
+
+pub mod options;
+pub mod plain;
