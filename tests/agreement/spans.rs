@@ -112,6 +112,15 @@ fn documents_become_annotators_with_alias_aware_speakers() {
     ));
     second.annotations.push(quote("b1", 1, 10, Some("x9")));
 
+    let mut blank = Document::new("article");
+    blank
+        .speakers
+        .push(Speaker::new(SpeakerId("b".into()), "   ", 1));
+    blank.annotations.push(quote("c1", 0, 10, Some("b")));
+    blank.annotations.push(quote("c2", 20, 30, Some("missing")));
+    let unknowns = Annotator::from_document("Cy", &blank);
+    assert!(unknowns.spans.iter().all(|span| span.speaker.is_none()));
+
     let a = Annotator::from_document("Ann", &first);
     let b = Annotator::from_document("Ben", &second);
     assert_eq!(a.spans.len(), 2, "the orphan is skipped");

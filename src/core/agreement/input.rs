@@ -87,6 +87,7 @@ impl Annotator {
     }
 
     /// Orphans and empty ranges are left out: neither says anything about where the text is.
+    /// A quote whose speaker is missing from the document or has only blank names is "unknown".
     /// A highlight's speaker is dropped because only quotes are scored for speakers.
     pub fn from_document(name: impl Into<String>, doc: &Document) -> Self {
         let spans = doc
@@ -103,7 +104,10 @@ impl Annotator {
                         .map(|speaker| SpeakerLabel {
                             name: speaker.name.clone(),
                             aliases: speaker.aliases.clone(),
-                        }),
+                        })
+                        // A speaker with only blank names could agree with nobody, not even
+                        // itself; it says no more than "unknown", so it counts as that.
+                        .filter(|label| label.keys().next().is_some()),
                 };
                 Some(Span {
                     range,
