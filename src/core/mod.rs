@@ -7,6 +7,7 @@
 //! every change to them) → [`interchange`], [`storage`], [`render`], [`suggest`] and [`host`],
 //! which read the document and never depend on each other. See ARCHITECTURE.md.
 
+pub mod agreement;
 pub mod anchoring;
 pub mod article;
 pub mod document;
