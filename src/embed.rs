@@ -15,11 +15,12 @@ use crate::core::document::{Action, Annotation, AnnotationId, Document};
 use crate::core::host::options::{MountOptions, StorageMode};
 use crate::core::host::plain;
 use crate::core::interchange::{self, ArticleMeta, ImportMode, OtherArticle};
+use crate::core::storage::policy::SaveStatus;
 use crate::core::suggest;
 use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
 use crate::ui::components::app::{App, AppProps};
-use crate::ui::persistence;
-use crate::ui::state::{AppAction, AppState, ChangeKind, SaveStatus};
+use crate::ui::saving;
+use crate::ui::state::{AppAction, AppState, ChangeKind};
 use crate::ui::store::{Store, Subscription};
 use crate::ui::time::now;
 
@@ -157,14 +158,14 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         .clone()
         .unwrap_or_else(|| article.content_hash());
     let storage_enabled = options.storage == StorageMode::Local;
-    let persistence::Loaded {
+    let saving::Loaded {
         mut document,
         status: save_status,
         fingerprint,
     } = if storage_enabled {
-        persistence::load(&article, &article_key, now())
+        saving::load(&article, &article_key, now())
     } else {
-        persistence::Loaded {
+        saving::Loaded {
             document: Document::new(article_key.clone()),
             status: SaveStatus::Disabled,
             fingerprint: None,

@@ -3,7 +3,7 @@
 //! under [`components`].
 
 pub mod components;
-pub mod persistence;
+pub mod saving;
 pub mod state;
 pub mod store;
 pub mod time;

@@ -11,6 +11,7 @@ use crate::core::anchoring;
 use crate::core::article::Article;
 use crate::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
 use crate::core::render::marks::{ArticleMarks, Overlay};
+use crate::core::storage::policy::SaveStatus;
 use crate::core::storage::saved_articles::EarlierVersion;
 use crate::core::suggest::{self, Suggestion};
 use crate::core::text::wording::plural;
@@ -43,26 +44,6 @@ pub struct Filter {
     pub speaker: Option<Option<SpeakerId>>,
     pub kind: Option<AnnotationKind>,
     pub query: String,
-}
-
-/// Whether the latest change reached browser storage.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Nothing to save yet.
-    #[default]
-    Idle,
-    Saved,
-    /// Storage is full; the work is in memory and the next change retries.
-    Full,
-    /// Storage can't be used at all; the work lives only in this page.
-    Unavailable(String),
-    /// Stored data could not be read; it was kept aside under `quarantine_key`.
-    Corrupt {
-        reason: String,
-        quarantine_key: String,
-    },
-    /// The host asked for no storage.
-    Disabled,
 }
 
 /// What the last change did to one annotation, for the host page's events.
@@ -120,7 +101,7 @@ pub struct AppState {
     pub read_only: bool,
     /// False when the host asked for no storage (`storage: "none"`).
     pub storage_enabled: bool,
-    /// Fingerprint of the stored value the document was loaded from (see `persistence`).
+    /// Fingerprint of the stored value the document was loaded from (see `ui::saving`).
     pub stored_fingerprint: Option<String>,
     pub save_status: SaveStatus,
     /// What the latest document change did, annotation by annotation.

@@ -253,6 +253,24 @@ fn id_number(id: &str) -> Option<u64> {
 }
 
 impl Document {
+    /// Places every annotation where `locate` finds its selectors now (the article's text
+    /// changed since they were captured), then restores article order. A status the reader
+    /// reviewed stays when the annotation is still where it was, anchored.
+    pub fn reanchor_with(
+        &mut self,
+        mut locate: impl FnMut(&Selectors) -> (Option<CharRange>, AnchorStatus),
+    ) {
+        for annotation in &mut self.annotations {
+            let (range, status) = locate(&annotation.selectors);
+            let unchanged = range == annotation.range && status == AnchorStatus::Anchored;
+            if !unchanged {
+                annotation.range = range;
+                annotation.status = status;
+            }
+        }
+        self.annotations.sort_by(article_order);
+    }
+
     /// An empty document for the given article id.
     pub fn new(article_id: impl Into<String>) -> Self {
         Self {

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationKind};
 use crate::core::storage::envelope::{self, Decoded};
+use crate::core::storage::policy::{fingerprint, reanchored};
 use crate::platform::storage;
 use crate::ui::components::article_view::{focus_mark, start_mark, ArticleView};
 use crate::ui::components::live_region::LiveRegion;
@@ -18,7 +19,7 @@ use crate::ui::components::selection_toolbar::{SelectionToolbar, SPEAKER_INPUT_C
 use crate::ui::components::shortcut_help::ShortcutHelp;
 use crate::ui::components::side_panel::SidePanel;
 use crate::ui::components::status_bar::StatusBar;
-use crate::ui::persistence::{self, Saved};
+use crate::ui::saving::{self, Saved};
 use crate::ui::state::{AppAction, AppState, SpeakerChoice};
 use crate::ui::store::{use_store, StateHandle, Store};
 use crate::ui::time::now;
@@ -59,7 +60,7 @@ pub fn App(props: &AppProps) -> Html {
                 return;
             }
             let timing = SaveTiming::start();
-            let saved = persistence::save(
+            let saved = saving::save(
                 &state.article,
                 &state.article_key,
                 state.document(),
@@ -108,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
                     let Ok(Some(stored)) = storage::read(&key) else {
                         return;
                     };
-                    if Some(persistence::fingerprint(&stored)) == *known.borrow() {
+                    if Some(fingerprint(&stored)) == *known.borrow() {
                         return;
                     }
                     if let Decoded::Loaded(remote)
@@ -116,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                         document: remote, ..
                     } = envelope::decode(Some(&stored))
                     {
-                        let remote = persistence::reanchor(&state.article, remote);
+                        let remote = reanchored(state.article.text_content(), remote);
                         state.dispatch(AppAction::MergeRemote(Box::new(remote)));
                     }
                 });
@@ -232,9 +233,7 @@ pub fn App(props: &AppProps) -> Html {
                 document.annotations.is_empty() && document.tombstones.is_empty()
             };
             if fresh && state.storage_enabled && !state.read_only {
-                if let Some(earlier) =
-                    persistence::earlier_version(&state.article, &state.article_key)
-                {
+                if let Some(earlier) = saving::earlier_version(&state.article, &state.article_key) {
                     state.dispatch(AppAction::OfferEarlier(Some(std::rc::Rc::new(earlier))));
                 }
             }

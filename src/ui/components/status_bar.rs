@@ -5,10 +5,11 @@ use yew::prelude::*;
 
 use crate::core::document::Action;
 use crate::core::storage::envelope;
+use crate::core::storage::policy::SaveStatus;
 use crate::ui::components::earlier_version_banner::EarlierVersionBanner;
 use crate::ui::components::find_and_mark::FindAndMark;
 use crate::ui::components::storage_banner::StorageBanner;
-use crate::ui::state::{AppAction, SaveStatus};
+use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;
 use crate::ui::time::now;
 

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use crate::core::storage::envelope;
+use crate::core::storage::policy::SaveStatus;
 use crate::platform::{download, storage};
 use crate::ui::components::file_actions::{download_export, ExportFormat};
-use crate::ui::state::SaveStatus;
 use crate::ui::store::StateHandle;
 
 #[component]

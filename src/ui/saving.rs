@@ -1,19 +1,14 @@
-//! Loading and saving a document in localStorage, with every failure kept visible and no
-//! stored work ever lost: before writing, whatever someone else stored since (another tab,
-//! another widget on the page, a newer build) is merged in or kept aside, never written over.
+//! Loading and saving a document in localStorage: the reads and writes that carry out the
+//! rules of `core::storage::policy`, with every failure turned into a status the reader sees.
 
-use crate::core::anchoring::Anchorer;
-use crate::core::article::{content_hash, Article};
-use crate::core::document::{AnchorStatus, Document};
+use crate::core::article::Article;
+use crate::core::document::Document;
 use crate::core::storage::envelope::{self, CorruptReason, Decoded};
+use crate::core::storage::policy::{
+    self, fingerprint, plan_save, reanchored, SavePlan, SaveStatus,
+};
 use crate::core::storage::saved_articles::{closest_earlier_version, EarlierVersion};
 use crate::platform::storage::{self, StorageError};
-use crate::ui::state::SaveStatus;
-
-/// A fingerprint of a stored value, to notice cheaply that someone else wrote since.
-pub fn fingerprint(stored: &str) -> String {
-    content_hash(stored)
-}
 
 /// What a widget starts with: the document, the status to show, and the fingerprint of the
 /// stored value it was read from (or wrote), for [`save`] to compare against.
@@ -44,7 +39,7 @@ pub fn load(article: &Article, article_key: &str, now: i64) -> Loaded {
             fingerprint,
         },
         Decoded::Loaded(document) | Decoded::Migrated { document, .. } => Loaded {
-            document: reanchor(article, document),
+            document: reanchored(article.text_content(), document),
             status: SaveStatus::Saved,
             fingerprint,
         },
@@ -78,8 +73,8 @@ pub fn load(article: &Article, article_key: &str, now: i64) -> Loaded {
 }
 
 /// Keeps an unreadable stored value: copied under a quarantine key, or — for data from a newer
-/// build, which this one must not touch, or when the copy fails — left where it is, with
-/// saving stopped. The status says which (`quarantine_key` equal to the live key: stopped).
+/// build, or when the copy fails — left where it is, with saving stopped (the status says
+/// which).
 fn set_aside(
     key: &str,
     article_key: &str,
@@ -87,40 +82,9 @@ fn set_aside(
     reason: &CorruptReason,
     now: i64,
 ) -> SaveStatus {
-    let stopped = SaveStatus::Corrupt {
-        reason: reason.to_string(),
-        quarantine_key: key.to_owned(),
-    };
-    if matches!(reason, CorruptReason::NewerVersion { .. }) {
-        return stopped;
-    }
-    let quarantine_key = envelope::quarantine_key(article_key, now);
-    match storage::write(&quarantine_key, stored) {
-        Ok(()) => SaveStatus::Corrupt {
-            reason: reason.to_string(),
-            quarantine_key,
-        },
-        Err(_) => stopped,
-    }
-}
-
-/// Where each annotation is in this article's text, which may differ from the text it was
-/// made on (the article was corrected since).
-pub fn reanchor(article: &Article, mut document: Document) -> Document {
-    let anchorer = Anchorer::new(article.text_content());
-    for annotation in &mut document.annotations {
-        let found = anchorer.reanchor(&annotation.selectors);
-        // A reviewed status stays; only a change of place or a loss is news.
-        let unchanged = found.range == annotation.range && found.status == AnchorStatus::Anchored;
-        if !unchanged {
-            annotation.range = found.range;
-            annotation.status = found.status;
-        }
-    }
-    document
-        .annotations
-        .sort_by(crate::core::document::article_order);
-    document
+    let kept_at = policy::quarantine_for(reason, article_key, now)
+        .filter(|quarantine_key| storage::write(quarantine_key, stored).is_ok());
+    policy::set_aside_status(reason, key, kept_at)
 }
 
 /// What became of a save.
@@ -153,52 +117,40 @@ pub fn save(
         status,
         fingerprint: known.map(str::to_owned),
     };
-    // Saving stopped because the stored value could not be kept aside (storage was full, say)
-    // or is a newer build's. Each change tries again: the value is read afresh and, if it is
-    // still unreadable, copied aside before anything is written — never written over.
-    let stopped =
-        matches!(current, SaveStatus::Corrupt { quarantine_key, .. } if *quarantine_key == key);
     let stored = match storage::read(&key) {
         Ok(stored) => stored,
         Err(error) => return unchanged(status_for(&error)),
     };
-    let mut status_after = match current {
-        SaveStatus::Corrupt { .. } if !stopped => current.clone(),
-        _ => SaveStatus::Saved,
-    };
-    if let Some(stored) = stored.as_deref() {
-        let stored_fingerprint = fingerprint(stored);
-        // While stopped, the known fingerprint may be the unreadable value's own: read it.
-        if stopped || Some(stored_fingerprint.as_str()) != known {
-            match envelope::decode(Some(stored)) {
-                Decoded::Loaded(remote)
-                | Decoded::Migrated {
-                    document: remote, ..
-                } => {
-                    let remote = reanchor(article, remote);
-                    let mut union = document.clone();
-                    if !union.merge_from(&remote).is_empty() {
-                        return Saved::MergeFirst {
-                            remote: Box::new(remote),
-                            fingerprint: stored_fingerprint,
-                        };
-                    }
-                }
-                Decoded::Corrupt { reason } => {
-                    status_after = set_aside(&key, article_key, stored, &reason, now);
-                    if matches!(&status_after, SaveStatus::Corrupt { quarantine_key, .. } if *quarantine_key == key)
-                    {
-                        return unchanged(status_after);
-                    }
-                }
-                Decoded::Missing => {}
+    let text = article.text_content();
+    let status = match plan_save(&key, text, document, stored.as_deref(), known, current) {
+        SavePlan::Write { status } => status,
+        SavePlan::MergeFirst {
+            remote,
+            fingerprint,
+        } => {
+            return Saved::MergeFirst {
+                remote,
+                fingerprint,
             }
         }
-    }
+        SavePlan::SetAsideFirst { reason } => {
+            let status = set_aside(
+                &key,
+                article_key,
+                stored.as_deref().unwrap_or(""),
+                &reason,
+                now,
+            );
+            if policy::is_stopped(&status, &key) {
+                return unchanged(status);
+            }
+            status
+        }
+    };
     let encoded = envelope::encode_titled(document, Some(&article.title), now);
     match storage::write(&key, &encoded) {
         Ok(()) => Saved::Done {
-            status: status_after,
+            status,
             fingerprint: Some(fingerprint(&encoded)),
         },
         Err(error) => unchanged(status_for(&error)),
