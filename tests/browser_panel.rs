@@ -7,7 +7,7 @@ use std::rc::Rc;
 use quotemark::core::anchoring;
 use quotemark::core::article::Article;
 use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document, SpeakerId};
-use quotemark::ui::components::panel_data::PAGE;
+use quotemark::core::render::panel::PAGE;
 use quotemark::ui::components::side_panel::SidePanel;
 use quotemark::ui::state::AppState;
 use quotemark::ui::store::{use_store, StateHandle, Store};

@@ -3,6 +3,7 @@
 //! under [`components`].
 
 pub mod components;
+pub mod hooks;
 pub mod saving;
 pub mod state;
 pub mod store;

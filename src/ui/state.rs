@@ -11,6 +11,7 @@ use crate::core::anchoring;
 use crate::core::article::Article;
 use crate::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
 use crate::core::render::marks::{ArticleMarks, Overlay};
+use crate::core::render::panel::Filter;
 use crate::core::storage::policy::SaveStatus;
 use crate::core::storage::saved_articles::EarlierVersion;
 use crate::core::suggest::{self, Suggestion};
@@ -35,15 +36,6 @@ pub enum SpeakerChoice {
     Existing(SpeakerId),
     /// A typed name: an existing speaker's name or alias, else a new speaker.
     Named(String),
-}
-
-/// What the side panel shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// `None`: every speaker; `Some(None)`: quotes with an unknown speaker.
-    pub speaker: Option<Option<SpeakerId>>,
-    pub kind: Option<AnnotationKind>,
-    pub query: String,
 }
 
 /// What the last change did to one annotation, for the host page's events.

@@ -10,7 +10,9 @@
 use std::rc::Rc;
 
 use crate::core::article::Article;
-use crate::core::document::{Annotation, AnnotationKind, Document, Speaker, SpeakerId};
+use crate::core::document::{
+    Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
+};
 use crate::core::render::palette::initials;
 use crate::core::render::runs::{block_ranges, AnnotationIndex};
 use crate::core::text::CharRange;
@@ -32,7 +34,7 @@ pub struct Mark {
     /// Absolute code point range in the text content.
     pub range: CharRange,
     /// Annotations covering the run, outermost first.
-    pub ids: Vec<crate::core::document::AnnotationId>,
+    pub ids: Vec<AnnotationId>,
     /// Palette slot of the innermost covering quote's speaker (`None`: unknown / highlight).
     pub colour: Option<u8>,
     /// True when the innermost covering annotation is a plain highlight.
@@ -42,7 +44,7 @@ pub struct Mark {
     pub outer: Option<Tone>,
     /// Annotations that start in this run, with the label shown before them (the non-colour
     /// cue: a speaker's initials, "?" for unknown, "✎" for a highlight).
-    pub starts: Vec<(crate::core::document::AnnotationId, String)>,
+    pub starts: Vec<(AnnotationId, String)>,
     /// Accessible description: who said it, for every covering annotation.
     pub description: String,
     /// True for the reader's pending selection (not an annotation yet).
@@ -170,6 +172,34 @@ impl ArticleMarks {
     pub fn blocks(&self) -> &Rc<Vec<Rc<BlockMarks>>> {
         &self.blocks
     }
+}
+
+/// The annotation `step` highlights after `current` in article order (negative: before it),
+/// wrapping around at either end; from no current one, the first (or, going back, the last).
+/// Orphans have no highlight and are skipped. `None` when nothing is highlighted.
+pub fn step_through(
+    document: &Document,
+    current: Option<&AnnotationId>,
+    step: isize,
+) -> Option<AnnotationId> {
+    let anchored: Vec<&AnnotationId> = document
+        .annotations
+        .iter()
+        .filter(|a| a.range.is_some())
+        .map(|a| &a.id)
+        .collect();
+    let count = isize::try_from(anchored.len()).ok().filter(|&n| n > 0)?;
+    let position = current
+        .and_then(|id| anchored.iter().position(|a| *a == id))
+        .and_then(|p| isize::try_from(p).ok());
+    let next = match position {
+        Some(position) => (position + step).rem_euclid(count),
+        None if step > 0 => 0,
+        None => count - 1,
+    };
+    anchored
+        .get(usize::try_from(next).ok()?)
+        .map(|id| (*id).clone())
 }
 
 /// Computes one block's marks from the index, the document and the overlay.

@@ -13,5 +13,6 @@
 pub mod chunks;
 pub mod marks;
 pub mod palette;
+pub mod panel;
 pub mod pieces;
 pub mod runs;

@@ -11,11 +11,10 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::core::document::{Action, Annotation, AnnotationKind, SpeakerId};
+use crate::core::render::panel::{dom_id, kind_label, status_label, SpeakerInfo};
 use crate::ui::components::note_editor::NoteEditor;
-use crate::ui::components::panel_data::{
-    dom_id, kind_label, status_label, use_select_value, SpeakerInfo,
-};
 use crate::ui::components::speaker_chip::SpeakerChip;
+use crate::ui::hooks::use_select_value;
 use crate::ui::state::AppAction;
 use crate::ui::time::now;
 

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::document::AnchorStatus;
+use crate::core::render::panel::Filter;
+use crate::core::render::panel::{speaker_infos, SpeakerInfo, PAGE};
 use crate::core::text::TextIndex;
 use crate::ui::components::annotation_card::AnnotationCard;
-use crate::ui::components::panel_data::{speaker_infos, SpeakerInfo, PAGE};
-use crate::ui::state::Filter;
 use crate::ui::store::StateHandle;
 
 #[derive(Properties, Clone, PartialEq)]

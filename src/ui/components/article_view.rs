@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::core::article::Article;
 use crate::core::document::AnnotationId;
 use crate::core::render::chunks::chunk_ranges;
+use crate::core::render::marks::step_through;
 use crate::core::text::CharRange;
 use crate::core::text::{utf16_range_to_char_range, utf16_to_char_offset};
 use crate::platform::selection::{self, BlockPoint};
@@ -226,27 +227,10 @@ pub fn ArticleView() -> Html {
             if arrows && !on_mark || event.ctrl_key() || event.meta_key() || event.alt_key() {
                 return;
             }
-            let document = state.document();
-            let anchored: Vec<&AnnotationId> = document
-                .annotations
-                .iter()
-                .filter(|a| a.range.is_some())
-                .map(|a| &a.id)
-                .collect();
-            if anchored.is_empty() {
+            let current = state.focused.as_ref().filter(|_| on_mark);
+            let Some(id) = step_through(state.document(), current, step) else {
                 return;
-            }
-            let current = state
-                .focused
-                .as_ref()
-                .filter(|_| on_mark)
-                .and_then(|id| anchored.iter().position(|a| *a == id));
-            let next = match current {
-                Some(position) => (position as isize + step).rem_euclid(anchored.len() as isize),
-                None if step > 0 => 0,
-                None => anchored.len() as isize - 1,
             };
-            let id = anchored[next as usize].clone();
             event.prevent_default();
             // Already the focused annotation (keyboard focus was elsewhere): the state does not
             // change, so nothing would move focus to it; do it here.

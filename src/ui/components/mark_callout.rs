@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use crate::core::document::AnnotationKind;
+use crate::core::render::panel::{kind_label, status_label, SpeakerInfo};
 use crate::ui::components::article_view::{focus_mark, start_mark};
-use crate::ui::components::panel_data::{kind_label, status_label, SpeakerInfo};
 use crate::ui::components::speaker_chip::SpeakerChip;
 use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;

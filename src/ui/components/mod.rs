@@ -14,7 +14,6 @@ pub mod live_region;
 pub mod mark_callout;
 pub mod note_editor;
 pub mod overlap_chooser;
-pub mod panel_data;
 pub mod panel_filters;
 pub mod print_summary;
 pub mod quote_summary;

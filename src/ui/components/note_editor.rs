@@ -7,7 +7,7 @@ use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationId};
-use crate::ui::components::panel_data::dom_id;
+use crate::core::render::panel::dom_id;
 use crate::ui::state::AppAction;
 use crate::ui::time::now;
 

@@ -5,10 +5,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::core::document::AnnotationKind;
-use crate::ui::components::panel_data::{
-    speaker_filter_from_value, speaker_filter_value, use_select_value,
-};
-use crate::ui::state::{AppAction, Filter};
+use crate::core::render::panel::Filter;
+use crate::core::render::panel::{speaker_filter_from_value, speaker_filter_value};
+use crate::ui::hooks::use_select_value;
+use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;
 
 #[derive(Properties, Clone, PartialEq)]

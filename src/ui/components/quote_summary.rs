@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::document::who_is_quoted;
-use crate::ui::components::panel_data::{width_class, SpeakerInfo};
+use crate::core::render::panel::{width_class, SpeakerInfo};
 use crate::ui::components::speaker_chip::SpeakerChip;
 use crate::ui::store::StateHandle;
 

@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::core::anchoring;
 use crate::core::document::{Action, AnnotationId};
+use crate::core::render::panel::{dom_id, kind_label, needs_review, status_label, PAGE};
 use crate::core::text::TextIndex;
-use crate::ui::components::panel_data::{dom_id, kind_label, needs_review, status_label, PAGE};
 use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;
 use crate::ui::time::now;

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::ui::components::file_actions::FileActions;
 
+use crate::core::render::panel::{matching, needs_review};
 use crate::ui::components::annotation_list::AnnotationList;
-use crate::ui::components::panel_data::{matching, needs_review};
 use crate::ui::components::panel_filters::PanelFilters;
 use crate::ui::components::quote_summary::QuoteSummary;
 use crate::ui::components::review_list::ReviewList;

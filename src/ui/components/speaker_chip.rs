@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::components::panel_data::{colour_class, SpeakerInfo};
+use crate::core::render::panel::{colour_class, SpeakerInfo};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct SpeakerChipProps {

@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationKind, SpeakerId};
-use crate::ui::components::panel_data::{speaker_infos, SpeakerInfo};
+use crate::core::render::panel::{speaker_infos, SpeakerInfo};
 use crate::ui::components::speaker_row::SpeakerRow;
 use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;

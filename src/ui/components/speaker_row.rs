@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use crate::core::document::Action;
 use crate::core::render::palette::PALETTE;
-use crate::ui::components::panel_data::{colour_class, dom_id, use_select_value, SpeakerInfo};
+use crate::core::render::panel::{colour_class, dom_id, SpeakerInfo};
+use crate::ui::hooks::use_select_value;
 use crate::ui::state::AppAction;
 use crate::ui::time::now;
 

@@ -8,9 +8,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::core::render::panel::dom_id;
 use crate::core::suggest::Suggestion;
 use crate::core::text::wording::plural;
-use crate::ui::components::panel_data::dom_id;
 use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;
 use crate::ui::time::now;

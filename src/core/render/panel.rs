@@ -1,11 +1,20 @@
-//! Plain data and small pure helpers shared by the side panel's components: speaker display
-//! info, labels, CSS class names and the annotation filter. No rendering here.
+//! What the side panel shows, decided natively: the filter and which annotations it lets
+//! through, which need review, how kinds and statuses are named, speakers as the panel shows
+//! them, and the class names and element ids the panel's markup uses.
 
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationKind, Document, Speaker, SpeakerId,
 };
 use crate::core::render::palette::{initials, PALETTE};
-use crate::ui::state::Filter;
+
+/// Which annotations the side panel lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// `None`: every speaker; `Some(None)`: quotes with an unknown speaker.
+    pub speaker: Option<Option<SpeakerId>>,
+    pub kind: Option<AnnotationKind>,
+    pub query: String,
+}
 
 /// Annotations shown (or revealed by "Show more") at a time, so a document with thousands of
 /// annotations never renders thousands of cards.
@@ -139,26 +148,6 @@ pub fn matching(document: &Document, filter: &Filter) -> Vec<usize> {
         })
         .map(|(index, _)| index)
         .collect()
-}
-
-/// A `<select>` whose shown choice follows `value`: returns the ref to put on the select.
-/// The value is set after every render, since an option's `selected` attribute stops
-/// counting once the reader has used the select, and options re-used for other choices
-/// would otherwise keep a stale selection.
-#[yew::hook]
-pub fn use_select_value(value: String) -> yew::NodeRef {
-    let select = yew::use_node_ref();
-    {
-        let select = select.clone();
-        yew::use_effect(move || {
-            if let Some(element) = select.cast::<web_sys::HtmlSelectElement>() {
-                if element.value() != value {
-                    element.set_value(&value);
-                }
-            }
-        });
-    }
-    select
 }
 
 /// An element id for `raw` (an annotation or speaker id, which an imported file may spell
