@@ -17,6 +17,11 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
+
 /// The panel with its own state, as the App provides it.
 #[derive(Properties, Clone, PartialEq)]
 struct WrapperProps {
@@ -45,17 +50,6 @@ Putin replied: «Мы готовы». The 🇫🇮 flag flew over Helsinki.\n\n\
 
 const NOTE: &str = "Count them\nagain <b>later</b>";
 
-/// The code point range of the `occurrence`-th (from 0) `needle` in the article's text.
-fn range_of(text: &str, needle: &str, occurrence: usize) -> quotemark::core::text::CharRange {
-    let byte = text
-        .match_indices(needle)
-        .nth(occurrence)
-        .map(|(at, _)| at)
-        .unwrap_or_else(|| panic!("{needle:?} #{occurrence} is not in the fixture"));
-    let start = text[..byte].chars().count();
-    quotemark::core::text::CharRange::new(start, start + needle.chars().count())
-}
-
 fn speaker_id(document: &Document, name: &str) -> SpeakerId {
     document
         .speaker_named(name)
@@ -71,7 +65,7 @@ fn annotate(
     speaker: Option<&str>,
     note: &str,
 ) {
-    let range = range_of(text, needle, occurrence);
+    let range = code_point_range(text, needle, occurrence);
     let selectors = anchoring::capture(text, range).expect("capture");
     let speaker = speaker.map(|name| speaker_id(document, name));
     document
@@ -840,7 +834,7 @@ async fn long_lists_render_a_page_at_a_time() {
     let text = article.text_content().to_owned();
     let mut document = Document::new("long");
     for word in &words {
-        let range = range_of(&text, &format!(" {word} "), 0);
+        let range = code_point_range(&text, &format!(" {word} "), 0);
         let range = quotemark::core::text::CharRange::new(range.start + 1, range.end - 1);
         let selectors = anchoring::capture(&text, range).expect("capture");
         document

@@ -11,7 +11,11 @@ use quotemark::core::interchange::{
     export_native, export_w3c, import_action, ArticleMatch, ArticleMeta, ImportError, ImportMode,
     ImportReport, OtherArticle,
 };
-use quotemark::core::text::CharRange;
+
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
 
 const NOW: i64 = 1_717_243_200_000;
 
@@ -28,14 +32,6 @@ const FOOTBALL: &str = "Late goal keeps the title race open\n\n\
 “We never stopped believing,” the coach said after the match.\n\n\
 The captain was more cautious. “It is one win, nothing more,” she said.";
 
-fn range_of(text: &str, needle: &str) -> CharRange {
-    let byte = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
-    let start = text[..byte].chars().count();
-    CharRange::new(start, start + needle.chars().count())
-}
-
 /// A document on `text` with a quote for each `(exact, speaker)`.
 fn annotated(article_id: &str, text: &str, quotes: &[(&str, &str)]) -> Document {
     let mut document = Document::new(article_id);
@@ -51,7 +47,7 @@ fn annotated(article_id: &str, text: &str, quotes: &[(&str, &str)]) -> Document 
                 .expect("add speaker");
         }
         let speaker = document.speaker_named(speaker).map(|s| s.id.clone());
-        let range = range_of(text, exact);
+        let range = code_point_range(text, exact, 0);
         let selectors = capture(text, range).expect("capture");
         document
             .apply(

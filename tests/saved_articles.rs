@@ -8,7 +8,11 @@ use quotemark::core::article::content_hash;
 use quotemark::core::document::{Action, AnnotationKind, Document};
 use quotemark::core::storage::envelope::{encode, encode_titled, quarantine_key, storage_key};
 use quotemark::core::storage::saved_articles::{closest_earlier_version, summarize};
-use quotemark::core::text::CharRange;
+
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
 
 const FIRST: &str = "Ferry strike ends\n\n\
 “We have a deal,” the union leader said. “Ships sail again on Monday.”\n\n\
@@ -22,12 +26,6 @@ Passengers were relieved. “Finally,” said one commuter at the terminal.";
 const OTHER: &str = "Library reopens\n\n\
 “Books are back,” the librarian said, smiling at the first visitors.";
 
-fn range_of(text: &str, needle: &str) -> CharRange {
-    let byte = text.find(needle).expect("needle in text");
-    let start = text[..byte].chars().count();
-    CharRange::new(start, start + needle.chars().count())
-}
-
 fn annotated(text: &str, quotes: &[&str]) -> Document {
     let mut document = Document::new(content_hash(text));
     document
@@ -40,7 +38,7 @@ fn annotated(text: &str, quotes: &[&str]) -> Document {
         .expect("speaker");
     let speaker = document.speakers[0].id.clone();
     for exact in quotes {
-        let range = range_of(text, exact);
+        let range = code_point_range(text, exact, 0);
         document
             .apply(
                 Action::CreateAnnotation {

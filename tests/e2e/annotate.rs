@@ -3,13 +3,15 @@
 
 use fantoccini::key::Key;
 use quotemark::core::article::ArticleSource;
+use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
 
 use crate::person::{
-    axe_violations, chord, click_in_widget, click_text, code_point_range, drag_over,
-    focused_in_widget, marked_text, native_text_content, press, quote_with_mouse, start_mark,
-    type_text, wait_for_toolbar, Page, DEMO,
+    axe_violations, chord, click_in_widget, click_text, drag_over, focused_in_widget, marked_text,
+    native_text_content, press, quote_with_mouse, start_mark, type_text, wait_for_toolbar, Page,
+    DEMO,
 };
+use crate::support::text::code_point_range;
 use crate::support::{Browser, WIDGET};
 
 const HELSINKI: &str = include_str!("../../assets/helsinki-summit.txt");
@@ -51,7 +53,7 @@ async fn a_mouse_drag_across_a_link_boundary_quotes_exactly_the_selected_words()
         );
         let annotations = LINK_PAGE.wait_for_annotations(&browser, count + 1).await;
         let made = annotation_with_exact(&annotations, words);
-        let (start, end) = code_point_range(&text, words, nth);
+        let CharRange { start, end } = code_point_range(&text, words, nth);
         assert_eq!(
             (made["start"].clone(), made["end"].clone()),
             (json!(start), json!(end)),
@@ -179,7 +181,7 @@ async fn helsinki_quotes_by_mouse_and_by_keyboard_are_marked_labelled_and_trimme
     let mut colour_of_speaker = std::collections::BTreeMap::new();
     for (exact, speaker, initials) in expected {
         let made = annotation_with_exact(&annotations, exact);
-        let (start, end) = code_point_range(&text, exact, 0);
+        let CharRange { start, end } = code_point_range(&text, exact, 0);
         assert_eq!(made["kind"], json!("quote"), "{made}");
         assert_eq!(made["speaker"], json!(speaker), "{made}");
         assert_eq!(

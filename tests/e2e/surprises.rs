@@ -10,13 +10,13 @@ use quotemark::core::anchoring::capture;
 use quotemark::core::article::{content_hash, ArticleSource, SourceFormat};
 use quotemark::core::document::{Action, AnnotationKind, Document};
 use quotemark::core::interchange::{export_native, ArticleMeta};
-use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
 
 use crate::person::{
-    axe_violations, chord, click_in_widget, code_point_range, drag_over, focused_in_widget,
-    native_text_content, press, quote_with_mouse, tap_at, type_text, wait_for_toolbar, DEMO,
+    axe_violations, chord, click_in_widget, drag_over, focused_in_widget, native_text_content,
+    press, quote_with_mouse, tap_at, type_text, wait_for_toolbar, DEMO,
 };
+use crate::support::text::code_point_range;
 use crate::support::{Browser, WIDGET};
 
 const HELSINKI: &str = include_str!("../../assets/helsinki-summit.txt");
@@ -58,8 +58,7 @@ pub(crate) fn file_made_at(
                 .expect("add a speaker");
         }
         let speaker = document.speaker_named(speaker).map(|s| s.id.clone());
-        let (start, end) = code_point_range(text, exact, *nth);
-        let range = CharRange::new(start, end);
+        let range = code_point_range(text, exact, *nth);
         document
             .apply(
                 Action::CreateAnnotation {
