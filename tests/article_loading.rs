@@ -6,6 +6,11 @@
 #[path = "support/mxss.rs"]
 mod mxss;
 
+#[path = "support/large_articles.rs"]
+mod large_articles;
+
+use large_articles::{five_megabytes, pathological_html};
+
 use mxss::{mxss_articles, MXSS_FAMILY};
 
 /// What each hostile input of the mutation-XSS family tries to run.
@@ -166,43 +171,19 @@ fn unicode_offsets_agree_in_every_format_and_block_kind() {
     }
 }
 
-/// About 5 MB of paragraphs in one format, with a headline.
-fn five_megabytes(format: &str) -> (String, usize) {
-    const PARAGRAPHS: usize = 10_000;
-    let sentence = "The minister said \u{201c}we\u{2019}ll see\u{201d} and left; 👩\u{200d}👩\u{200d}👧 日本語 e\u{301}. ";
-    let body = sentence.repeat(500 / sentence.len() + 1);
-    let mut input = String::with_capacity(PARAGRAPHS * (body.len() + 32));
-    match format {
-        "text" => input.push_str("Big headline\n\n"),
-        "markdown" => input.push_str("# Big headline\n\n"),
-        _ => input.push_str("<html><head><title>Big</title></head><body><h1>Big headline</h1>\n"),
-    }
-    for number in 0..PARAGRAPHS {
-        match format {
-            "html" => input.push_str(&format!("<p>{number}: <em>{body}</em></p>\n")),
-            _ => input.push_str(&format!("{number}: {body}\n\n")),
-        }
-    }
-    (input, PARAGRAPHS + 1)
-}
-
+/// A 5 MB article loads completely in every format: every paragraph, up to the last, with
+/// block offsets that reach the end of the text. `cargo bench --bench load` times it.
 #[test]
 fn five_megabyte_articles_load() {
     for format in ["text", "markdown", "html"] {
         let (input, blocks) = five_megabytes(format);
         assert!(input.len() > 5_000_000 && input.len() < MAX_ARTICLE_BYTES);
-        let started = std::time::Instant::now();
         let article = match format {
             "text" => Article::from_text(&input),
             "markdown" => Article::from_markdown(&input),
             _ => Article::from_html(&input),
         }
         .unwrap_or_else(|error| panic!("{format}: {error}"));
-        eprintln!(
-            "{format}: {} bytes loaded in {:?}",
-            input.len(),
-            started.elapsed()
-        );
         assert_eq!(article.blocks.len(), blocks, "{format}");
         let last = article.blocks.last().map(|block| block.text());
         assert!(last.is_some_and(|text| text.starts_with("9999: The minister")));
@@ -296,45 +277,11 @@ fn load_errors_for_every_format() {
 
 /// Inputs shaped to make a naive sanitiser quadratic (deep unclosed nesting, unmatched end
 /// tags, an unclosed dropped element, endless list nesting) still load, keeping their text.
+/// How long they take is measured by `cargo bench --bench load`.
 #[test]
 fn pathological_html_loads() {
-    const N: usize = 50_000;
-    // (input, how many "x" must be visible, text that must be visible)
-    let cases = [
-        ("<b>x".repeat(N), N, "xxx"),
-        ("<div><i>x".repeat(N), N, "x\n\nx"),
-        (format!("<p>{}</p>", "</span>x".repeat(N)), N, "xxx"),
-        (
-            format!("<p>a</p><div>{}", "<ul><li>x".repeat(N)),
-            N,
-            "a\n\nx",
-        ),
-        (format!("<p>{}</p>", "<a href=/y>x".repeat(N)), N, "xxx"),
-        ("<table><tr><td>x".repeat(N), N, "x\n\nx"),
-        ("<td>x<tr>".repeat(N), N, "xxx"),
-        ("<table>x<tr>".repeat(N), N, "x\n\nx"),
-        (
-            format!(
-                "<p>a</p><table><td>c</td>{}",
-                "<img alt=i><p>x</p>".repeat(N)
-            ),
-            N,
-            "a\n\nx\n\nx",
-        ),
-        (
-            format!("<p>kept</p><svg>{}", "<g><text>x</text>".repeat(N)),
-            0,
-            "kept",
-        ),
-    ];
-    for (html, xs, visible) in cases {
-        let started = std::time::Instant::now();
-        let article = Article::from_html(&html).unwrap();
-        eprintln!(
-            "{} bytes of hostile HTML in {:?}",
-            html.len(),
-            started.elapsed()
-        );
+    for (html, xs, visible) in pathological_html() {
+        let article = Article::from_html(&html).unwrap_or_else(|error| panic!("{error}"));
         let text = article.text_content();
         assert_eq!(text.matches('x').count(), xs, "{}", &html[..40]);
         assert!(text.starts_with(visible), "{}", &html[..40]);

@@ -438,64 +438,6 @@ async fn axe_finds_no_violations_initially_with_annotations_toolbar_and_filtered
 }
 
 #[tokio::test]
-async fn mouse_up_to_painted_time_on_the_helsinki_article() {
-    let browser = Browser::start().await;
-    DEMO.open(&browser).await;
-    // Times from a pointerup to two animation frames after the expected element appeared
-    // (the second frame starts once the first one's paint is done).
-    browser
-        .js(
-            &format!(
-                "{WIDGET} window.__qmTimes = {{}};
-                 window.__qmWatch = (name, selector) => {{
-                   addEventListener('pointerup', () => {{
-                     const t0 = performance.now();
-                     const settle = () => requestAnimationFrame(() => requestAnimationFrame(() => {{
-                       window.__qmTimes[name] = performance.now() - t0;
-                     }}));
-                     if (root.querySelector(selector)) return settle();
-                     const observer = new MutationObserver(() => {{
-                       if (root.querySelector(selector)) {{ observer.disconnect(); settle(); }}
-                     }});
-                     observer.observe(root, {{ subtree: true, childList: true, attributes: true }});
-                   }}, {{ capture: true, once: true }});
-                 }};
-                 return true;"
-            ),
-            vec![],
-        )
-        .await;
-    browser
-        .js(
-            "window.__qmWatch('toolbar', '.qm-toolbar'); return true;",
-            vec![],
-        )
-        .await;
-    let words = "\"extremely strong and powerful\"";
-    drag_over(&browser, words, 0).await;
-    let toolbar = browser
-        .wait_for("the toolbar timing", "return window.__qmTimes.toolbar;")
-        .await;
-    browser
-        .js(
-            "window.__qmWatch('mark', 'mark[data-qm-ids]'); return true;",
-            vec![],
-        )
-        .await;
-    click_in_widget(&browser, ".qm-toolbar .qm-primary").await;
-    let mark = browser
-        .wait_for("the mark timing", "return window.__qmTimes.mark;")
-        .await;
-    DEMO.wait_for_annotations(&browser, 1).await;
-    eprintln!(
-        "Helsinki article, mouse-up to painted: selection toolbar {:.1} ms; Quote button to mark {:.1} ms",
-        toolbar.as_f64().unwrap_or(f64::NAN),
-        mark.as_f64().unwrap_or(f64::NAN)
-    );
-    browser.close().await;
-}
-
-#[tokio::test]
 async fn a_new_selection_can_start_on_a_highlight_just_made() {
     // Chromium starts no text selection on a focusable element, and a new quote's mark takes
     // keyboard focus: a reader selecting across it again must still get a selection.
