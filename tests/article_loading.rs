@@ -11,6 +11,13 @@ mod large_articles;
 
 use large_articles::{five_megabytes, pathological_html};
 
+#[path = "support/parser_agreement.rs"]
+mod parser_agreement;
+
+use parser_agreement::{
+    assert_foster_parenting, assert_tables_and_images, FOSTERED, TABLES_AND_IMAGES,
+};
+
 use mxss::{mxss_articles, MXSS_FAMILY};
 
 /// What each hostile input of the mutation-XSS family tries to run.
@@ -580,51 +587,16 @@ fn mutation_xss_shapes_never_drop_the_text_around_them() {
 }
 
 /// The input of `the_browser_parser_reads_tables_and_images_like_the_native_one` in
-/// `tests/browser.rs`, with the same expectations: both tokenizers must agree.
+/// `tests/browser.rs`, with the same expectations (`support/parser_agreement.rs`): both
+/// tokenizers must agree.
 #[test]
 fn tables_and_images_read_natively_as_the_browser_reads_them() {
-    let html = "<p>Before</p><table><caption>Who said it</caption>\
-        <thead><tr><th>Speaker</th><th>Quote</th></tr></thead>\
-        <tbody><tr><th>Aino</th><td>We will <em>not</em> give up</td></tr>\
-        <tr><td colspan=\"2\">Spans both columns</td></tr>\
-        <tr><td></td><td>After an empty cell</td></tr>\
-        <tr><td><p>Two</p><p>paragraphs</p></td><td rowspan=3>Tall</td></tr></tbody>\
-        </table><table><td>a<td>b<tr><td>c</table>\
-        <figure><img src=\"https://img.example/h.jpg\" alt=\"The harbour\"><figcaption>Cap</figcaption></figure>\
-        <p><img src=\"javascript:alert(1)\" alt=\"Hostile\">End</p>";
-    let article = Article::from_html(html).unwrap();
-    assert_eq!(cells(&article).len(), 12);
-    assert_eq!(cells(&article)[11], cell("c", 1, 1, 0, false));
-    assert_eq!(
-        article.text_content(),
-        "Before\n\nWho said it\n\nSpeaker\n\nQuote\n\nAino\n\nWe will not give up\n\n\
-         Spans both columns\n\nAfter an empty cell\n\nTwo\n\nparagraphs\n\nTall\n\na\n\nb\n\nc\n\nCap\n\nEnd"
-    );
-    assert_eq!(
-        article.figures,
-        [
-            figure(14, Some("https://img.example/h.jpg"), "The harbour"),
-            figure(15, None, "Hostile"),
-        ]
-    );
-    assert_foster_parenting(&Article::from_html(FOSTERED).unwrap());
-}
-
-/// Content inside a table but outside its cells (the browser's parser moves it before the
-/// table; `tests/browser.rs` loads the same input through it).
-const FOSTERED: &str = "<p>Intro</p><table><caption>Cap</caption>stray <b>text</b>\
-    <tr><td>x</td></tr><p>para<tr><td>y<img alt=inside></td></tr><img alt=f></table><p>End</p>";
-
-fn assert_foster_parenting(article: &Article) {
-    assert_eq!(
-        article.text_content(),
-        "Intro\n\nstray text\n\npara\n\nCap\n\nx\n\ny\n\nEnd"
-    );
-    assert_eq!(
-        article.figures,
-        [figure(3, None, "f"), figure(6, None, "inside")]
-    );
-    assert_offsets_agree(article);
+    let article = Article::from_html(TABLES_AND_IMAGES).unwrap_or_else(|error| panic!("{error}"));
+    assert_tables_and_images(&article);
+    assert_offsets_agree(&article);
+    let fostered = Article::from_html(FOSTERED).unwrap_or_else(|error| panic!("{error}"));
+    assert_foster_parenting(&fostered);
+    assert_offsets_agree(&fostered);
 }
 
 /// Raw inline HTML in a Markdown paragraph: a browser reads a raw-text element's content up to
