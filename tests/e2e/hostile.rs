@@ -42,7 +42,7 @@ pub async fn load_in_demo(browser: &Browser, format: &str, article: &str) {
 
 /// Lets any injected image's error handler run: a failing image of our own fires its error
 /// event after one queued before it.
-async fn let_handlers_run(browser: &Browser) {
+pub async fn let_handlers_run(browser: &Browser) {
     browser
         .client
         .execute_async(

@@ -5,13 +5,13 @@
 //! the shortcut list, printing and the dark theme, all with zero axe-core violations.
 
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use quotemark::core::anchoring::capture;
 use quotemark::core::article::{content_hash, ArticleSource, SourceFormat};
 use quotemark::core::document::{Action, AnnotationKind, Document};
 use quotemark::core::interchange::{export_native, ArticleMeta};
 use serde_json::{json, Value};
 
+use crate::hostile::load_in_demo;
 use crate::person::{
     axe_violations, chord, click_in_widget, drag_over, focused_in_widget, native_text_content,
     press, quote_with_mouse, tap_at, type_text, wait_for_toolbar, DEMO,
@@ -373,23 +373,7 @@ async fn find_and_mark_brings_its_match_into_view() {
 // ---- 6. Work on a pasted article is found again ---------------------------------------------------
 
 async fn paste_article(browser: &Browser, text: &str) {
-    browser
-        .js(
-            "document.querySelector('.demo-loader').open = true;
-             document.getElementById('article-format').value = 'text';
-             document.getElementById('article-input').value = arguments[0];
-             return true;",
-            vec![json!(text)],
-        )
-        .await;
-    browser
-        .client
-        .find(Locator::Css("#article-show"))
-        .await
-        .expect("the Show button")
-        .click()
-        .await
-        .expect("click Show");
+    load_in_demo(browser, "text", text).await;
     let headline = text.lines().next().unwrap_or_default().to_owned();
     browser
         .wait_for(
