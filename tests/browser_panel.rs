@@ -2,7 +2,6 @@
 //! through its controls as a reader would. Waits on Yew's scheduler, never on time.
 #![cfg(target_arch = "wasm32")]
 
-use quotemark::core::anchoring;
 use quotemark::core::article::Article;
 use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document, SpeakerId};
 use quotemark::ui::components::panel_data::PAGE;
@@ -17,6 +16,8 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/documents.rs"]
+mod documents;
 #[path = "support/text.rs"]
 mod text;
 
@@ -66,20 +67,8 @@ fn annotate(
     note: &str,
 ) {
     let range = code_point_range(text, needle, occurrence);
-    let selectors = anchoring::capture(text, range).expect("capture");
     let speaker = speaker.map(|name| speaker_id(document, name));
-    document
-        .apply(
-            Action::CreateAnnotation {
-                kind,
-                range,
-                selectors,
-                speaker,
-                note: note.to_owned(),
-            },
-            1_000,
-        )
-        .expect("create annotation");
+    documents::annotate(document, text, kind, range, speaker, note, 1_000);
 }
 
 /// Three speakers and six annotations over text with emoji, Cyrillic, Japanese, Arabic and
@@ -836,19 +825,15 @@ async fn long_lists_render_a_page_at_a_time() {
     for word in &words {
         let range = code_point_range(&text, &format!(" {word} "), 0);
         let range = quotemark::core::text::CharRange::new(range.start + 1, range.end - 1);
-        let selectors = anchoring::capture(&text, range).expect("capture");
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Highlight,
-                    range,
-                    selectors,
-                    speaker: None,
-                    note: String::new(),
-                },
-                1_000,
-            )
-            .expect("create annotation");
+        documents::annotate(
+            &mut document,
+            &text,
+            AnnotationKind::Highlight,
+            range,
+            None,
+            "",
+            1_000,
+        );
     }
     let total = document.annotations.len();
     assert_eq!(total, 450);

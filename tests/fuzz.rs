@@ -33,6 +33,11 @@ mod text;
 
 use text::code_point_range;
 
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::annotate;
+
 /// Text with what breaks naive code: emoji (ZWJ, flags, skin tones), combining marks, CJK,
 /// right-to-left scripts, quotation marks, markup characters, whitespace of every kind.
 const PIECES: &[&str] = &[
@@ -187,18 +192,15 @@ fn sample_document() -> Document {
     ] {
         let range = code_point_range(ARTICLE, exact, 0);
         let speaker = speaker.map(|i: usize| document.speakers[i].id.clone());
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    range,
-                    selectors: capture(ARTICLE, range).expect("capture"),
-                    speaker,
-                    note: "a note".into(),
-                },
-                2,
-            )
-            .expect("create");
+        annotate(
+            &mut document,
+            ARTICLE,
+            AnnotationKind::Quote,
+            range,
+            speaker,
+            "a note",
+            2,
+        );
     }
     document
 }

@@ -3,9 +3,8 @@
 //! version (and never another article's).
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotemark::core::anchoring::capture;
 use quotemark::core::article::content_hash;
-use quotemark::core::document::{Action, AnnotationKind, Document};
+use quotemark::core::document::{AnnotationKind, Document};
 use quotemark::core::storage::envelope::{encode, encode_titled, quarantine_key, storage_key};
 use quotemark::core::storage::saved_articles::{closest_earlier_version, summarize};
 
@@ -13,6 +12,11 @@ use quotemark::core::storage::saved_articles::{closest_earlier_version, summariz
 mod text;
 
 use text::code_point_range;
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::{annotate, speaker_called};
 
 const FIRST: &str = "Ferry strike ends\n\n\
 “We have a deal,” the union leader said. “Ships sail again on Monday.”\n\n\
@@ -28,29 +32,18 @@ const OTHER: &str = "Library reopens\n\n\
 
 fn annotated(text: &str, quotes: &[&str]) -> Document {
     let mut document = Document::new(content_hash(text));
-    document
-        .apply(
-            Action::AddSpeaker {
-                name: "Union leader".into(),
-            },
-            1,
-        )
-        .expect("speaker");
-    let speaker = document.speakers[0].id.clone();
+    let speaker = speaker_called(&mut document, "Union leader", 1);
     for exact in quotes {
         let range = code_point_range(text, exact, 0);
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    range,
-                    selectors: capture(text, range).expect("capture"),
-                    speaker: Some(speaker.clone()),
-                    note: String::new(),
-                },
-                2,
-            )
-            .expect("create");
+        annotate(
+            &mut document,
+            text,
+            AnnotationKind::Quote,
+            range,
+            Some(speaker.clone()),
+            "",
+            2,
+        );
     }
     document
 }

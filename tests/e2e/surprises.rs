@@ -5,9 +5,8 @@
 //! the shortcut list, printing and the dark theme, all with zero axe-core violations.
 
 use fantoccini::key::Key;
-use quotemark::core::anchoring::capture;
 use quotemark::core::article::{content_hash, ArticleSource, SourceFormat};
-use quotemark::core::document::{Action, AnnotationKind, Document};
+use quotemark::core::document::{AnnotationKind, Document};
 use quotemark::core::interchange::{export_native, ArticleMeta};
 use serde_json::{json, Value};
 
@@ -16,6 +15,7 @@ use crate::person::{
     axe_violations, chord, click_in_widget, drag_over, focused_in_widget, native_text_content,
     press, quote_with_mouse, tap_at, type_text, wait_for_toolbar, DEMO,
 };
+use crate::support::documents::{annotate, speaker_called};
 use crate::support::text::code_point_range;
 use crate::support::{Browser, WIDGET};
 
@@ -47,30 +47,17 @@ pub(crate) fn file_made_at(
 ) -> String {
     let mut document = Document::new(article_id);
     for (exact, nth, speaker, note) in quotes {
-        if document.speaker_named(speaker).is_none() {
-            document
-                .apply(
-                    Action::AddSpeaker {
-                        name: (*speaker).to_owned(),
-                    },
-                    1,
-                )
-                .expect("add a speaker");
-        }
-        let speaker = document.speaker_named(speaker).map(|s| s.id.clone());
+        let speaker = speaker_called(&mut document, speaker, 1);
         let range = code_point_range(text, exact, *nth);
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    range,
-                    selectors: capture(text, range).expect("capture"),
-                    speaker,
-                    note: (*note).to_owned(),
-                },
-                created,
-            )
-            .expect("create a quote");
+        annotate(
+            &mut document,
+            text,
+            AnnotationKind::Quote,
+            range,
+            Some(speaker),
+            note,
+            created,
+        );
     }
     export_native(
         &document,

@@ -1,6 +1,7 @@
 //! End-to-end harness: a static file server on 127.0.0.1, a chromedriver the harness starts
 //! itself, and a headless Chromium session driven through WebDriver.
 
+pub mod documents;
 pub mod seeded;
 pub mod text;
 
