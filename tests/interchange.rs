@@ -9,8 +9,7 @@ use std::collections::HashSet;
 use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::document::{
-    Action, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
-    Tombstone,
+    Action, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, SpeakerId, Tombstone,
 };
 use quotemark::core::interchange::{
     export_csv, export_native, export_w3c, import_action, parse_file, parse_native, parse_w3c,
@@ -24,6 +23,11 @@ use serde_json::{json, Value};
 mod text;
 
 use text::code_point_range;
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::speaker;
 
 const ARTICLE: &str = include_str!("fixtures/imports/article.txt");
 const NATIVE_GOLDEN: &str = include_str!("fixtures/imports/native_full.json");
@@ -56,17 +60,6 @@ fn captured(range: CharRange) -> Selectors {
             start: range.start,
             end: range.end,
         }),
-    }
-}
-
-fn speaker(id: &str, name: &str, aliases: &[&str], colour: u8) -> Speaker {
-    Speaker {
-        id: SpeakerId(id.to_string()),
-        name: name.to_string(),
-        aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
-        colour,
-        created: 0,
-        revision: 0,
     }
 }
 

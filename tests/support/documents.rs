@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use quotemark::core::anchoring::capture;
-use quotemark::core::document::{Action, AnnotationKind, Document, SpeakerId};
+use quotemark::core::document::{Action, AnnotationKind, Document, Speaker, SpeakerId};
 use quotemark::core::text::CharRange;
 
 /// The id of the speaker called `name` (or with it as an alias), adding one at `now` if the
@@ -53,4 +53,17 @@ pub fn annotate(
             now,
         )
         .unwrap_or_else(|error| panic!("create the annotation at {range:?}: {error:?}"));
+}
+
+/// A speaker as a file or a stored document holds it, for fixtures built field by field
+/// (created and revision 0).
+pub fn speaker(id: &str, name: &str, aliases: &[&str], colour: u8) -> Speaker {
+    Speaker {
+        id: SpeakerId(id.to_owned()),
+        name: name.to_owned(),
+        aliases: aliases.iter().map(|alias| (*alias).to_owned()).collect(),
+        colour,
+        created: 0,
+        revision: 0,
+    }
 }
