@@ -12,9 +12,9 @@ use quotemark::core::document::{
     Action, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, SpeakerId, Tombstone,
 };
 use quotemark::core::interchange::{
-    export_csv, export_native, export_w3c, import_action, parse_file, parse_native, parse_w3c,
-    timestamp, ArticleMatch, ArticleMeta, FileFormat, ImportError, ImportMode, ImportOutcome,
-    ItemKind, OtherArticle, MAX_IMPORT_BYTES,
+    export_csv, export_native, export_w3c, import, import_action, parse_file, parse_native,
+    parse_w3c, timestamp, ArticleMatch, ArticleMeta, FileFormat, ImportError, ImportMode,
+    ImportOutcome, ItemKind, OtherArticle, MAX_IMPORT_BYTES,
 };
 use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
@@ -1314,6 +1314,97 @@ fn replace_keeps_only_the_file_and_records_what_it_removed() {
     assert_eq!(
         (outcome.report.added, outcome.report.speakers_added),
         (2, 1)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The import logic's contract with an anchorer
+
+/// `import` takes the anchorer as a parameter (the widget passes the real one, through
+/// `import_action`, as every other test here does). This test is about that contract alone,
+/// so it uses a stand-in anchorer whose answers are known in advance: each annotation gets
+/// exactly the range and status its anchorer gives, "not found" is an orphan whatever status
+/// came with it, and a range outside the article is refused for that item, not applied.
+#[test]
+fn import_contract_with_the_anchorer_its_answers_are_used_as_given_and_checked() {
+    let exported = export_native(&sample_document(), &article_meta());
+    let past_the_end = ARTICLE.chars().count() + 1;
+    let stand_in_anchorer = |selectors: &Selectors| match selectors.quote.exact.as_str() {
+        "港は皆のものだ" => (
+            Some(CharRange::new(0, past_the_end)),
+            AnchorStatus::Anchored,
+        ),
+        exact if exact.contains("give up") => (None, AnchorStatus::Fuzzy { score: 0.9 }),
+        _ => (
+            Some(CharRange::new(3, 7)),
+            AnchorStatus::Fuzzy { score: 0.75 },
+        ),
+    };
+    let outcome = import(
+        &empty_document(),
+        ARTICLE,
+        &exported,
+        ImportMode::Replace,
+        &stand_in_anchorer,
+        NOW,
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+
+    let given_up: Vec<&Annotation> = outcome
+        .annotations
+        .iter()
+        .filter(|annotation| annotation.selectors.quote.exact.contains("give up"))
+        .collect();
+    assert_eq!(
+        given_up.len(),
+        3,
+        "a1, a2 and a9 quote \"We will not give up\""
+    );
+    for annotation in &given_up {
+        assert_eq!(
+            (annotation.range, annotation.status),
+            (None, AnchorStatus::Orphan),
+            "{}",
+            annotation.id.0
+        );
+    }
+    assert_eq!(outcome.report.orphans, given_up.len());
+
+    let placed: Vec<&Annotation> = outcome
+        .annotations
+        .iter()
+        .filter(|annotation| annotation.range.is_some())
+        .collect();
+    assert_eq!(placed.len(), outcome.annotations.len() - given_up.len());
+    for annotation in &placed {
+        assert_eq!(
+            (annotation.range, annotation.status),
+            (
+                Some(CharRange::new(3, 7)),
+                AnchorStatus::Fuzzy { score: 0.75 }
+            ),
+            "{}",
+            annotation.id.0
+        );
+    }
+
+    assert!(
+        outcome
+            .annotations
+            .iter()
+            .all(|annotation| annotation.selectors.quote.exact != "港は皆のものだ"),
+        "an impossible place is never applied"
+    );
+    let refused: Vec<&str> = outcome
+        .report
+        .skipped
+        .iter()
+        .map(|skipped| skipped.reason.as_str())
+        .collect();
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(
+        refused[0].starts_with("it was anchored at an impossible position"),
+        "{refused:?}"
     );
 }
 
