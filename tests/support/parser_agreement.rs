@@ -3,6 +3,8 @@
 //! loads each input natively and `tests/browser.rs` through the browser's parser; both check
 //! the result with the same function here, so the two tiers cannot drift apart. Needs only the
 //! crate's core; include it with `#[path]`.
+// Each includer uses the part it needs.
+#![allow(dead_code)]
 
 use quotemark::core::article::{Article, BlockKind};
 
@@ -21,24 +23,8 @@ pub const TABLES_AND_IMAGES: &str = "<p>Before</p><table><caption>Who said it</c
 /// What [`TABLES_AND_IMAGES`] must load as: every cell with its table, row, column and
 /// header flag, the text content, and the figures with where they stand.
 pub fn assert_tables_and_images(article: &Article) {
-    let cells: Vec<(String, u32, u32, u32, bool)> = article
-        .blocks
-        .iter()
-        .filter_map(|block| match block.kind {
-            BlockKind::TableCell {
-                table,
-                row,
-                column,
-                header,
-                ..
-            } => Some((block.text(), table, row, column, header)),
-            _ => None,
-        })
-        .collect();
-    let cell =
-        |text: &str, table, row, column, header| (text.to_owned(), table, row, column, header);
     assert_eq!(
-        cells,
+        cells(article),
         vec![
             cell("Speaker", 0, 0, 0, true),
             cell("Quote", 0, 0, 1, true),
@@ -66,6 +52,31 @@ pub fn assert_tables_and_images(article: &Article) {
             (15, None, "Hostile"),
         ]
     );
+}
+
+/// A cell block as (text, table, row, column, header), for compact expectations.
+pub type Cell = (String, u32, u32, u32, bool);
+
+/// The article's table cells, in order.
+pub fn cells(article: &Article) -> Vec<Cell> {
+    article
+        .blocks
+        .iter()
+        .filter_map(|block| match block.kind {
+            BlockKind::TableCell {
+                table,
+                row,
+                column,
+                header,
+                ..
+            } => Some((block.text(), table, row, column, header)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn cell(text: &str, table: u32, row: u32, column: u32, header: bool) -> Cell {
+    (text.to_owned(), table, row, column, header)
 }
 
 /// Content inside a table but outside its cells, which the browser's parser moves before the
