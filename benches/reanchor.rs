@@ -14,34 +14,14 @@ use quotemark::core::anchoring::{reanchor_all, Anchorer, Anchoring};
 use quotemark::core::document::AnchorStatus;
 use quotemark::core::text::CharRange;
 
+#[path = "../tests/support/seeded.rs"]
+mod seeded;
+
+use seeded::SplitMix;
+
 const TARGET_CHARS: usize = 200_000;
 const ANNOTATIONS: usize = 1_000;
 const RUNS: usize = 9;
-
-/// SplitMix64: small, seedable, good enough to build varied text.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
 
 const WORDS: &[&str] = &[
     "the",

@@ -10,24 +10,12 @@ use std::time::{Duration, Instant};
 
 use quotemark::core::suggest::{suggest, KnownSpeaker};
 
+#[path = "../tests/support/seeded.rs"]
+mod seeded;
+
+use seeded::SplitMix;
+
 const RUNS: usize = 51;
-
-/// SplitMix64: small, seedable, good enough to vary the text.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 const FIRST: &[&str] = &[
     "Anna", "James", "Maria", "Tom", "Lucia", "Peter", "Nadia", "Omar",

@@ -9,6 +9,11 @@ use quotemark::core::document::AnchorStatus;
 use quotemark::core::text::CharRange;
 use quotemark::core::text::{trim_quote, TextIndex};
 
+#[path = "support/text.rs"]
+mod text;
+
+use text::only_code_point_range;
+
 const HEADLINE: &str = "Riverside bridge to reopen after flood repairs";
 const LEAD: &str = "RIVERTON — The Riverside bridge will reopen to traffic on Monday, nine months after the spring flood tore away two of its spans, the city council announced on Tuesday.";
 // "attemped" is a typo that one revision corrects.
@@ -56,19 +61,6 @@ const ANNOTATIONS: &[(&str, Selection)] = &[
     ("engineer", Selection::Highlight("chief engineer Li Wei (李伟)")),
 ];
 
-/// Code point range of the only occurrence of `needle` in `text`.
-fn unique_range(text: &str, needle: &str) -> CharRange {
-    let occurrences: Vec<usize> = text.match_indices(needle).map(|(byte, _)| byte).collect();
-    assert_eq!(
-        occurrences.len(),
-        1,
-        "{needle:?} occurs {} times",
-        occurrences.len()
-    );
-    let start = text[..occurrences[0]].chars().count();
-    CharRange::new(start, start + needle.chars().count())
-}
-
 /// Where the intended words are in a revision: `words`, looked for inside the only
 /// occurrence of `within` (which defaults to the words themselves).
 #[derive(Clone, Copy)]
@@ -79,8 +71,8 @@ struct Locator {
 
 impl Locator {
     fn range(&self, text: &str) -> CharRange {
-        let outer = unique_range(text, self.within);
-        let inner = unique_range(self.within, self.words);
+        let outer = only_code_point_range(text, self.within);
+        let inner = only_code_point_range(self.within, self.words);
         CharRange::new(outer.start + inner.start, outer.start + inner.end)
     }
 }
@@ -331,8 +323,10 @@ fn capture_all(text: &str) -> Vec<Selectors> {
         .iter()
         .map(|(id, selection)| {
             let range = match selection {
-                Selection::Quote(with_marks) => trim_quote(text, unique_range(text, with_marks)),
-                Selection::Highlight(words) => unique_range(text, words),
+                Selection::Quote(with_marks) => {
+                    trim_quote(text, only_code_point_range(text, with_marks))
+                }
+                Selection::Highlight(words) => only_code_point_range(text, words),
             };
             let selectors = capture(text, range).unwrap_or_else(|error| panic!("{id}: {error}"));
             assert_eq!(

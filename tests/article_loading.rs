@@ -6,10 +6,19 @@
 #[path = "support/mxss.rs"]
 mod mxss;
 
-use mxss::{mxss_articles, MXSS_FAMILY};
+#[path = "support/large_articles.rs"]
+mod large_articles;
 
-/// What each hostile input of the mutation-XSS family tries to run.
-const MXSS_PAYLOAD: &str = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+use large_articles::{five_megabytes, pathological_html};
+
+#[path = "support/parser_agreement.rs"]
+mod parser_agreement;
+
+use parser_agreement::{
+    assert_foster_parenting, assert_tables_and_images, cell, cells, FOSTERED, TABLES_AND_IMAGES,
+};
+
+use mxss::{mxss_articles, text_problems, MXSS_FAMILY, MXSS_PAYLOAD};
 
 use quotemark::core::article::{
     Article, ArticleInput, ArticleSource, BlockKind, CellAlign, Figure, LoadError,
@@ -166,43 +175,19 @@ fn unicode_offsets_agree_in_every_format_and_block_kind() {
     }
 }
 
-/// About 5 MB of paragraphs in one format, with a headline.
-fn five_megabytes(format: &str) -> (String, usize) {
-    const PARAGRAPHS: usize = 10_000;
-    let sentence = "The minister said \u{201c}we\u{2019}ll see\u{201d} and left; 👩\u{200d}👩\u{200d}👧 日本語 e\u{301}. ";
-    let body = sentence.repeat(500 / sentence.len() + 1);
-    let mut input = String::with_capacity(PARAGRAPHS * (body.len() + 32));
-    match format {
-        "text" => input.push_str("Big headline\n\n"),
-        "markdown" => input.push_str("# Big headline\n\n"),
-        _ => input.push_str("<html><head><title>Big</title></head><body><h1>Big headline</h1>\n"),
-    }
-    for number in 0..PARAGRAPHS {
-        match format {
-            "html" => input.push_str(&format!("<p>{number}: <em>{body}</em></p>\n")),
-            _ => input.push_str(&format!("{number}: {body}\n\n")),
-        }
-    }
-    (input, PARAGRAPHS + 1)
-}
-
+/// A 5 MB article loads completely in every format: every paragraph, up to the last, with
+/// block offsets that reach the end of the text. `cargo bench --bench load` times it.
 #[test]
 fn five_megabyte_articles_load() {
     for format in ["text", "markdown", "html"] {
         let (input, blocks) = five_megabytes(format);
         assert!(input.len() > 5_000_000 && input.len() < MAX_ARTICLE_BYTES);
-        let started = std::time::Instant::now();
         let article = match format {
             "text" => Article::from_text(&input),
             "markdown" => Article::from_markdown(&input),
             _ => Article::from_html(&input),
         }
         .unwrap_or_else(|error| panic!("{format}: {error}"));
-        eprintln!(
-            "{format}: {} bytes loaded in {:?}",
-            input.len(),
-            started.elapsed()
-        );
         assert_eq!(article.blocks.len(), blocks, "{format}");
         let last = article.blocks.last().map(|block| block.text());
         assert!(last.is_some_and(|text| text.starts_with("9999: The minister")));
@@ -296,73 +281,15 @@ fn load_errors_for_every_format() {
 
 /// Inputs shaped to make a naive sanitiser quadratic (deep unclosed nesting, unmatched end
 /// tags, an unclosed dropped element, endless list nesting) still load, keeping their text.
+/// How long they take is measured by `cargo bench --bench load`.
 #[test]
 fn pathological_html_loads() {
-    const N: usize = 50_000;
-    // (input, how many "x" must be visible, text that must be visible)
-    let cases = [
-        ("<b>x".repeat(N), N, "xxx"),
-        ("<div><i>x".repeat(N), N, "x\n\nx"),
-        (format!("<p>{}</p>", "</span>x".repeat(N)), N, "xxx"),
-        (
-            format!("<p>a</p><div>{}", "<ul><li>x".repeat(N)),
-            N,
-            "a\n\nx",
-        ),
-        (format!("<p>{}</p>", "<a href=/y>x".repeat(N)), N, "xxx"),
-        ("<table><tr><td>x".repeat(N), N, "x\n\nx"),
-        ("<td>x<tr>".repeat(N), N, "xxx"),
-        ("<table>x<tr>".repeat(N), N, "x\n\nx"),
-        (
-            format!(
-                "<p>a</p><table><td>c</td>{}",
-                "<img alt=i><p>x</p>".repeat(N)
-            ),
-            N,
-            "a\n\nx\n\nx",
-        ),
-        (
-            format!("<p>kept</p><svg>{}", "<g><text>x</text>".repeat(N)),
-            0,
-            "kept",
-        ),
-    ];
-    for (html, xs, visible) in cases {
-        let started = std::time::Instant::now();
-        let article = Article::from_html(&html).unwrap();
-        eprintln!(
-            "{} bytes of hostile HTML in {:?}",
-            html.len(),
-            started.elapsed()
-        );
+    for (html, xs, visible) in pathological_html() {
+        let article = Article::from_html(&html).unwrap_or_else(|error| panic!("{error}"));
         let text = article.text_content();
         assert_eq!(text.matches('x').count(), xs, "{}", &html[..40]);
         assert!(text.starts_with(visible), "{}", &html[..40]);
     }
-}
-
-/// A cell block as (text, table, row, column, header), for compact expectations.
-type Cell = (String, u32, u32, u32, bool);
-
-fn cells(article: &Article) -> Vec<Cell> {
-    article
-        .blocks
-        .iter()
-        .filter_map(|block| match block.kind {
-            BlockKind::TableCell {
-                table,
-                row,
-                column,
-                header,
-                ..
-            } => Some((block.text(), table, row, column, header)),
-            _ => None,
-        })
-        .collect()
-}
-
-fn cell(text: &str, table: u32, row: u32, column: u32, header: bool) -> Cell {
-    (text.to_owned(), table, row, column, header)
 }
 
 #[test]
@@ -592,21 +519,7 @@ fn markdown_images_become_figures_and_their_alt_text_leaves_the_text_content() {
 
 /// What is wrong with the article loaded from one hostile input of [`mxss_articles`], if anything.
 fn mxss_problems(element: &str, label: &str, article: &Article) -> Vec<String> {
-    let mut problems = Vec::new();
-    let text = article.text_content();
-    for expected in [
-        format!("Before the {element}."),
-        format!("After the {element}."),
-    ] {
-        if !text.contains(&expected) {
-            problems.push(format!("{label}: {expected:?} lost from {text:?}"));
-        }
-    }
-    // `xmp` and `plaintext` show their content as text, as a browser does; anywhere else the
-    // payload is markup and must not appear as text either.
-    if !matches!(element, "xmp" | "plaintext") && text.contains("alert") {
-        problems.push(format!("{label}: script text shown: {text:?}"));
-    }
+    let mut problems = text_problems(element, label, article.text_content());
     for figure in &article.figures {
         if figure.src.as_deref().is_some_and(|src| src != "x") {
             problems.push(format!(
@@ -633,51 +546,16 @@ fn mutation_xss_shapes_never_drop_the_text_around_them() {
 }
 
 /// The input of `the_browser_parser_reads_tables_and_images_like_the_native_one` in
-/// `tests/browser.rs`, with the same expectations: both tokenizers must agree.
+/// `tests/browser.rs`, with the same expectations (`support/parser_agreement.rs`): both
+/// tokenizers must agree.
 #[test]
 fn tables_and_images_read_natively_as_the_browser_reads_them() {
-    let html = "<p>Before</p><table><caption>Who said it</caption>\
-        <thead><tr><th>Speaker</th><th>Quote</th></tr></thead>\
-        <tbody><tr><th>Aino</th><td>We will <em>not</em> give up</td></tr>\
-        <tr><td colspan=\"2\">Spans both columns</td></tr>\
-        <tr><td></td><td>After an empty cell</td></tr>\
-        <tr><td><p>Two</p><p>paragraphs</p></td><td rowspan=3>Tall</td></tr></tbody>\
-        </table><table><td>a<td>b<tr><td>c</table>\
-        <figure><img src=\"https://img.example/h.jpg\" alt=\"The harbour\"><figcaption>Cap</figcaption></figure>\
-        <p><img src=\"javascript:alert(1)\" alt=\"Hostile\">End</p>";
-    let article = Article::from_html(html).unwrap();
-    assert_eq!(cells(&article).len(), 12);
-    assert_eq!(cells(&article)[11], cell("c", 1, 1, 0, false));
-    assert_eq!(
-        article.text_content(),
-        "Before\n\nWho said it\n\nSpeaker\n\nQuote\n\nAino\n\nWe will not give up\n\n\
-         Spans both columns\n\nAfter an empty cell\n\nTwo\n\nparagraphs\n\nTall\n\na\n\nb\n\nc\n\nCap\n\nEnd"
-    );
-    assert_eq!(
-        article.figures,
-        [
-            figure(14, Some("https://img.example/h.jpg"), "The harbour"),
-            figure(15, None, "Hostile"),
-        ]
-    );
-    assert_foster_parenting(&Article::from_html(FOSTERED).unwrap());
-}
-
-/// Content inside a table but outside its cells (the browser's parser moves it before the
-/// table; `tests/browser.rs` loads the same input through it).
-const FOSTERED: &str = "<p>Intro</p><table><caption>Cap</caption>stray <b>text</b>\
-    <tr><td>x</td></tr><p>para<tr><td>y<img alt=inside></td></tr><img alt=f></table><p>End</p>";
-
-fn assert_foster_parenting(article: &Article) {
-    assert_eq!(
-        article.text_content(),
-        "Intro\n\nstray text\n\npara\n\nCap\n\nx\n\ny\n\nEnd"
-    );
-    assert_eq!(
-        article.figures,
-        [figure(3, None, "f"), figure(6, None, "inside")]
-    );
-    assert_offsets_agree(article);
+    let article = Article::from_html(TABLES_AND_IMAGES).unwrap_or_else(|error| panic!("{error}"));
+    assert_tables_and_images(&article);
+    assert_offsets_agree(&article);
+    let fostered = Article::from_html(FOSTERED).unwrap_or_else(|error| panic!("{error}"));
+    assert_foster_parenting(&fostered);
+    assert_offsets_agree(&fostered);
 }
 
 /// Raw inline HTML in a Markdown paragraph: a browser reads a raw-text element's content up to

@@ -263,6 +263,13 @@ async fn the_browser_parser_feeds_the_same_sanitiser() {
 #[path = "support/mxss.rs"]
 mod mxss;
 
+#[path = "support/parser_agreement.rs"]
+mod parser_agreement;
+
+use parser_agreement::{
+    assert_foster_parenting, assert_tables_and_images, FOSTERED, TABLES_AND_IMAGES,
+};
+
 /// The mutation-XSS family through the browser's parser (`DOMParser`, scripting disabled),
 /// which reads `noscript` as markup where the reader's browser reads raw text.
 #[wasm_bindgen_test]
@@ -271,93 +278,23 @@ fn the_browser_parser_keeps_the_text_around_the_mutation_xss_family() {
     use quotemark::platform::html::BrowserHtml;
     let mut problems = Vec::new();
     for (element, inner) in mxss::MXSS_FAMILY {
-        let payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
-        for (label, html) in mxss::mxss_articles(element, inner, payload) {
+        for (label, html) in mxss::mxss_articles(element, inner, mxss::MXSS_PAYLOAD) {
             let article = Article::from_html_with(&html, &BrowserHtml)
                 .unwrap_or_else(|error| panic!("{label}: {error}"));
-            let text = article.text_content();
-            for expected in [
-                format!("Before the {element}."),
-                format!("After the {element}."),
-            ] {
-                if !text.contains(&expected) {
-                    problems.push(format!("{label}: {expected:?} lost from {text:?}"));
-                }
-            }
-            if !matches!(*element, "xmp" | "plaintext") && text.contains("alert") {
-                problems.push(format!("{label}: script text shown: {text:?}"));
-            }
+            problems.extend(mxss::text_problems(element, &label, article.text_content()));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Tables and images read by the browser's parser come out as the native tokenizer reads them
-/// (`tests/article_loading.rs` has the same inputs).
+/// (`tests/article_loading.rs` checks the same input with the same function).
 #[wasm_bindgen_test]
 fn the_browser_parser_reads_tables_and_images_like_the_native_one() {
-    use quotemark::core::article::{Article, BlockKind};
+    use quotemark::core::article::Article;
     use quotemark::platform::html::BrowserHtml;
-    let html = "<p>Before</p><table><caption>Who said it</caption>\
-        <thead><tr><th>Speaker</th><th>Quote</th></tr></thead>\
-        <tbody><tr><th>Aino</th><td>We will <em>not</em> give up</td></tr>\
-        <tr><td colspan=\"2\">Spans both columns</td></tr>\
-        <tr><td></td><td>After an empty cell</td></tr>\
-        <tr><td><p>Two</p><p>paragraphs</p></td><td rowspan=3>Tall</td></tr></tbody>\
-        </table><table><td>a<td>b<tr><td>c</table>\
-        <figure><img src=\"https://img.example/h.jpg\" alt=\"The harbour\"><figcaption>Cap</figcaption></figure>\
-        <p><img src=\"javascript:alert(1)\" alt=\"Hostile\">End</p>";
-    let article = Article::from_html_with(html, &BrowserHtml).expect("loads");
-    let cells: Vec<(String, u32, u32, u32, bool)> = article
-        .blocks
-        .iter()
-        .filter_map(|block| match block.kind {
-            BlockKind::TableCell {
-                table,
-                row,
-                column,
-                header,
-                ..
-            } => Some((block.text(), table, row, column, header)),
-            _ => None,
-        })
-        .collect();
-    let cell =
-        |text: &str, table, row, column, header| (text.to_owned(), table, row, column, header);
-    assert_eq!(
-        cells,
-        vec![
-            cell("Speaker", 0, 0, 0, true),
-            cell("Quote", 0, 0, 1, true),
-            cell("Aino", 0, 1, 0, true),
-            cell("We will not give up", 0, 1, 1, false),
-            cell("Spans both columns", 0, 2, 0, false),
-            cell("After an empty cell", 0, 3, 1, false),
-            cell("Two", 0, 4, 0, false),
-            cell("paragraphs", 0, 4, 0, false),
-            cell("Tall", 0, 4, 1, false),
-            cell("a", 1, 0, 0, false),
-            cell("b", 1, 0, 1, false),
-            cell("c", 1, 1, 0, false),
-        ]
-    );
-    assert_eq!(
-        article.text_content(),
-        "Before\n\nWho said it\n\nSpeaker\n\nQuote\n\nAino\n\nWe will not give up\n\n\
-         Spans both columns\n\nAfter an empty cell\n\nTwo\n\nparagraphs\n\nTall\n\na\n\nb\n\nc\n\nCap\n\nEnd"
-    );
-    let figures: Vec<(usize, Option<&str>, &str)> = article
-        .figures
-        .iter()
-        .map(|figure| (figure.at, figure.src.as_deref(), figure.alt.as_str()))
-        .collect();
-    assert_eq!(
-        figures,
-        vec![
-            (14, Some("https://img.example/h.jpg"), "The harbour"),
-            (15, None, "Hostile")
-        ]
-    );
+    let article = Article::from_html_with(TABLES_AND_IMAGES, &BrowserHtml).expect("loads");
+    assert_tables_and_images(&article);
 }
 
 /// Every image is drawn, wherever it was: in a list item (the list is split around it, and an
@@ -393,24 +330,13 @@ async fn images_in_lists_cells_and_at_the_end_are_drawn() {
 }
 
 /// Content inside a table but outside its cells: `DOMParser` moves it before the table (the
-/// native reader does the same; `tests/article_loading.rs` has this input too).
+/// native reader does the same; `tests/article_loading.rs` checks this input too).
 #[wasm_bindgen_test]
 fn the_browser_parser_moves_stray_table_content_before_the_table_like_the_native_one() {
     use quotemark::core::article::Article;
     use quotemark::platform::html::BrowserHtml;
-    let html = "<p>Intro</p><table><caption>Cap</caption>stray <b>text</b>\
-        <tr><td>x</td></tr><p>para<tr><td>y<img alt=inside></td></tr><img alt=f></table><p>End</p>";
-    let article = Article::from_html_with(html, &BrowserHtml).expect("loads");
-    assert_eq!(
-        article.text_content(),
-        "Intro\n\nstray text\n\npara\n\nCap\n\nx\n\ny\n\nEnd"
-    );
-    let figures: Vec<(usize, &str)> = article
-        .figures
-        .iter()
-        .map(|figure| (figure.at, figure.alt.as_str()))
-        .collect();
-    assert_eq!(figures, vec![(3, "f"), (6, "inside")]);
+    let article = Article::from_html_with(FOSTERED, &BrowserHtml).expect("loads");
+    assert_foster_parenting(&article);
 }
 
 #[wasm_bindgen_test]

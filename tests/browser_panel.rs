@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use quotemark::core::anchoring;
 use quotemark::core::article::Article;
 use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document, SpeakerId};
 use quotemark::core::render::panel::PAGE;
@@ -19,6 +18,13 @@ use web_sys::{
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/documents.rs"]
+mod documents;
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
 
 /// The panel with its own state, as the App provides it.
 #[derive(Properties, Clone)]
@@ -51,17 +57,6 @@ Putin replied: «Мы готовы». The 🇫🇮 flag flew over Helsinki.\n\n\
 
 const NOTE: &str = "Count them\nagain <b>later</b>";
 
-/// The code point range of the `occurrence`-th (from 0) `needle` in the article's text.
-fn range_of(text: &str, needle: &str, occurrence: usize) -> quotemark::core::text::CharRange {
-    let byte = text
-        .match_indices(needle)
-        .nth(occurrence)
-        .map(|(at, _)| at)
-        .unwrap_or_else(|| panic!("{needle:?} #{occurrence} is not in the fixture"));
-    let start = text[..byte].chars().count();
-    quotemark::core::text::CharRange::new(start, start + needle.chars().count())
-}
-
 fn speaker_id(document: &Document, name: &str) -> SpeakerId {
     document
         .speaker_named(name)
@@ -77,21 +72,9 @@ fn annotate(
     speaker: Option<&str>,
     note: &str,
 ) {
-    let range = range_of(text, needle, occurrence);
-    let selectors = anchoring::capture(text, range).expect("capture");
+    let range = code_point_range(text, needle, occurrence);
     let speaker = speaker.map(|name| speaker_id(document, name));
-    document
-        .apply(
-            Action::CreateAnnotation {
-                kind,
-                range,
-                selectors,
-                speaker,
-                note: note.to_owned(),
-            },
-            1_000,
-        )
-        .expect("create annotation");
+    documents::annotate(document, text, kind, range, speaker, note, 1_000);
 }
 
 /// Three speakers and six annotations over text with emoji, Cyrillic, Japanese, Arabic and
@@ -851,21 +834,17 @@ async fn long_lists_render_a_page_at_a_time() {
     let text = article.text_content().to_owned();
     let mut document = Document::new("long");
     for word in &words {
-        let range = range_of(&text, &format!(" {word} "), 0);
+        let range = code_point_range(&text, &format!(" {word} "), 0);
         let range = quotemark::core::text::CharRange::new(range.start + 1, range.end - 1);
-        let selectors = anchoring::capture(&text, range).expect("capture");
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Highlight,
-                    range,
-                    selectors,
-                    speaker: None,
-                    note: String::new(),
-                },
-                1_000,
-            )
-            .expect("create annotation");
+        documents::annotate(
+            &mut document,
+            &text,
+            AnnotationKind::Highlight,
+            range,
+            None,
+            "",
+            1_000,
+        );
     }
     let total = document.annotations.len();
     assert_eq!(total, 450);

@@ -5,13 +5,18 @@
 
 use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
+    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, SpeakerId, Tombstone,
 };
 use quotemark::core::storage::envelope::{
     decode, encode, quarantine_key, storage_key, CorruptReason, Decoded, ENVELOPE_VERSION,
 };
 use quotemark::core::text::CharRange;
 use serde_json::Value;
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::speaker;
 
 const V1: &str = include_str!("fixtures/envelopes/v1.json");
 const V2: &str = include_str!("fixtures/envelopes/v2.json");
@@ -32,17 +37,6 @@ fn selectors(exact: &str, prefix: &str, suffix: &str, start: usize, end: usize) 
             suffix: suffix.to_string(),
         },
         position: Some(TextPositionSelector { start, end }),
-    }
-}
-
-fn speaker(id: &str, name: &str, aliases: &[&str], colour: u8) -> Speaker {
-    Speaker {
-        id: SpeakerId(id.to_string()),
-        name: name.to_string(),
-        aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
-        colour,
-        created: 0,
-        revision: 0,
     }
 }
 

@@ -28,6 +28,16 @@ use quotemark::core::storage::envelope::{decode, encode_titled, Decoded};
 use quotemark::core::text::CharRange;
 use quotemark::core::text::TextIndex;
 
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::annotate;
+
 /// Text with what breaks naive code: emoji (ZWJ, flags, skin tones), combining marks, CJK,
 /// right-to-left scripts, quotation marks, markup characters, whitespace of every kind.
 const PIECES: &[&str] = &[
@@ -180,22 +190,17 @@ fn sample_document() -> Document {
         ("Nobody asked us about the quay,", Some(1)),
         ("C’est bien", None),
     ] {
-        let byte = ARTICLE.find(exact).expect("in the article");
-        let start = ARTICLE[..byte].chars().count();
-        let range = CharRange::new(start, start + exact.chars().count());
+        let range = code_point_range(ARTICLE, exact, 0);
         let speaker = speaker.map(|i: usize| document.speakers[i].id.clone());
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    range,
-                    selectors: capture(ARTICLE, range).expect("capture"),
-                    speaker,
-                    note: "a note".into(),
-                },
-                2,
-            )
-            .expect("create");
+        annotate(
+            &mut document,
+            ARTICLE,
+            AnnotationKind::Quote,
+            range,
+            speaker,
+            "a note",
+            2,
+        );
     }
     document
 }

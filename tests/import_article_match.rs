@@ -4,14 +4,22 @@
 //! These run the production import path (`import_action`, with the real anchorer).
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotemark::core::anchoring::capture;
 use quotemark::core::article::{content_hash, SourceFormat};
-use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document};
+use quotemark::core::document::{AnchorStatus, AnnotationKind, Document};
 use quotemark::core::interchange::{
     export_native, export_w3c, import_action, ArticleMatch, ArticleMeta, ImportError, ImportMode,
     ImportReport, OtherArticle,
 };
-use quotemark::core::text::CharRange;
+
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::{annotate, speaker_called};
 
 const NOW: i64 = 1_717_243_200_000;
 
@@ -28,43 +36,21 @@ const FOOTBALL: &str = "Late goal keeps the title race open\n\n\
 “We never stopped believing,” the coach said after the match.\n\n\
 The captain was more cautious. “It is one win, nothing more,” she said.";
 
-fn range_of(text: &str, needle: &str) -> CharRange {
-    let byte = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
-    let start = text[..byte].chars().count();
-    CharRange::new(start, start + needle.chars().count())
-}
-
 /// A document on `text` with a quote for each `(exact, speaker)`.
 fn annotated(article_id: &str, text: &str, quotes: &[(&str, &str)]) -> Document {
     let mut document = Document::new(article_id);
     for (exact, speaker) in quotes {
-        if document.speaker_named(speaker).is_none() {
-            document
-                .apply(
-                    Action::AddSpeaker {
-                        name: (*speaker).to_owned(),
-                    },
-                    NOW,
-                )
-                .expect("add speaker");
-        }
-        let speaker = document.speaker_named(speaker).map(|s| s.id.clone());
-        let range = range_of(text, exact);
-        let selectors = capture(text, range).expect("capture");
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    range,
-                    selectors,
-                    speaker,
-                    note: String::new(),
-                },
-                NOW,
-            )
-            .expect("create");
+        let speaker = speaker_called(&mut document, speaker, NOW);
+        let range = code_point_range(text, exact, 0);
+        annotate(
+            &mut document,
+            text,
+            AnnotationKind::Quote,
+            range,
+            Some(speaker),
+            "",
+            NOW,
+        );
     }
     document
 }

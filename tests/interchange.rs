@@ -9,15 +9,25 @@ use std::collections::HashSet;
 use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
+    Action, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, SpeakerId, Tombstone,
 };
 use quotemark::core::interchange::{
-    export_csv, export_native, export_w3c, import, parse_file, parse_native, parse_w3c, timestamp,
-    ArticleMatch, ArticleMeta, FileFormat, ImportError, ImportMode, ImportOutcome, ItemKind,
-    MAX_IMPORT_BYTES,
+    export_csv, export_native, export_w3c, import, import_action, parse_file, parse_native,
+    parse_w3c, timestamp, ArticleMatch, ArticleMeta, FileFormat, ImportError, ImportMode,
+    ImportOutcome, ItemKind, OtherArticle, MAX_IMPORT_BYTES,
 };
 use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
+
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::speaker;
 
 const ARTICLE: &str = include_str!("fixtures/imports/article.txt");
 const NATIVE_GOLDEN: &str = include_str!("fixtures/imports/native_full.json");
@@ -35,25 +45,6 @@ fn chars(text: &str) -> Vec<char> {
     text.chars().collect()
 }
 
-/// The code point range of the `nth` occurrence of `needle` in the article.
-fn find(needle: &str, nth: usize) -> CharRange {
-    let text = chars(ARTICLE);
-    let needle = chars(needle);
-    let mut seen = 0;
-    for start in 0..=text.len().saturating_sub(needle.len()) {
-        if text[start..start + needle.len()] == needle[..] {
-            if seen == nth {
-                return CharRange {
-                    start,
-                    end: start + needle.len(),
-                };
-            }
-            seen += 1;
-        }
-    }
-    panic!("{needle:?} occurrence {nth} not in the article fixture");
-}
-
 /// Selectors as captured at `range`: exact text plus up to 16 code points of context.
 fn captured(range: CharRange) -> Selectors {
     let text = chars(ARTICLE);
@@ -69,61 +60,6 @@ fn captured(range: CharRange) -> Selectors {
             start: range.start,
             end: range.end,
         }),
-    }
-}
-
-/// A test double for the re-anchoring colleague's function: the recorded position if the quote
-/// is still there, else the occurrence whose context matches, else the first occurrence,
-/// else orphan.
-fn exact_anchor(text: &str) -> impl Fn(&Selectors) -> (Option<CharRange>, AnchorStatus) + '_ {
-    move |selectors| {
-        let text = chars(text);
-        let exact = chars(&selectors.quote.exact);
-        let prefix = chars(&selectors.quote.prefix);
-        let suffix = chars(&selectors.quote.suffix);
-        if let Some(position) = selectors.position {
-            if position.end <= text.len() && text[position.start..position.end] == exact[..] {
-                let range = CharRange {
-                    start: position.start,
-                    end: position.end,
-                };
-                return (Some(range), AnchorStatus::Anchored);
-            }
-        }
-        if exact.is_empty() || exact.len() > text.len() {
-            return (None, AnchorStatus::Orphan);
-        }
-        let mut first = None;
-        for start in 0..=text.len() - exact.len() {
-            let end = start + exact.len();
-            if text[start..end] != exact[..] {
-                continue;
-            }
-            let range = CharRange { start, end };
-            let prefix_matches =
-                start >= prefix.len() && text[start - prefix.len()..start] == prefix[..];
-            let suffix_matches =
-                end + suffix.len() <= text.len() && text[end..end + suffix.len()] == suffix[..];
-            if prefix_matches && suffix_matches {
-                return (Some(range), AnchorStatus::Moved);
-            }
-            first.get_or_insert(range);
-        }
-        match first {
-            Some(range) => (Some(range), AnchorStatus::Moved),
-            None => (None, AnchorStatus::Orphan),
-        }
-    }
-}
-
-fn speaker(id: &str, name: &str, aliases: &[&str], colour: u8) -> Speaker {
-    Speaker {
-        id: SpeakerId(id.to_string()),
-        name: name.to_string(),
-        aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
-        colour,
-        created: 0,
-        revision: 0,
     }
 }
 
@@ -162,8 +98,14 @@ fn article_meta() -> ArticleMeta {
 /// quotes, notes that look like spreadsheet formulas, a tombstone.
 fn sample_document() -> Document {
     use AnnotationKind::{Highlight, Quote};
-    let quote = find("We will not give up,", 0);
-    let mut moved = annotation("a2", Quote, find("We will not give up.", 0), Some("s1"), "");
+    let quote = code_point_range(ARTICLE, "We will not give up,", 0);
+    let mut moved = annotation(
+        "a2",
+        Quote,
+        code_point_range(ARTICLE, "We will not give up.", 0),
+        Some("s1"),
+        "",
+    );
     // Captured when the sentence sat four code points earlier; found again unchanged.
     moved.selectors.position = Some(TextPositionSelector {
         start: moved.selectors.position.map_or(0, |p| p.start) - 4,
@@ -173,7 +115,7 @@ fn sample_document() -> Document {
     let mut repeated = annotation(
         "a9",
         Quote,
-        find("We will not give up.", 1),
+        code_point_range(ARTICLE, "We will not give up.", 1),
         None,
         "-2 is a formula too",
     );
@@ -211,23 +153,39 @@ fn sample_document() -> Document {
             annotation(
                 "a3",
                 Highlight,
-                find("👩\u{200d}👩\u{200d}👧 arrived at the cafe\u{301}", 0),
+                code_point_range(
+                    ARTICLE,
+                    "👩\u{200d}👩\u{200d}👧 arrived at the cafe\u{301}",
+                    0,
+                ),
                 None,
                 "combining e\u{301}, not é",
             ),
-            annotation("a4", Quote, find("港は皆のものだ", 0), Some("s4"), ""),
+            annotation(
+                "a4",
+                Quote,
+                code_point_range(ARTICLE, "港は皆のものだ", 0),
+                Some("s4"),
+                "",
+            ),
             annotation(
                 "a5",
                 Quote,
-                find("الميناء للجميع", 0),
+                code_point_range(ARTICLE, "الميناء للجميع", 0),
                 Some("s2"),
                 "RTL: Arabic",
             ),
-            annotation("a6", Quote, find("הנמל שלנו", 0), Some("s3"), ""),
+            annotation(
+                "a6",
+                Quote,
+                code_point_range(ARTICLE, "הנמל שלנו", 0),
+                Some("s3"),
+                "",
+            ),
             annotation(
                 "a7",
                 Highlight,
-                find("Straight \"quotes\" and curly ‘quotes’", 0),
+                code_point_range(ARTICLE, "Straight \"quotes\" and curly ‘quotes’", 0),
                 None,
                 "=HYPERLINK(\"http://evil.example\")\nsecond line, with comma",
             ),
@@ -245,12 +203,32 @@ fn sample_document() -> Document {
     }
 }
 
+/// Imports `file` into `current` on the article fixture as the widget does: through
+/// `import_action`, which re-anchors every annotation with the real anchorer. A file made on
+/// another article is let in (`OtherArticle::Allow`); the refusal has its own tests. Returns
+/// the content the action would apply, with the report.
 fn run_import(
     current: &Document,
     file: &str,
     mode: ImportMode,
 ) -> Result<ImportOutcome, ImportError> {
-    import(current, ARTICLE, file, mode, &exact_anchor(ARTICLE), NOW)
+    let (action, report) = import_action(current, ARTICLE, file, mode, OtherArticle::Allow, NOW)?;
+    let Action::ReplaceContent {
+        speakers,
+        annotations,
+        tombstones,
+        next_id,
+    } = action
+    else {
+        panic!("an import applies as one ReplaceContent action, not {action:?}");
+    };
+    Ok(ImportOutcome {
+        speakers,
+        annotations,
+        tombstones,
+        next_id,
+        report,
+    })
 }
 
 fn empty_document() -> Document {
@@ -538,7 +516,6 @@ fn w3c_export_has_every_required_field() {
 
 #[test]
 fn w3c_export_carries_the_current_place_of_a_quote_only_import_and_keeps_changed_originals() {
-    use quotemark::core::interchange::{import_action, OtherArticle};
     // A bare quote, as other tools write it: no context, no position.
     let bare = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -561,7 +538,7 @@ fn w3c_export_carries_the_current_place_of_a_quote_only_import_and_keeps_changed
     assert_eq!(report.added, 1);
     document.apply(action, NOW).expect("apply");
     let range = document.annotations[0].range.expect("anchored");
-    assert_eq!(range, find("We will not give up,", 0));
+    assert_eq!(range, code_point_range(ARTICLE, "We will not give up,", 0));
 
     let exported = json(&export_w3c(&document, &article_meta(), ARTICLE));
     let target = &exported["first"]["items"][0]["target"];
@@ -687,28 +664,28 @@ fn w3c_import_accepts_annotations_with_only_a_quote_selector() {
     let expected = vec![
         (
             "We will not give up,".to_string(),
-            Some(find("We will not give up,", 0)),
+            Some(code_point_range(ARTICLE, "We will not give up,", 0)),
             Some("Aino Virtanen".to_string()),
             Quote,
             "said in Finnish".to_string(),
         ),
         (
             "港は皆のものだ".to_string(),
-            Some(find("港は皆のものだ", 0)),
+            Some(code_point_range(ARTICLE, "港は皆のものだ", 0)),
             None,
             Highlight,
             "A plain-string body".to_string(),
         ),
         (
             "الميناء للجميع".to_string(),
-            Some(find("الميناء للجميع", 0)),
+            Some(code_point_range(ARTICLE, "الميناء للجميع", 0)),
             Some("محمد".to_string()),
             Quote,
             String::new(),
         ),
         (
             "הנמל שלנו".to_string(),
-            Some(find("הנמל שלנו", 0)),
+            Some(code_point_range(ARTICLE, "הנמל שלנו", 0)),
             None,
             Highlight,
             "Noted".to_string(),
@@ -716,7 +693,7 @@ fn w3c_import_accepts_annotations_with_only_a_quote_selector() {
         // The prefix picks the second of two identical sentences.
         (
             "We will not give up.".to_string(),
-            Some(find("We will not give up.", 1)),
+            Some(code_point_range(ARTICLE, "We will not give up.", 1)),
             None,
             Highlight,
             "Repeated at the end".to_string(),
@@ -819,7 +796,11 @@ fn w3c_import_accepts_every_container_and_field_shape() {
         let imported = &outcome.annotations[0];
         assert_eq!(imported.selectors.quote.exact, "港は皆のものだ", "{label}");
         assert_eq!(imported.selectors.position, position, "{label}");
-        assert_eq!(imported.range, Some(find("港は皆のものだ", 0)), "{label}");
+        assert_eq!(
+            imported.range,
+            Some(code_point_range(ARTICLE, "港は皆のものだ", 0)),
+            "{label}"
+        );
         assert_eq!(imported.note, "a note", "{label}");
     }
 }
@@ -1047,9 +1028,24 @@ fn import_reports_added_duplicates_and_each_skipped_item_with_its_reason() {
     let outcome = run_import(&empty_document(), NATIVE_WITH_PROBLEMS, ImportMode::Merge)
         .unwrap_or_else(|error| panic!("{error}"));
     let report = &outcome.report;
-    // Annotation 3's position (290–400) is past the end of this shorter article: it is found
-    // by its quote instead of being skipped.
-    assert_eq!((report.added, report.orphans, report.duplicates), (3, 1, 1));
+    // Annotation 4's position (290–400) is past the end of this shorter article: it is not
+    // skipped but looked for by its quote, which occurs twice here with no context to choose
+    // between them, so the anchorer keeps it as an orphan rather than guess. Annotation 13's
+    // quote is nowhere in the article: the other orphan.
+    assert_eq!((report.added, report.orphans, report.duplicates), (3, 2, 1));
+    let orphans: Vec<&str> = outcome
+        .annotations
+        .iter()
+        .filter(|annotation| annotation.status == AnchorStatus::Orphan)
+        .map(|annotation| annotation.selectors.quote.exact.as_str())
+        .collect();
+    assert_eq!(
+        orphans,
+        [
+            "We will not give up.",
+            "Nothing like this is in the article"
+        ]
+    );
     assert_eq!((report.speakers_added, report.speakers_mapped), (1, 0));
     let expected: Vec<(ItemKind, usize, &str)> = vec![
         (ItemKind::Speaker, 1, "the name is empty"),
@@ -1126,7 +1122,7 @@ fn import_reports_added_duplicates_and_each_skipped_item_with_its_reason() {
     );
     assert_eq!(
         report.to_string(),
-        "Imported 3 annotations (1 not found in the article). 1 duplicate left out. \
+        "Imported 3 annotations (2 not found in the article). 1 duplicate left out. \
          15 unusable items skipped. 1 speaker added. \
          The file was made on another version of this article; positions were re-anchored."
     );
@@ -1147,7 +1143,7 @@ fn native_file(speakers: Value, annotations: Value) -> String {
 }
 
 fn native_item(id: &str, exact: &str, nth: usize, speaker: Value, note: &str) -> Value {
-    let range = find(exact, nth);
+    let range = code_point_range(ARTICLE, exact, nth);
     json!({"id": id, "kind": "quote", "exact": exact, "prefix": "", "suffix": "",
            "start": range.start, "end": range.end, "speaker": speaker, "note": note,
            "created": "2024-05-02T08:00:00Z", "modified": "2024-05-02T08:00:00Z"})
@@ -1322,6 +1318,97 @@ fn replace_keeps_only_the_file_and_records_what_it_removed() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The import logic's contract with an anchorer
+
+/// `import` takes the anchorer as a parameter (the widget passes the real one, through
+/// `import_action`, as every other test here does). This test is about that contract alone,
+/// so it uses a stand-in anchorer whose answers are known in advance: each annotation gets
+/// exactly the range and status its anchorer gives, "not found" is an orphan whatever status
+/// came with it, and a range outside the article is refused for that item, not applied.
+#[test]
+fn import_contract_with_the_anchorer_its_answers_are_used_as_given_and_checked() {
+    let exported = export_native(&sample_document(), &article_meta());
+    let past_the_end = ARTICLE.chars().count() + 1;
+    let stand_in_anchorer = |selectors: &Selectors| match selectors.quote.exact.as_str() {
+        "港は皆のものだ" => (
+            Some(CharRange::new(0, past_the_end)),
+            AnchorStatus::Anchored,
+        ),
+        exact if exact.contains("give up") => (None, AnchorStatus::Fuzzy { score: 0.9 }),
+        _ => (
+            Some(CharRange::new(3, 7)),
+            AnchorStatus::Fuzzy { score: 0.75 },
+        ),
+    };
+    let outcome = import(
+        &empty_document(),
+        ARTICLE,
+        &exported,
+        ImportMode::Replace,
+        &stand_in_anchorer,
+        NOW,
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+
+    let given_up: Vec<&Annotation> = outcome
+        .annotations
+        .iter()
+        .filter(|annotation| annotation.selectors.quote.exact.contains("give up"))
+        .collect();
+    assert_eq!(
+        given_up.len(),
+        3,
+        "a1, a2 and a9 quote \"We will not give up\""
+    );
+    for annotation in &given_up {
+        assert_eq!(
+            (annotation.range, annotation.status),
+            (None, AnchorStatus::Orphan),
+            "{}",
+            annotation.id.0
+        );
+    }
+    assert_eq!(outcome.report.orphans, given_up.len());
+
+    let placed: Vec<&Annotation> = outcome
+        .annotations
+        .iter()
+        .filter(|annotation| annotation.range.is_some())
+        .collect();
+    assert_eq!(placed.len(), outcome.annotations.len() - given_up.len());
+    for annotation in &placed {
+        assert_eq!(
+            (annotation.range, annotation.status),
+            (
+                Some(CharRange::new(3, 7)),
+                AnchorStatus::Fuzzy { score: 0.75 }
+            ),
+            "{}",
+            annotation.id.0
+        );
+    }
+
+    assert!(
+        outcome
+            .annotations
+            .iter()
+            .all(|annotation| annotation.selectors.quote.exact != "港は皆のものだ"),
+        "an impossible place is never applied"
+    );
+    let refused: Vec<&str> = outcome
+        .report
+        .skipped
+        .iter()
+        .map(|skipped| skipped.reason.as_str())
+        .collect();
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(
+        refused[0].starts_with("it was anchored at an impossible position"),
+        "{refused:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Unusable files
 
 #[test]
@@ -1416,16 +1503,21 @@ fn unusable_files_are_refused_whole_with_a_readable_reason_and_change_nothing() 
 }
 
 #[test]
-fn the_size_limit_is_exactly_five_mebibytes() {
+fn the_import_size_limit_is_exactly_sixteen_mebibytes() {
+    // The limit the docs promise (docs/formats.md, README) is the one the code enforces.
+    assert_eq!(MAX_IMPORT_BYTES, 16 * 1024 * 1024);
     // At the limit the file is read (here: valid but empty); one byte over is refused.
     let at_limit = format!("[{}]", " ".repeat(MAX_IMPORT_BYTES - 2));
     assert_eq!(at_limit.len(), MAX_IMPORT_BYTES);
     assert!(parse_file(&at_limit).is_ok());
     let over = format!("{at_limit} ");
-    assert!(matches!(
-        parse_file(&over),
-        Err(ImportError::TooLarge { .. })
-    ));
+    assert_eq!(
+        parse_file(&over).err(),
+        Some(ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1,
+            limit: MAX_IMPORT_BYTES,
+        })
+    );
 }
 
 #[test]

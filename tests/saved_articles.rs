@@ -3,12 +3,20 @@
 //! version (and never another article's).
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotemark::core::anchoring::capture;
 use quotemark::core::article::content_hash;
-use quotemark::core::document::{Action, AnnotationKind, Document};
+use quotemark::core::document::{AnnotationKind, Document};
 use quotemark::core::storage::envelope::{encode, encode_titled, quarantine_key, storage_key};
 use quotemark::core::storage::saved_articles::{closest_earlier_version, summarize};
-use quotemark::core::text::CharRange;
+
+#[path = "support/text.rs"]
+mod text;
+
+use text::code_point_range;
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::{annotate, speaker_called};
 
 const FIRST: &str = "Ferry strike ends\n\n\
 “We have a deal,” the union leader said. “Ships sail again on Monday.”\n\n\
@@ -22,37 +30,20 @@ Passengers were relieved. “Finally,” said one commuter at the terminal.";
 const OTHER: &str = "Library reopens\n\n\
 “Books are back,” the librarian said, smiling at the first visitors.";
 
-fn range_of(text: &str, needle: &str) -> CharRange {
-    let byte = text.find(needle).expect("needle in text");
-    let start = text[..byte].chars().count();
-    CharRange::new(start, start + needle.chars().count())
-}
-
 fn annotated(text: &str, quotes: &[&str]) -> Document {
     let mut document = Document::new(content_hash(text));
-    document
-        .apply(
-            Action::AddSpeaker {
-                name: "Union leader".into(),
-            },
-            1,
-        )
-        .expect("speaker");
-    let speaker = document.speakers[0].id.clone();
+    let speaker = speaker_called(&mut document, "Union leader", 1);
     for exact in quotes {
-        let range = range_of(text, exact);
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    range,
-                    selectors: capture(text, range).expect("capture"),
-                    speaker: Some(speaker.clone()),
-                    note: String::new(),
-                },
-                2,
-            )
-            .expect("create");
+        let range = code_point_range(text, exact, 0);
+        annotate(
+            &mut document,
+            text,
+            AnnotationKind::Quote,
+            range,
+            Some(speaker.clone()),
+            "",
+            2,
+        );
     }
     document
 }

@@ -10,6 +10,11 @@
 use quotemark::core::article::Article;
 use quotemark::core::suggest::{suggest, suggest_in, KnownSpeaker, Suggestion};
 
+#[path = "support/documents.rs"]
+mod documents;
+
+use documents::annotate;
+
 /// The suggestion whose span is exactly `exact`, checking its offsets agree with the text.
 fn quote<'a>(text: &str, all: &'a [Suggestion], exact: &str) -> &'a Suggestion {
     let found = all.iter().find(|s| s.exact == exact).unwrap_or_else(|| {
@@ -1079,8 +1084,7 @@ Selon les pompiers, l'incendie est d'origine accidentelle."#;
 
 #[test]
 fn a_document_is_offered_only_the_quotes_it_does_not_have_yet() {
-    use quotemark::core::anchoring::capture;
-    use quotemark::core::document::{Action, AnnotationKind, Document};
+    use quotemark::core::document::{AnnotationKind, Document};
     use quotemark::core::suggest::for_document;
     use quotemark::core::text::CharRange;
     let text = "Ferry strike ends\n\n\
@@ -1093,18 +1097,15 @@ fn a_document_is_offered_only_the_quotes_it_does_not_have_yet() {
     assert_eq!(all[0].id(), format!("sg{}-{}", all[0].start, all[0].end));
     let mut document = Document::new("ferry");
     let range = CharRange::new(all[0].start, all[0].end);
-    document
-        .apply(
-            Action::CreateAnnotation {
-                kind: AnnotationKind::Quote,
-                range,
-                selectors: capture(text, range).expect("capture"),
-                speaker: None,
-                note: String::new(),
-            },
-            1,
-        )
-        .expect("create");
+    annotate(
+        &mut document,
+        text,
+        AnnotationKind::Quote,
+        range,
+        None,
+        "",
+        1,
+    );
     let left = for_document(text, &document, Some("en"));
     assert_eq!(
         left.iter().map(|s| s.exact.as_str()).collect::<Vec<_>>(),

@@ -3,9 +3,11 @@
 //! article, never as the browser's UTF-16 offsets.
 
 use quotemark::core::article::ArticleSource;
+use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
 
-use crate::person::{code_point_range, native_text_content, quote_with_mouse, Page};
+use crate::person::{native_text_content, quote_with_mouse, Page};
+use crate::support::text::code_point_range;
 use crate::support::Browser;
 
 const EMOJI_ARTICLE: &str = include_str!("../pages/emoji-article.txt");
@@ -73,7 +75,7 @@ async fn a_mouse_selection_after_emoji_exports_code_point_positions() {
     let exported = w3c_positions(&EMOJI_PAGE.call_string(&browser, "exportW3c()").await);
     assert_eq!(exported.len(), SELECTIONS.len(), "{exported:?}");
     for (_, quote) in SELECTIONS {
-        let (start, end) = code_point_range(&text, quote, 0);
+        let CharRange { start, end } = code_point_range(&text, quote, 0);
         let utf16_start = text[..text.find(quote).unwrap_or(0)].encode_utf16().count();
         let found = exported
             .iter()

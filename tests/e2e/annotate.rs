@@ -3,13 +3,15 @@
 
 use fantoccini::key::Key;
 use quotemark::core::article::ArticleSource;
+use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
 
 use crate::person::{
-    axe_violations, chord, click_in_widget, click_text, code_point_range, drag_over,
-    focused_in_widget, marked_text, native_text_content, press, quote_with_mouse, start_mark,
-    type_text, wait_for_toolbar, Page, DEMO,
+    axe_violations, chord, click_in_widget, click_text, drag_over, focused_in_widget, marked_text,
+    native_text_content, press, quote_with_mouse, start_mark, type_text, wait_for_toolbar, Page,
+    DEMO,
 };
+use crate::support::text::code_point_range;
 use crate::support::{Browser, WIDGET};
 
 const HELSINKI: &str = include_str!("../../assets/helsinki-summit.txt");
@@ -51,7 +53,7 @@ async fn a_mouse_drag_across_a_link_boundary_quotes_exactly_the_selected_words()
         );
         let annotations = LINK_PAGE.wait_for_annotations(&browser, count + 1).await;
         let made = annotation_with_exact(&annotations, words);
-        let (start, end) = code_point_range(&text, words, nth);
+        let CharRange { start, end } = code_point_range(&text, words, nth);
         assert_eq!(
             (made["start"].clone(), made["end"].clone()),
             (json!(start), json!(end)),
@@ -179,7 +181,7 @@ async fn helsinki_quotes_by_mouse_and_by_keyboard_are_marked_labelled_and_trimme
     let mut colour_of_speaker = std::collections::BTreeMap::new();
     for (exact, speaker, initials) in expected {
         let made = annotation_with_exact(&annotations, exact);
-        let (start, end) = code_point_range(&text, exact, 0);
+        let CharRange { start, end } = code_point_range(&text, exact, 0);
         assert_eq!(made["kind"], json!("quote"), "{made}");
         assert_eq!(made["speaker"], json!(speaker), "{made}");
         assert_eq!(
@@ -431,64 +433,6 @@ async fn axe_finds_no_violations_initially_with_annotations_toolbar_and_filtered
         found.is_empty(),
         "axe-core violations:\n{}",
         found.join("\n")
-    );
-    browser.close().await;
-}
-
-#[tokio::test]
-async fn mouse_up_to_painted_time_on_the_helsinki_article() {
-    let browser = Browser::start().await;
-    DEMO.open(&browser).await;
-    // Times from a pointerup to two animation frames after the expected element appeared
-    // (the second frame starts once the first one's paint is done).
-    browser
-        .js(
-            &format!(
-                "{WIDGET} window.__qmTimes = {{}};
-                 window.__qmWatch = (name, selector) => {{
-                   addEventListener('pointerup', () => {{
-                     const t0 = performance.now();
-                     const settle = () => requestAnimationFrame(() => requestAnimationFrame(() => {{
-                       window.__qmTimes[name] = performance.now() - t0;
-                     }}));
-                     if (root.querySelector(selector)) return settle();
-                     const observer = new MutationObserver(() => {{
-                       if (root.querySelector(selector)) {{ observer.disconnect(); settle(); }}
-                     }});
-                     observer.observe(root, {{ subtree: true, childList: true, attributes: true }});
-                   }}, {{ capture: true, once: true }});
-                 }};
-                 return true;"
-            ),
-            vec![],
-        )
-        .await;
-    browser
-        .js(
-            "window.__qmWatch('toolbar', '.qm-toolbar'); return true;",
-            vec![],
-        )
-        .await;
-    let words = "\"extremely strong and powerful\"";
-    drag_over(&browser, words, 0).await;
-    let toolbar = browser
-        .wait_for("the toolbar timing", "return window.__qmTimes.toolbar;")
-        .await;
-    browser
-        .js(
-            "window.__qmWatch('mark', 'mark[data-qm-ids]'); return true;",
-            vec![],
-        )
-        .await;
-    click_in_widget(&browser, ".qm-toolbar .qm-primary").await;
-    let mark = browser
-        .wait_for("the mark timing", "return window.__qmTimes.mark;")
-        .await;
-    DEMO.wait_for_annotations(&browser, 1).await;
-    eprintln!(
-        "Helsinki article, mouse-up to painted: selection toolbar {:.1} ms; Quote button to mark {:.1} ms",
-        toolbar.as_f64().unwrap_or(f64::NAN),
-        mark.as_f64().unwrap_or(f64::NAN)
     );
     browser.close().await;
 }

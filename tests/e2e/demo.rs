@@ -3,6 +3,7 @@
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
+use crate::hostile::let_handlers_run;
 use crate::support::{Browser, WIDGET};
 
 const HELSINKI: &str = include_str!("../../assets/helsinki-summit.txt");
@@ -156,15 +157,7 @@ async fn a_hostile_html_article_executes_nothing_and_keeps_its_text() {
         )
         .await;
     // A failing image of our own: by the time its error event fires, an injected one would have.
-    browser
-        .client
-        .execute_async(
-            "const done = arguments[0]; const probe = new Image();
-             probe.onerror = () => requestAnimationFrame(() => done(true)); probe.src = '/missing.png';",
-            vec![],
-        )
-        .await
-        .expect("probe image");
+    let_handlers_run(&browser).await;
     let report = browser
         .js(
             &format!(

@@ -11,7 +11,7 @@ mod mxss;
 
 use crate::person::DEMO;
 use crate::support::{Browser, WIDGET};
-use mxss::{mxss_articles, MXSS_FAMILY};
+use mxss::{lost_paragraphs, mxss_articles, MXSS_FAMILY};
 
 /// Every way the payload could run sets `window.__pwned` (an `alert` too: the page's `alert`
 /// is replaced before loading, so a dialog can never block the session instead).
@@ -42,7 +42,7 @@ pub async fn load_in_demo(browser: &Browser, format: &str, article: &str) {
 
 /// Lets any injected image's error handler run: a failing image of our own fires its error
 /// event after one queued before it.
-async fn let_handlers_run(browser: &Browser) {
+pub async fn let_handlers_run(browser: &Browser) {
     browser
         .client
         .execute_async(
@@ -115,13 +115,6 @@ fn check(element: &str, label: &str, report: &Value) -> Vec<String> {
         }
     }
     let text = report["text"].as_str().unwrap_or_default();
-    for expected in [
-        format!("Before the {element}."),
-        format!("After the {element}."),
-    ] {
-        if !text.contains(&expected) {
-            problems.push(format!("{label}: {expected:?} lost from {text:?}"));
-        }
-    }
+    problems.extend(lost_paragraphs(element, label, text));
     problems
 }

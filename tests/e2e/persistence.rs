@@ -8,6 +8,8 @@ use fantoccini::key::Key;
 use crate::person::{
     chord, click_in_widget, drag_over, press, quote_with_mouse, type_text, wait_for_toolbar, DEMO,
 };
+use crate::support::documents::annotate;
+use crate::support::text::code_point_range;
 use crate::support::{Browser, WIDGET};
 
 const STORAGE_KEY: &str = "quotemark:v1:helsinki-summit";
@@ -364,24 +366,17 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
         "../../assets/helsinki-summit.txt"
     ))
     .expect("the demo article");
-    let words = "great success";
-    let start = text.text_content().find(words).expect("in the article");
-    let start = text.text_content()[..start].chars().count();
-    let range = quotemark::core::text::CharRange::new(start, start + words.chars().count());
+    let range = code_point_range(text.text_content(), "great success", 0);
     elsewhere.next_id += 100;
-    elsewhere
-        .apply(
-            quotemark::core::document::Action::CreateAnnotation {
-                kind: quotemark::core::document::AnnotationKind::Highlight,
-                range,
-                selectors: quotemark::core::anchoring::capture(text.text_content(), range)
-                    .expect("selectors"),
-                speaker: None,
-                note: "made in another tab".into(),
-            },
-            1_800_000_000_000,
-        )
-        .expect("another tab's quote");
+    annotate(
+        &mut elsewhere,
+        text.text_content(),
+        quotemark::core::document::AnnotationKind::Highlight,
+        range,
+        None,
+        "made in another tab",
+        1_800_000_000_000,
+    );
     let planted = quotemark::core::storage::envelope::encode(&elsewhere, 1_800_000_000_000);
     browser
         .js(

@@ -419,18 +419,6 @@ pub async fn marked_text(browser: &Browser, id: &str) -> String {
         .to_owned()
 }
 
-/// The code point range of the `nth` occurrence of `needle` in `text` (natively, in Rust:
-/// the unit the model and the W3C export count in).
-pub fn code_point_range(text: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let byte_start = text
-        .match_indices(needle)
-        .nth(nth)
-        .map(|(at, _)| at)
-        .unwrap_or_else(|| panic!("{needle:?} (occurrence {nth}) is not in the text"));
-    let start = text[..byte_start].chars().count();
-    (start, start + needle.chars().count())
-}
-
 /// The text content of an article, loaded natively exactly as the widget loads it.
 pub fn native_text_content(source: quotemark::core::article::ArticleSource) -> String {
     use quotemark::core::article::{Article, ArticleInput};

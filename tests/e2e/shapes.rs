@@ -4,6 +4,7 @@
 //! point position the native loader computes; axe-core finds nothing with both present.
 
 use quotemark::core::article::ArticleSource;
+use quotemark::core::text::CharRange;
 use serde_json::json;
 
 use crate::hostile::load_in_demo;
@@ -11,10 +12,10 @@ use crate::person::axe_violations;
 use fantoccini::key::Key;
 
 use crate::person::{
-    chord, click_in_widget, code_point_range, marked_text, native_text_content, press,
-    press_and_drag, quote_with_mouse, release_mouse, type_text, wait_for_toolbar, with_helpers,
-    DEMO,
+    chord, click_in_widget, marked_text, native_text_content, press, press_and_drag,
+    quote_with_mouse, release_mouse, type_text, wait_for_toolbar, with_helpers, DEMO,
 };
+use crate::support::text::code_point_range;
 use crate::support::{Browser, WIDGET};
 
 const ARTICLE: &str = r#"<!doctype html><html><head><title>Harbour vote</title></head><body>
@@ -99,7 +100,7 @@ async fn a_table_and_a_figure_render_and_a_quote_inside_a_cell_is_exact() {
     assert_eq!(dragged.selected, "not give up the harbour");
     let annotations = DEMO.annotations(&browser).await;
     let text = native_text_content(ArticleSource::Html(ARTICLE.to_owned()));
-    let (start, end) = code_point_range(&text, "not give up the harbour", 0);
+    let CharRange { start, end } = code_point_range(&text, "not give up the harbour", 0);
     assert_eq!(annotations[0]["exact"], json!("not give up the harbour"));
     assert_eq!(annotations[0]["speaker"], json!("Aino Virtanen"));
     assert_eq!(
@@ -213,7 +214,7 @@ async fn a_quote_dragged_across_two_cells_spans_both_blocks() {
     let annotations = DEMO.wait_for_annotations(&browser, 1).await;
     let exact = "Mika Korhonen\n\nThe plan needs";
     let text = native_text_content(ArticleSource::Html(ARTICLE.to_owned()));
-    let (start, end) = code_point_range(&text, exact, 0);
+    let CharRange { start, end } = code_point_range(&text, exact, 0);
     assert_eq!(annotations[0]["exact"], json!(exact));
     assert_eq!(
         (

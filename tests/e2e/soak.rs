@@ -14,6 +14,7 @@ use fantoccini::wd::WindowHandle;
 use serde_json::{json, Value};
 
 use crate::person::{native_text_content, DEMO};
+use crate::support::seeded::SplitMix;
 use crate::support::{Browser, WIDGET};
 use crate::surprises::file_made_at;
 
@@ -29,18 +30,6 @@ const PHRASES: [&str; 6] = [
     "working level dialogue",
     "looks forward",
 ];
-
-/// A small deterministic generator (xorshift64*), so a failing run can be replayed by seed.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
-    }
-}
 
 #[derive(Default)]
 struct Tally {
@@ -206,18 +195,18 @@ async fn a_storage_soak_loses_nothing_a_tab_reported_saved() {
     switch(&browser, &tabs, 1).await;
     DEMO.open(&browser).await;
 
-    let mut rng = Rng(seed | 1);
+    let mut rng = SplitMix(seed);
     let mut tally = Tally::default();
     let mut saved: BTreeSet<String> = BTreeSet::new();
     let mut storage_full = false;
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(seconds) {
-        let tab = rng.below(2) as usize;
+        let tab = rng.below(2);
         switch(&browser, &tabs, tab).await;
         match rng.below(12) {
             0..=5 => {
                 let note = format!("soak-{}", tally.edits);
-                let phrase = PHRASES[rng.below(PHRASES.len() as u64) as usize];
+                let phrase = PHRASES[rng.below(PHRASES.len())];
                 tally.edits += 1;
                 let at = 1_800_000_000_000 + tally.edits as i64;
                 if reported_saved(&edit(&browser, &text, phrase, &note, at).await) {
@@ -261,7 +250,7 @@ async fn a_storage_soak_loses_nothing_a_tab_reported_saved() {
                     "not json",
                     "",
                     "[1,2,3]",
-                ][rng.below(4) as usize];
+                ][rng.below(4)];
                 // A full storage refuses the third party's write too.
                 let written = browser
                     .js(

@@ -5,18 +5,18 @@
 //! the shortcut list, printing and the dark theme, all with zero axe-core violations.
 
 use fantoccini::key::Key;
-use fantoccini::Locator;
-use quotemark::core::anchoring::capture;
 use quotemark::core::article::{content_hash, ArticleSource, SourceFormat};
-use quotemark::core::document::{Action, AnnotationKind, Document};
+use quotemark::core::document::{AnnotationKind, Document};
 use quotemark::core::interchange::{export_native, ArticleMeta};
-use quotemark::core::text::CharRange;
 use serde_json::{json, Value};
 
+use crate::hostile::load_in_demo;
 use crate::person::{
-    axe_violations, chord, click_in_widget, code_point_range, drag_over, focused_in_widget,
-    native_text_content, press, quote_with_mouse, tap_at, type_text, wait_for_toolbar, DEMO,
+    axe_violations, chord, click_in_widget, drag_over, focused_in_widget, native_text_content,
+    press, quote_with_mouse, tap_at, type_text, wait_for_toolbar, DEMO,
 };
+use crate::support::documents::{annotate, speaker_called};
+use crate::support::text::code_point_range;
 use crate::support::{Browser, WIDGET};
 
 const HELSINKI: &str = include_str!("../../assets/helsinki-summit.txt");
@@ -47,31 +47,17 @@ pub(crate) fn file_made_at(
 ) -> String {
     let mut document = Document::new(article_id);
     for (exact, nth, speaker, note) in quotes {
-        if document.speaker_named(speaker).is_none() {
-            document
-                .apply(
-                    Action::AddSpeaker {
-                        name: (*speaker).to_owned(),
-                    },
-                    1,
-                )
-                .expect("add a speaker");
-        }
-        let speaker = document.speaker_named(speaker).map(|s| s.id.clone());
-        let (start, end) = code_point_range(text, exact, *nth);
-        let range = CharRange::new(start, end);
-        document
-            .apply(
-                Action::CreateAnnotation {
-                    kind: AnnotationKind::Quote,
-                    range,
-                    selectors: capture(text, range).expect("capture"),
-                    speaker,
-                    note: (*note).to_owned(),
-                },
-                created,
-            )
-            .expect("create a quote");
+        let speaker = speaker_called(&mut document, speaker, 1);
+        let range = code_point_range(text, exact, *nth);
+        annotate(
+            &mut document,
+            text,
+            AnnotationKind::Quote,
+            range,
+            Some(speaker),
+            note,
+            created,
+        );
     }
     export_native(
         &document,
@@ -374,23 +360,7 @@ async fn find_and_mark_brings_its_match_into_view() {
 // ---- 6. Work on a pasted article is found again ---------------------------------------------------
 
 async fn paste_article(browser: &Browser, text: &str) {
-    browser
-        .js(
-            "document.querySelector('.demo-loader').open = true;
-             document.getElementById('article-format').value = 'text';
-             document.getElementById('article-input').value = arguments[0];
-             return true;",
-            vec![json!(text)],
-        )
-        .await;
-    browser
-        .client
-        .find(Locator::Css("#article-show"))
-        .await
-        .expect("the Show button")
-        .click()
-        .await
-        .expect("click Show");
+    load_in_demo(browser, "text", text).await;
     let headline = text.lines().next().unwrap_or_default().to_owned();
     browser
         .wait_for(

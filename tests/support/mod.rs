@@ -1,6 +1,10 @@
 //! End-to-end harness: a static file server on 127.0.0.1, a chromedriver the harness starts
 //! itself, and a headless Chromium session driven through WebDriver.
 
+pub mod documents;
+pub mod seeded;
+pub mod text;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};

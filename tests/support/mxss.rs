@@ -1,8 +1,38 @@
-//! The mutation-XSS family of issue 11, shared by the native tests (`tests/article_loading.rs`)
-//! and the end-to-end tests in Chromium (`tests/e2e/hostile.rs`): an element whose content the
-//! sanitiser drops (or a browser shows as raw text), with closing-tag-like text hidden in an
-//! attribute or a comment, with and without its real end tag, between two paragraphs whose
-//! text must survive whatever each parser makes of it.
+//! The mutation-XSS family of issue 11, shared by the native tests (`tests/article_loading.rs`),
+//! the browser-parser tests (`tests/browser.rs`) and the end-to-end tests in Chromium
+//! (`tests/e2e/hostile.rs`): an element whose content the sanitiser drops (or a browser shows
+//! as raw text), with closing-tag-like text hidden in an attribute or a comment, with and
+//! without its real end tag, between two paragraphs whose text must survive whatever each
+//! parser makes of it.
+// Each includer uses the part it needs.
+#![allow(dead_code)]
+
+/// A payload for [`mxss_articles`] that shows up as "alert" if its markup became text.
+pub const MXSS_PAYLOAD: &str = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+
+/// The paragraphs around the hostile `element` that `text` lost, one line each, labelled.
+pub fn lost_paragraphs(element: &str, label: &str, text: &str) -> Vec<String> {
+    [
+        format!("Before the {element}."),
+        format!("After the {element}."),
+    ]
+    .into_iter()
+    .filter(|expected| !text.contains(expected.as_str()))
+    .map(|expected| format!("{label}: {expected:?} lost from {text:?}"))
+    .collect()
+}
+
+/// What is wrong with the text of an article loaded from one of [`mxss_articles`] with
+/// [`MXSS_PAYLOAD`]: a paragraph around the element lost, or the payload shown as text.
+/// `xmp` and `plaintext` show their content as text, as a browser does; anywhere else the
+/// payload is markup and must not appear as text either.
+pub fn text_problems(element: &str, label: &str, text: &str) -> Vec<String> {
+    let mut problems = lost_paragraphs(element, label, text);
+    if !matches!(element, "xmp" | "plaintext") && text.contains("alert") {
+        problems.push(format!("{label}: script text shown: {text:?}"));
+    }
+    problems
+}
 
 /// (element, an element to hide the payload's attribute in)
 pub const MXSS_FAMILY: &[(&str, &str)] = &[
