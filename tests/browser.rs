@@ -88,7 +88,10 @@ async fn renders_markdown_structure_semantically() {
     assert_eq!(texts(&root, "article h2"), vec!["Section"]);
     assert_eq!(texts(&root, "article blockquote em"), vec!["words"]);
     assert_eq!(texts(&root, "article ol > li"), vec!["one", "two"]);
-    let link = root.query_selector("article a").unwrap().expect("a link");
+    let link = root
+        .query_selector("article a")
+        .expect("a valid selector")
+        .expect("a link");
     assert_eq!(
         link.get_attribute("rel").as_deref(),
         Some("noopener noreferrer")
@@ -106,13 +109,15 @@ async fn hostile_html_leaves_no_executable_markup() {
     for tag in ["img", "script", "svg"] {
         assert!(
             root.query_selector(&format!("article {tag}"))
-                .unwrap()
+                .expect("a valid selector")
                 .is_none(),
             "{tag} survived"
         );
     }
     // The only link left is the image's own (a figure's "Open image", to the relative `x`).
-    let anchors = root.query_selector_all("article a[href]").unwrap();
+    let anchors = root
+        .query_selector_all("article a[href]")
+        .expect("a valid selector");
     let hrefs: Vec<String> = (0..anchors.length())
         .filter_map(|i| anchors.item(i))
         .filter_map(|node| node.dyn_into::<Element>().ok())
@@ -121,7 +126,7 @@ async fn hostile_html_leaves_no_executable_markup() {
     assert_eq!(hrefs, vec!["x"], "the javascript: link kept its href");
     let text = root
         .query_selector("article")
-        .unwrap()
+        .expect("a valid selector")
         .and_then(|a| a.text_content())
         .unwrap_or_default();
     assert!(text.contains("Safe text") || text.contains("Safe  text") || text.contains("Safe"));
@@ -167,7 +172,7 @@ async fn destroy_gives_the_host_element_back_as_it_was() {
     assert!(handle.mounted());
     assert!(host
         .query_selector("[data-quotemark-host]")
-        .unwrap()
+        .expect("a valid selector")
         .is_some());
     handle.destroy();
     handle.destroy();
@@ -204,7 +209,11 @@ async fn a_long_article_shows_its_first_screen_then_all_of_it() {
     )
     .await;
     let root = shadow(&host);
-    let blocks = || root.query_selector_all("[data-qm-block]").unwrap().length() as usize;
+    let blocks = || {
+        root.query_selector_all("[data-qm-block]")
+            .expect("a valid selector")
+            .length() as usize
+    };
     assert!(
         blocks() > 0 && blocks() < paragraphs,
         "first screen first: {}",
@@ -212,7 +221,7 @@ async fn a_long_article_shows_its_first_screen_then_all_of_it() {
     );
     let busy = || {
         root.query_selector("article")
-            .unwrap()
+            .expect("a valid selector")
             .is_some_and(|article| article.has_attribute("aria-busy"))
     };
     assert!(
@@ -241,7 +250,9 @@ async fn the_browser_parser_feeds_the_same_sanitiser() {
         vec!["Sub & head", "One two three four", "a", "b"]
     );
     let links: Vec<String> = {
-        let list = root.query_selector_all("article a").unwrap();
+        let list = root
+            .query_selector_all("article a")
+            .expect("a valid selector");
         (0..list.length())
             .filter_map(|i| list.item(i))
             .filter_map(|node| node.dyn_into::<Element>().ok())
@@ -251,8 +262,8 @@ async fn the_browser_parser_feeds_the_same_sanitiser() {
     assert_eq!(links, vec!["/x"], "only the safe link keeps an href");
     assert_eq!(
         root.query_selector("article")
-            .unwrap()
-            .unwrap()
+            .expect("a valid selector")
+            .expect("the article")
             .get_attribute("aria-label")
             .as_deref(),
         Some("Article: Page title")
@@ -317,7 +328,9 @@ async fn images_in_lists_cells_and_at_the_end_are_drawn() {
     );
     assert_eq!(texts(&root, "article td .qm-image-alt"), vec!["Cell image"]);
     let starts: Vec<Option<String>> = {
-        let list = root.query_selector_all("article ol").unwrap();
+        let list = root
+            .query_selector_all("article ol")
+            .expect("a valid selector");
         (0..list.length())
             .filter_map(|i| list.item(i))
             .filter_map(|node| node.dyn_into::<Element>().ok())
