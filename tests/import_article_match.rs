@@ -128,7 +128,7 @@ fn a_file_of_an_edited_version_is_re_anchored_and_says_so() {
     );
     let mut document = current.clone();
     document.apply(action, NOW).expect("apply");
-    for annotation in &document.annotations {
+    for annotation in document.annotations() {
         let range = annotation.range.expect("anchored");
         let found: String = HARBOUR_EDITED
             .chars()
@@ -265,8 +265,8 @@ fn imported_speakers_never_take_a_colour_already_in_use() {
         HARBOUR,
         &[("We will not give up,", "Vladimir Putin")],
     );
-    assert_eq!(current.speakers[0].colour, 0);
-    let mut other = annotated(
+    assert_eq!(current.speakers()[0].colour, 0);
+    let other = annotated(
         "summit",
         HARBOUR,
         &[
@@ -275,10 +275,16 @@ fn imported_speakers_never_take_a_colour_already_in_use() {
         ],
     );
     assert_eq!(
-        other.speakers.iter().map(|s| s.colour).collect::<Vec<_>>(),
+        other
+            .speakers()
+            .iter()
+            .map(|s| s.colour)
+            .collect::<Vec<_>>(),
         vec![0, 1]
     );
-    other.article_id = "summit".into();
+    let mut parts = other.into_parts();
+    parts.article_id = "summit".into();
+    let other = Document::from_parts(parts).expect("a valid document");
     let file = export_native(&other, &meta("summit", "Summit", HARBOUR));
     let (action, _) = import_action(
         &current,
@@ -291,7 +297,7 @@ fn imported_speakers_never_take_a_colour_already_in_use() {
     .expect("imported");
     current.apply(action, NOW).expect("apply");
     let colours: Vec<(String, u8)> = current
-        .speakers
+        .speakers()
         .iter()
         .map(|s| (s.name.clone(), s.colour))
         .collect();

@@ -138,7 +138,7 @@ impl Bridge {
     pub(super) fn article_meta(&self) -> ArticleMeta {
         let state = self.state();
         ArticleMeta {
-            id: state.document().article_id.clone(),
+            id: state.document().article_id().to_owned(),
             title: state.article.title.clone(),
             source: state.article.source,
             content_hash: state.article.content_hash(),
@@ -167,7 +167,7 @@ fn changes_between(
         // rather than thousands of times.
         if state.last_change.len() <= MAX_EVENTS_PER_CHANGE {
             let by_id: HashMap<&AnnotationId, &Annotation> =
-                document.annotations.iter().map(|a| (&a.id, a)).collect();
+                document.annotations().iter().map(|a| (&a.id, a)).collect();
             for (kind, id) in state.last_change.iter() {
                 events.push(match (kind, by_id.get(id)) {
                     (ChangeKind::Deleted, _) => ("delete", serde_json::json!({ "id": id.0 })),
@@ -184,7 +184,7 @@ fn changes_between(
         events.push((
             "change",
             serde_json::json!({
-                "annotations": document.annotations.len(),
+                "annotations": document.annotations().len(),
                 "created": ids(ChangeKind::Created),
                 "updated": ids(ChangeKind::Updated),
                 "deleted": ids(ChangeKind::Deleted),

@@ -245,7 +245,7 @@ fn with_file(article: &Article, mut document: Document, file: &str) -> Result<Do
     document
         .apply(action, now())
         .map_err(|error| JsError::new(&error.to_string()))?;
-    document.history.clear();
+    document.forget_history();
     Ok(document)
 }
 
@@ -261,6 +261,6 @@ fn add_predefined_speakers(document: &mut Document, names: &[String]) {
         }
     }
     if added {
-        document.history.clear();
+        document.forget_history();
     }
 }

@@ -309,7 +309,7 @@ impl AppState {
         let existed: Option<HashSet<AnnotationId>> =
             matches!(action, Action::ReplaceContent { .. }).then(|| {
                 self.document
-                    .annotations
+                    .annotations()
                     .iter()
                     .map(|a| a.id.clone())
                     .collect()
@@ -321,7 +321,7 @@ impl AppState {
                 self.replace_document(draft);
                 let document = &self.document;
                 let present: HashSet<&AnnotationId> =
-                    document.annotations.iter().map(|a| &a.id).collect();
+                    document.annotations().iter().map(|a| &a.id).collect();
                 let changes = applied
                     .annotations
                     .iter()

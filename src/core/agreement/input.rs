@@ -91,7 +91,7 @@ impl Annotator {
     /// A highlight's speaker is dropped because only quotes are scored for speakers.
     pub fn from_document(name: impl Into<String>, doc: &Document) -> Self {
         let spans = doc
-            .annotations
+            .annotations()
             .iter()
             .filter_map(|annotation| {
                 let range = annotation.range.filter(|range| !range.is_empty())?;

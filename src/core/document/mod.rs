@@ -193,20 +193,33 @@ pub struct SpeakerTombstone {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Document {
     /// The host-given article id, else the article's content hash.
+    article_id: String,
+    speakers: Vec<Speaker>,
+    /// Kept in article order (by range start, then end; orphans last); see [`article_order`].
+    annotations: Vec<Annotation>,
+    #[serde(default)]
+    tombstones: Vec<Tombstone>,
+    /// The next number used for a new id; ids are never reused within a document.
+    next_id: u64,
+    #[serde(default)]
+    speaker_tombstones: Vec<SpeakerTombstone>,
+    /// Undo and redo for this session only: never saved, never merged.
+    #[serde(skip)]
+    history: History,
+}
+
+/// A document's content as plain data: what a file or a stored value describes, before it is
+/// checked and becomes a [`Document`] through [`Document::from_parts`].
+#[derive(Clone, Debug, Default)]
+pub struct DocumentParts {
     pub article_id: String,
     pub speakers: Vec<Speaker>,
-    /// Kept in article order (by range start, then end; orphans last); see [`article_order`].
+    /// In any order: the document sorts them.
     pub annotations: Vec<Annotation>,
-    #[serde(default)]
     pub tombstones: Vec<Tombstone>,
-    /// The next number used for a new id; ids are never reused within a document.
-    pub next_id: u64,
-    #[serde(default)]
     pub speaker_tombstones: Vec<SpeakerTombstone>,
-    /// Undo and redo for this session only: never saved, never merged. Change it only through
-    /// [`Document::apply`].
-    #[serde(skip)]
-    pub history: History,
+    /// The next number for a new id (numbers already in use are skipped).
+    pub next_id: u64,
 }
 
 impl PartialEq for Document {
@@ -278,6 +291,75 @@ impl Document {
             next_id: 1,
             ..Self::default()
         }
+    }
+
+    /// A document with this content and no history, if the content keeps the document's rules
+    /// (see [`Self::check_invariants`]); annotations are put in article order first.
+    pub fn from_parts(parts: DocumentParts) -> Result<Self, String> {
+        let mut document = Self {
+            article_id: parts.article_id,
+            speakers: parts.speakers,
+            annotations: parts.annotations,
+            tombstones: parts.tombstones,
+            next_id: parts.next_id,
+            speaker_tombstones: parts.speaker_tombstones,
+            history: History::default(),
+        };
+        document.annotations.sort_by(article_order);
+        document.check_invariants()?;
+        Ok(document)
+    }
+
+    /// The content as plain data (the history is dropped).
+    pub fn into_parts(self) -> DocumentParts {
+        DocumentParts {
+            article_id: self.article_id,
+            speakers: self.speakers,
+            annotations: self.annotations,
+            tombstones: self.tombstones,
+            speaker_tombstones: self.speaker_tombstones,
+            next_id: self.next_id,
+        }
+    }
+
+    /// The host-given article id, else the article's content hash.
+    pub fn article_id(&self) -> &str {
+        &self.article_id
+    }
+
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// Every annotation, in article order (orphans last).
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// Deleted annotations, remembered for merging.
+    pub fn tombstones(&self) -> &[Tombstone] {
+        &self.tombstones
+    }
+
+    /// Deleted or merged-away speakers, remembered for merging.
+    pub fn speaker_tombstones(&self) -> &[SpeakerTombstone] {
+        &self.speaker_tombstones
+    }
+
+    /// The number the next new id will use.
+    pub fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
+    /// The session's undo and redo stacks.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Makes the current content the starting point: nothing before it can be undone (a
+    /// host's predefined speakers and starting file are not the reader's changes).
+    pub fn forget_history(&mut self) {
+        self.history = History::default();
     }
 
     pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {

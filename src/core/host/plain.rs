@@ -44,7 +44,7 @@ pub fn annotation_object(document: &Document, annotation: &Annotation) -> Value 
 pub fn annotations_array(document: &Document) -> Value {
     Value::Array(
         document
-            .annotations
+            .annotations()
             .iter()
             .map(|annotation| annotation_object(document, annotation))
             .collect(),
@@ -105,7 +105,7 @@ mod tests {
                 1,
             )
             .unwrap();
-        let speaker = document.speakers[0].id.clone();
+        let speaker = document.speakers()[0].id.clone();
         // "we stay" starts after the 5-code-point family emoji and " Aino said “".
         let range = CharRange::new(17, 24);
         let action = Action::CreateAnnotation {

@@ -20,11 +20,11 @@ pub const CSV_BOM: &str = "\u{feff}";
 pub fn export_csv(doc: &Document) -> String {
     let mut out = String::from(CSV_BOM);
     push_row(&mut out, CSV_HEADER.iter().map(|name| name.to_string()));
-    for annotation in &doc.annotations {
+    for annotation in doc.annotations() {
         let speaker = annotation
             .speaker
             .as_ref()
-            .and_then(|id| doc.speakers.iter().find(|speaker| &speaker.id == id))
+            .and_then(|id| doc.speakers().iter().find(|speaker| &speaker.id == id))
             .map(|speaker| speaker.name.clone())
             .unwrap_or_default();
         let kind = match annotation.kind {

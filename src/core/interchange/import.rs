@@ -96,7 +96,7 @@ impl ArticleMatch {
                 return ArticleMatch::Same;
             }
             let host_given = !article.id.is_empty() && article.id != article.content_hash;
-            if host_given && article.id == current.article_id {
+            if host_given && article.id == current.article_id() {
                 return ArticleMatch::Edited;
             }
         }
@@ -218,7 +218,7 @@ pub fn combine(
 
     // Speakers: match by name or alias, else add.
     let mut speakers: Vec<Speaker> = if merging {
-        current.speakers.clone()
+        current.speakers().to_owned()
     } else {
         Vec::new()
     };
@@ -263,13 +263,13 @@ pub fn combine(
 
     // Annotations: check against the article, anchor, drop duplicates, assign ids.
     let mut annotations: Vec<Annotation> = if merging {
-        current.annotations.clone()
+        current.annotations().to_owned()
     } else {
         Vec::new()
     };
     let mut seen: HashSet<DuplicateKey> = annotations.iter().map(DuplicateKey::of).collect();
     let current_revisions: HashMap<&str, u32> = current
-        .annotations
+        .annotations()
         .iter()
         .map(|annotation| (annotation.id.0.as_str(), annotation.revision))
         .collect();
@@ -338,7 +338,7 @@ pub fn combine(
     let tombstones = if merging {
         // The file's deletion records name the file's ids, which may have been renumbered
         // here, so only the document's own records are kept.
-        current.tombstones.clone()
+        current.tombstones().to_owned()
     } else {
         replaced_tombstones(current, &parsed, &annotations, now)
     };
@@ -433,7 +433,7 @@ fn replaced_tombstones(
     let mut tombstones: Vec<Tombstone> = Vec::new();
     let mut position_by_id: HashMap<String, usize> = HashMap::new();
     let removed = current
-        .annotations
+        .annotations()
         .iter()
         .filter(|annotation| !live.contains(annotation.id.0.as_str()))
         .map(|annotation| Tombstone {
@@ -443,7 +443,7 @@ fn replaced_tombstones(
             created: annotation.created,
         });
     let candidates = current
-        .tombstones
+        .tombstones()
         .iter()
         .cloned()
         .chain(parsed.tombstones.iter().cloned())
@@ -480,26 +480,26 @@ impl IdAllocator {
     fn new(current: &Document, parsed: &ParsedFile, merging: bool) -> Self {
         // Ids of deleted annotations are never reused; when merging, live ids are taken too.
         let mut taken_annotations: HashSet<String> = current
-            .tombstones
+            .tombstones()
             .iter()
             .map(|tombstone| tombstone.id.0.clone())
             .collect();
         let mut taken_speakers = HashSet::new();
         if merging {
-            taken_annotations.extend(current.annotations.iter().map(|a| a.id.0.clone()));
-            taken_speakers.extend(current.speakers.iter().map(|s| s.id.0.clone()));
+            taken_annotations.extend(current.annotations().iter().map(|a| a.id.0.clone()));
+            taken_speakers.extend(current.speakers().iter().map(|s| s.id.0.clone()));
         }
         let numbers_in_use = current
-            .annotations
+            .annotations()
             .iter()
             .map(|a| a.id.0.as_str())
-            .chain(current.speakers.iter().map(|s| s.id.0.as_str()))
-            .chain(current.tombstones.iter().map(|t| t.id.0.as_str()))
+            .chain(current.speakers().iter().map(|s| s.id.0.as_str()))
+            .chain(current.tombstones().iter().map(|t| t.id.0.as_str()))
             .chain(parsed.annotations.iter().filter_map(|a| a.id.as_deref()))
             .chain(parsed.speakers.iter().filter_map(|s| s.id.as_deref()))
             .chain(parsed.tombstones.iter().map(|t| t.id.0.as_str()))
             .filter_map(usable_id_number);
-        let mut counter = current.next_id.max(1);
+        let mut counter = current.next_id().max(1);
         if !merging {
             counter = counter.max(parsed.next_id.unwrap_or(0));
         }

@@ -98,9 +98,9 @@ pub fn export_native(doc: &Document, article: &ArticleMeta) -> String {
             source: article.source,
             content_hash: &article.content_hash,
         },
-        next_id: doc.next_id,
+        next_id: doc.next_id(),
         speakers: doc
-            .speakers
+            .speakers()
             .iter()
             .map(|speaker| NativeSpeaker {
                 id: &speaker.id.0,
@@ -109,9 +109,9 @@ pub fn export_native(doc: &Document, article: &ArticleMeta) -> String {
                 colour: speaker.colour,
             })
             .collect(),
-        annotations: doc.annotations.iter().map(native_annotation).collect(),
+        annotations: doc.annotations().iter().map(native_annotation).collect(),
         tombstones: doc
-            .tombstones
+            .tombstones()
             .iter()
             .map(|tombstone| NativeTombstone {
                 id: &tombstone.id.0,

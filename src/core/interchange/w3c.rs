@@ -114,7 +114,7 @@ pub fn export_w3c(doc: &Document, article: &ArticleMeta, text_content: &str) -> 
     let collection_id = format!("{URN_PREFIX}{}/annotations", urn_component(&article.id));
     let source = article_source(&article.id);
     let items: Vec<W3cAnnotation> = doc
-        .annotations
+        .annotations()
         .iter()
         .map(|annotation| w3c_annotation(doc, article, &source, annotation, text_content))
         .collect();
@@ -184,7 +184,7 @@ fn w3c_annotation(
     let speaker = annotation
         .speaker
         .as_ref()
-        .and_then(|id| doc.speakers.iter().find(|speaker| &speaker.id == id));
+        .and_then(|id| doc.speakers().iter().find(|speaker| &speaker.id == id));
     if let Some(speaker) = speaker {
         body.push(TextualBody {
             kind: "TextualBody",

@@ -43,7 +43,7 @@ impl SpeakerInfo {
 
 /// Every speaker of `document`, in speaker-list order.
 pub fn speaker_infos(document: &Document) -> Vec<SpeakerInfo> {
-    document.speakers.iter().map(SpeakerInfo::of).collect()
+    document.speakers().iter().map(SpeakerInfo::of).collect()
 }
 
 /// A stored colour index folded into the palette (hand-edited files may hold any number).
@@ -124,7 +124,7 @@ pub fn speaker_filter_from_value(value: &str) -> Option<Option<SpeakerId>> {
 pub fn matching(document: &Document, filter: &Filter) -> Vec<usize> {
     let query = filter.query.trim().to_lowercase();
     document
-        .annotations
+        .annotations()
         .iter()
         .enumerate()
         .filter(|(_, annotation)| {

@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
-    SpeakerTombstone, Tombstone,
+    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, Speaker,
+    SpeakerId, SpeakerTombstone, Tombstone,
 };
 use crate::core::text::CharRange;
 
@@ -421,10 +421,10 @@ fn migrate_v1(old: DocumentV1) -> DocumentV2 {
 
 fn stored_document(doc: &Document) -> DocumentV2 {
     DocumentV2 {
-        article_id: doc.article_id.clone(),
-        next_id: doc.next_id,
+        article_id: doc.article_id().to_owned(),
+        next_id: doc.next_id(),
         speakers: doc
-            .speakers
+            .speakers()
             .iter()
             .map(|speaker| SpeakerV2 {
                 id: speaker.id.0.clone(),
@@ -435,9 +435,9 @@ fn stored_document(doc: &Document) -> DocumentV2 {
                 revision: speaker.revision,
             })
             .collect(),
-        annotations: doc.annotations.iter().map(stored_annotation).collect(),
+        annotations: doc.annotations().iter().map(stored_annotation).collect(),
         tombstones: doc
-            .tombstones
+            .tombstones()
             .iter()
             .map(|tombstone| TombstoneV2 {
                 id: tombstone.id.0.clone(),
@@ -447,7 +447,7 @@ fn stored_document(doc: &Document) -> DocumentV2 {
             })
             .collect(),
         speaker_tombstones: doc
-            .speaker_tombstones
+            .speaker_tombstones()
             .iter()
             .map(|tombstone| SpeakerTombstoneV2 {
                 id: tombstone.id.0.clone(),
@@ -575,9 +575,10 @@ fn into_document(stored: DocumentV2) -> Result<Document, CorruptReason> {
         });
     }
     // Stored order is only a convenience: an edited or damaged value may list annotations out
-    // of article order, which the document requires.
-    annotations.sort_by(crate::core::document::article_order);
-    let document = Document {
+    // of article order, which the document puts right. Whatever else a damaged value breaks
+    // (duplicate ids, a speaker that does not exist…) makes it unreadable, to be kept aside,
+    // rather than a document that misbehaves later.
+    Document::from_parts(DocumentParts {
         article_id: stored.article_id,
         speakers,
         annotations,
@@ -603,14 +604,8 @@ fn into_document(stored: DocumentV2) -> Result<Document, CorruptReason> {
             })
             .collect(),
         next_id: stored.next_id,
-        ..Document::default()
-    };
-    // Whatever else a damaged value breaks (duplicate ids, a speaker that does not exist…)
-    // makes it unreadable, to be kept aside, rather than a document that misbehaves later.
-    document
-        .check_invariants()
-        .map_err(|problem| CorruptReason::WrongShape { detail: problem })?;
-    Ok(document)
+    })
+    .map_err(|problem| CorruptReason::WrongShape { detail: problem })
 }
 
 fn checked_range(range: StoredRange) -> Option<CharRange> {

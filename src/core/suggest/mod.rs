@@ -123,9 +123,9 @@ pub fn for_document(
     document: &crate::core::document::Document,
     language: Option<&str>,
 ) -> Vec<Suggestion> {
-    let known: Vec<KnownSpeaker> = document.speakers.iter().map(KnownSpeaker::from).collect();
+    let known: Vec<KnownSpeaker> = document.speakers().iter().map(KnownSpeaker::from).collect();
     let taken: Vec<CharRange> = document
-        .annotations
+        .annotations()
         .iter()
         .filter_map(|a| a.range)
         .collect();

@@ -50,7 +50,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     let focused_position = state.focused.as_ref().and_then(|id| {
         matches.iter().position(|&index| {
             document
-                .annotations
+                .annotations()
                 .get(index)
                 .is_some_and(|annotation| &annotation.id == id)
         })
@@ -60,7 +60,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
         _ => asked,
     };
 
-    if document.annotations.is_empty() {
+    if document.annotations().is_empty() {
         return html! {
             <p class="qm-empty">
                 {"No annotations yet. Select a passage in the article to quote or highlight it."}
@@ -78,7 +78,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     let cards: Html = matches
         .iter()
         .take(limit)
-        .filter_map(|&index| document.annotations.get(index))
+        .filter_map(|&index| document.annotations().get(index))
         .map(|annotation| {
             let speaker = annotation
                 .speaker

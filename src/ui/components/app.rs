@@ -230,7 +230,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let fresh = {
                 let document = state.document();
-                document.annotations.is_empty() && document.tombstones.is_empty()
+                document.annotations().is_empty() && document.tombstones().is_empty()
             };
             if fresh && state.storage_enabled && !state.read_only {
                 if let Some(earlier) = saving::earlier_version(&state.article, &state.article_key) {

@@ -47,7 +47,7 @@ impl ExportFormat {
 pub fn export_text(state: &AppState, format: ExportFormat) -> String {
     let document = state.document();
     let meta = interchange::ArticleMeta {
-        id: document.article_id.clone(),
+        id: document.article_id().to_owned(),
         title: state.article.title.clone(),
         source: state.article.source,
         content_hash: state.article.content_hash(),
@@ -244,7 +244,7 @@ pub fn FileActions() -> Html {
             <div class="qm-banner qm-banner-info" role="alertdialog" aria-label="Confirm replace">
                 <p>{format!(
                     "Replace all {} annotations with those in “{file_name}”? You can undo this.",
-                    state.document().annotations.len()
+                    state.document().annotations().len()
                 )}</p>
                 <button type="button" class="qm-primary" onclick={confirm}>{"Replace"}</button>
                 <button type="button" onclick={cancel.clone()}>{"Keep mine"}</button>

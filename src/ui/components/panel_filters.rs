@@ -98,7 +98,7 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
 
     let speaker_options: Html = state
         .document()
-        .speakers
+        .speakers()
         .iter()
         .map(|speaker| {
             let value = speaker_filter_value(&Some(Some(speaker.id.clone())));

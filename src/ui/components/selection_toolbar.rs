@@ -123,7 +123,7 @@ pub fn SelectionToolbar() -> Html {
 
     let document = state.document();
     let names: Html = document
-        .speakers
+        .speakers()
         .iter()
         .flat_map(|speaker| std::iter::once(&speaker.name).chain(speaker.aliases.iter()))
         .map(|name| html! { <option value={name.clone()} /> })

@@ -33,11 +33,11 @@ pub fn SidePanel() -> Html {
     let (total, to_review) = {
         let document = state.document();
         let to_review = document
-            .annotations
+            .annotations()
             .iter()
             .filter(|a| needs_review(a))
             .count();
-        (document.annotations.len(), to_review)
+        (document.annotations().len(), to_review)
     };
 
     html! {

@@ -27,7 +27,7 @@ pub fn StatusBar() -> Html {
     };
     let (can_undo, can_redo, undo_title, redo_title) = {
         let document = state.document();
-        let history = &document.history;
+        let history = &document.history();
         (
             history.can_undo(),
             history.can_redo(),
