@@ -690,11 +690,7 @@ impl Reducible for AppState {
                 let Some(pending) = next.pending.clone() else {
                     return self;
                 };
-                let name = pending
-                    .exact
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let name = crate::core::text::typography::clean_name(&pending.exact);
                 if next.apply(Action::AddSpeaker { name }, now) {
                     next.pending = None;
                     next.marks = next.compute_marks(&next.marks);

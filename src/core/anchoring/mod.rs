@@ -60,9 +60,10 @@
 //!
 //! # Typography
 //!
-//! Matching compares *normalised* text: curly double quotes (`“ ” „ ‟`) fold to `"`, curly
-//! single quotes and apostrophes (`‘ ’ ‚ ‛`) to `'`, and every run of whitespace to one
-//! space — or to one line break if it has one: the blank line between blocks is structure, and
+//! Matching compares *normalised* text: quotation marks fold as
+//! [`crate::core::text::typography`] says (every double mark, `“ ” „ « »「 」` and the rest,
+//! to `"`; every single mark and apostrophe, `‘ ’ ‚ ‹ ›`, to `'`), and every run of whitespace
+//! to one space — or to one line break if it has one: the blank line between blocks is structure, and
 //! context that ends a paragraph must not agree with the same words followed by a space.
 //! A sentence whose straight quotes were made curly, or whose spacing was tidied, is
 //! therefore found by the quote step; because its characters
@@ -80,6 +81,7 @@ use std::cell::OnceCell;
 use std::fmt;
 
 use crate::core::document::AnchorStatus;
+use crate::core::text::typography::{fold_quote_mark, is_cjk};
 use crate::core::text::CharRange;
 use crate::core::text::TextIndex;
 use fuzzy::{edit_distance, find_approximate};
@@ -419,8 +421,7 @@ impl<'a> Anchorer<'a> {
         if offset == 0 {
             return true;
         }
-        let is_word_char =
-            |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_ideographic(c));
+        let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
         !(is_word_char(self.index.char_at(offset - 1)) && is_word_char(self.index.char_at(offset)))
     }
 
@@ -691,25 +692,6 @@ fn common_prefix_len(a: &[char], b: &[char], limit: usize) -> usize {
         .count()
 }
 
-/// CJK ideographs, kana and similar scripts written without spaces between words.
-fn is_ideographic(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF // hiragana, katakana
-        | 0x3400..=0x4DBF // CJK extension A
-        | 0x4E00..=0x9FFF // CJK unified ideographs
-        | 0xF900..=0xFAFF // CJK compatibility ideographs
-        | 0x20000..=0x3FFFF) // CJK extensions B and later
-}
-
-/// Folds typographic variants that should not break a match.
-fn fold_quote(c: char) -> char {
-    match c {
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
-        _ => c,
-    }
-}
-
 /// `text` normalised for matching: see [`fold_into`].
 fn normalize(text: &str) -> Vec<char> {
     let mut chars = Vec::with_capacity(text.len());
@@ -738,7 +720,7 @@ fn fold_into(c: char, after_space: &mut bool, out: &mut Vec<char>) -> bool {
     out.push(match c {
         _ if is_break => '\n',
         _ if is_space => ' ',
-        _ => fold_quote(c),
+        _ => fold_quote_mark(c),
     });
     true
 }

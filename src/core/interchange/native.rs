@@ -20,6 +20,7 @@ use crate::core::article::SourceFormat;
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Tombstone,
 };
+use crate::core::text::typography::clean_name;
 use crate::core::text::CharRange;
 
 /// The value of the `format` field.
@@ -403,14 +404,14 @@ fn parse_speaker(item: &Value) -> Result<FileSpeaker, String> {
     })
 }
 
-/// A speaker name or alias: trimmed, non-empty, not too long.
+/// A speaker name or alias: cleaned ([`clean_name`]), non-empty, not too long.
 pub(crate) fn speaker_name(raw: &str, what: &str) -> Result<String, String> {
-    let name = raw.trim();
+    let name = clean_name(raw);
     if name.is_empty() {
         return Err(format!("{what} is empty"));
     }
-    check_length(what, name, MAX_NAME_CHARS)?;
-    Ok(name.to_string())
+    check_length(what, &name, MAX_NAME_CHARS)?;
+    Ok(name)
 }
 
 fn parse_annotation(

@@ -21,6 +21,7 @@ use super::{
 };
 use crate::core::anchoring::Selectors;
 use crate::core::document::{Annotation, AnnotationKind, Document};
+use crate::core::text::typography::name_key;
 
 /// The Web Annotation JSON-LD context.
 pub const ANNOTATION_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -327,7 +328,7 @@ pub(crate) fn parse_w3c_value(value: &Value) -> Result<ParsedFile, ImportError> 
         match parse_annotation(index, item) {
             Ok((mut annotation, speaker)) => {
                 if let Some(name) = speaker {
-                    let key = name.to_lowercase();
+                    let key = name_key(&name);
                     let position = *speaker_by_name.entry(key).or_insert_with(|| {
                         parsed.speakers.push(FileSpeaker {
                             id: None,

@@ -1,8 +1,9 @@
 //! The article as the sieve sees it: words, sentences with quotes folded into single items,
 //! and mentions of people (names, titles, roles, pronouns) grouped into entities.
 
-use super::finder::{is_mark, Found};
+use super::finder::Found;
 use super::lang::{has, Language, NAME_PARTICLES, PREPOSITIONS, SECOND_PARTICLES};
+use crate::core::text::typography::is_quote_mark;
 
 #[derive(Clone, Debug)]
 pub struct Token {
@@ -351,7 +352,7 @@ pub fn analyse<'a>(
                     let t = &tokens[*t];
                     t.capitalised()
                         || t.text
-                            .starts_with(|c: char| c.is_ascii_digit() || is_mark(c))
+                            .starts_with(|c: char| c.is_ascii_digit() || is_quote_mark(c))
                 }
                 None => false,
             };

@@ -29,6 +29,7 @@ use std::fmt;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::core::text::typography::{is_quote_mark, may_be_apostrophe};
 use crate::core::text::CharRange;
 
 /// The unit an offset was given in, for error messages.
@@ -283,6 +284,14 @@ impl<'a> TextIndex<'a> {
         Ok(self.utf16.char_at_offset(utf16, rounding))
     }
 
+    /// [`Self::utf16_to_char`] for an offset the DOM reported, clamped to the end of the text
+    /// instead of an error: a selection point may come from a text node that has changed since
+    /// this index was built, and the nearest valid position is then the useful answer.
+    pub fn utf16_to_char_clamped(&self, utf16: usize, rounding: Rounding) -> usize {
+        self.utf16
+            .char_at_offset(utf16.min(self.len_utf16), rounding)
+    }
+
     /// The code point range covering UTF-16 range `start..end`, rounded outward (a start inside
     /// a surrogate pair moves back, an end inside one moves forward). The ends may come in
     /// either order, as a backward DOM selection gives them.
@@ -459,9 +468,8 @@ enum TrimKind {
 fn trim_kind(character: char) -> TrimKind {
     match character {
         c if c.is_whitespace() => TrimKind::Space,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{2039}'
-        | '\u{203A}' | '\u{300C}' | '\u{300D}' | '\u{300E}' | '\u{300F}' => TrimKind::DoubleMark,
-        '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' => TrimKind::SingleMark,
+        c if may_be_apostrophe(c) => TrimKind::SingleMark,
+        c if is_quote_mark(c) => TrimKind::DoubleMark,
         _ => TrimKind::Text,
     }
 }
@@ -470,46 +478,6 @@ fn trim_kind(character: char) -> TrimKind {
 /// has an index already, call the method instead.
 pub fn trim_quote(text: &str, range: CharRange) -> CharRange {
     TextIndex::new(text).trim_quote(range)
-}
-
-/// The code point offset of UTF-16 offset `utf16` within `s` (one block's or one DOM text
-/// node's text). An offset between the halves of a surrogate pair rounds down to the pair's
-/// start; an offset past the end clamps to the end. For a selection's two ends use
-/// [`utf16_range_to_char_range`], which rounds outward.
-pub fn utf16_to_char_offset(s: &str, utf16: usize) -> usize {
-    utf16_to_char_offset_rounded(s, utf16, Rounding::Down)
-}
-
-fn utf16_to_char_offset_rounded(s: &str, utf16: usize, rounding: Rounding) -> usize {
-    let mut units = 0;
-    for (chars, character) in s.chars().enumerate() {
-        if units >= utf16 {
-            return chars;
-        }
-        units += character.len_utf16();
-        if units > utf16 {
-            return match rounding {
-                Rounding::Down => chars,
-                Rounding::Up => chars + 1,
-            };
-        }
-    }
-    s.chars().count()
-}
-
-/// The UTF-16 offset of code point offset `chars` within `s`; past the end clamps to the end.
-pub fn char_to_utf16_offset(s: &str, chars: usize) -> usize {
-    s.chars().take(chars).map(char::len_utf16).sum()
-}
-
-/// The code point range within `s` covering UTF-16 offsets `start..end` (either order),
-/// rounded outward at surrogate pairs and clamped to `s`.
-pub fn utf16_range_to_char_range(s: &str, start: usize, end: usize) -> CharRange {
-    let (start, end) = (start.min(end), start.max(end));
-    CharRange::new(
-        utf16_to_char_offset_rounded(s, start, Rounding::Down),
-        utf16_to_char_offset_rounded(s, end, Rounding::Up),
-    )
 }
 
 #[cfg(test)]
@@ -554,17 +522,14 @@ mod tests {
                 let utf16 = index.char_to_utf16(offset).unwrap();
                 let expected_byte: usize = text.chars().take(offset).map(char::len_utf8).sum();
                 assert_eq!(byte, expected_byte, "{text:?} @ {offset}");
-                assert_eq!(
-                    utf16,
-                    char_to_utf16_offset(text, offset),
-                    "{text:?} @ {offset}"
-                );
+                let expected_utf16: usize = text.chars().take(offset).map(char::len_utf16).sum();
+                assert_eq!(utf16, expected_utf16, "{text:?} @ {offset}");
                 for rounding in [Rounding::Down, Rounding::Up] {
                     assert_eq!(index.byte_to_char(byte, rounding), Ok(offset));
                     assert_eq!(index.utf16_to_char(utf16, rounding), Ok(offset));
                 }
                 assert_eq!(
-                    utf16_to_char_offset(text, utf16),
+                    index.utf16_to_char_clamped(utf16, Rounding::Down),
                     offset,
                     "{text:?} @ {offset}"
                 );
@@ -592,8 +557,9 @@ mod tests {
                 let up = index.utf16_to_char(utf16, Rounding::Up).unwrap();
                 let inside_pair = index.char_to_utf16(down).unwrap() != utf16;
                 assert_eq!(up, down + usize::from(inside_pair), "{text:?} unit {utf16}");
-                assert_eq!(utf16_to_char_offset(text, utf16), down);
-                let range = utf16_range_to_char_range(text, utf16, utf16);
+                assert_eq!(index.utf16_to_char_clamped(utf16, Rounding::Down), down);
+                assert_eq!(index.utf16_to_char_clamped(utf16, Rounding::Up), up);
+                let range = index.utf16_range_to_chars(utf16, utf16).unwrap();
                 assert_eq!((range.start, range.end), (down, up));
             }
         }
@@ -610,7 +576,7 @@ mod tests {
         // Only the first half of the flag selected: still the whole flag once snapped.
         let half = index.utf16_range_to_chars(1, 2).unwrap();
         assert_eq!(index.snap_to_graphemes(half), CharRange::new(1, 3));
-        assert_eq!(utf16_range_to_char_range(text, 4, 2), CharRange::new(1, 3));
+        assert_eq!(index.utf16_range_to_chars(4, 2), Ok(CharRange::new(1, 3)));
     }
 
     #[test]
@@ -640,8 +606,11 @@ mod tests {
             index.snap_to_graphemes(CharRange { start: 4, end: 40 }),
             CharRange::new(4, 5)
         );
-        assert_eq!(utf16_to_char_offset("héllo", 99), 5);
-        assert_eq!(char_to_utf16_offset("h👍", 99), 3);
+        assert_eq!(index.utf16_to_char_clamped(99, Rounding::Down), 5);
+        let emoji = TextIndex::new("h👍");
+        assert_eq!(emoji.utf16_to_char_clamped(99, Rounding::Up), 2);
+        assert_eq!(emoji.utf16_to_char_clamped(2, Rounding::Down), 1);
+        assert_eq!(emoji.utf16_to_char_clamped(2, Rounding::Up), 2);
     }
 
     #[test]
