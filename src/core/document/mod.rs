@@ -119,6 +119,44 @@ pub enum AnchorStatus {
     Orphan,
 }
 
+impl AnnotationKind {
+    /// The kind as spelled in files, in the host API and in the panel's filter (the same as
+    /// its serde name, so saved documents and exports agree).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            AnnotationKind::Quote => "quote",
+            AnnotationKind::Highlight => "highlight",
+        }
+    }
+
+    /// The kind spelled `name` by [`Self::wire_name`], if any.
+    pub fn from_wire_name(name: &str) -> Option<Self> {
+        [AnnotationKind::Quote, AnnotationKind::Highlight]
+            .into_iter()
+            .find(|kind| kind.wire_name() == name)
+    }
+}
+
+impl AnchorStatus {
+    /// The status as spelled in files and in the host API (its serde tag).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            AnchorStatus::Anchored => "anchored",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy { .. } => "fuzzy",
+            AnchorStatus::Orphan => "orphan",
+        }
+    }
+
+    /// The approximate match's score, for a fuzzy status.
+    pub fn score(self) -> Option<f32> {
+        match self {
+            AnchorStatus::Fuzzy { score } => Some(score),
+            _ => None,
+        }
+    }
+}
+
 /// One annotation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {

@@ -172,10 +172,7 @@ fn w3c_annotation(
     annotation: &Annotation,
     text_content: &str,
 ) -> W3cAnnotation {
-    let kind_tag = match annotation.kind {
-        AnnotationKind::Quote => "quote",
-        AnnotationKind::Highlight => "highlight",
-    };
+    let kind_tag = annotation.kind.wire_name();
     let mut body = vec![TextualBody {
         kind: "TextualBody",
         purpose: "tagging",
@@ -598,11 +595,9 @@ fn read_body(body: &Object, bodies: &mut Bodies) -> Result<(), String> {
             bodies.speaker = Some(speaker_name(value, "the speaker's name")?);
         }
     } else if purposes.contains(&"tagging") {
-        match value.trim().to_lowercase().as_str() {
-            "quote" => bodies.kind = Some(AnnotationKind::Quote),
-            "highlight" => bodies.kind = Some(AnnotationKind::Highlight),
-            // Other tags have no place in Quotemark's model.
-            _ => {}
+        // Other tags have no place in Quotemark's model.
+        if let Some(kind) = AnnotationKind::from_wire_name(&value.trim().to_lowercase()) {
+            bodies.kind = Some(kind);
         }
     } else {
         push_note(&mut bodies.notes, value);
