@@ -425,12 +425,7 @@ impl Bridge {
     }
 
     fn article_meta(&self) -> ArticleMeta {
-        ArticleMeta {
-            id: self.document.borrow().article_id.clone(),
-            title: self.article.title.clone(),
-            source: self.article.source,
-            content_hash: self.article.content_hash(),
-        }
+        ArticleMeta::of(&self.article, self.document.borrow().article_id.clone())
     }
 }
 
