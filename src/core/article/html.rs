@@ -41,7 +41,7 @@
 //! with it.
 
 use super::builder::{collapse_whitespace, ArticleBuilder};
-use super::load::{check_input, title_from_body_text};
+use super::load::{check_input, derived_title};
 use super::url::sanitize_link_url;
 use super::{Article, BlockKind, CellAlign, LoadError, SourceFormat, SpanStyle};
 
@@ -98,20 +98,11 @@ impl Article {
         let title = walked
             .title
             .filter(|title| !title.is_empty())
-            .or_else(|| {
-                builder
-                    .blocks()
-                    .iter()
-                    .find(|block| block.kind == BlockKind::Heading { level: 1 })
-                    .map(|heading| heading.text())
-            })
-            .or_else(|| {
-                builder
-                    .blocks()
-                    .first()
-                    .map(|block| title_from_body_text(&block.text()))
-            })
-            .unwrap_or_default();
+            .unwrap_or_else(|| {
+                derived_title(builder.blocks(), |kind| {
+                    *kind == BlockKind::Heading { level: 1 }
+                })
+            });
         builder.finish(&title, SourceFormat::Html)
     }
 }
