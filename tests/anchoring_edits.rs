@@ -6,8 +6,9 @@
 use quotemark::core::anchoring::Selectors;
 use quotemark::core::anchoring::{capture, reanchor_all, Anchoring, MIN_SCORE};
 use quotemark::core::document::AnchorStatus;
+use quotemark::core::text::typography::trim_quote;
 use quotemark::core::text::CharRange;
-use quotemark::core::text::{trim_quote, TextIndex};
+use quotemark::core::text::TextIndex;
 
 const HEADLINE: &str = "Riverside bridge to reopen after flood repairs";
 const LEAD: &str = "RIVERTON — The Riverside bridge will reopen to traffic on Monday, nine months after the spring flood tore away two of its spans, the city council announced on Tuesday.";
