@@ -4,6 +4,9 @@
 //! Each annotation is `motivation: "highlighting"` with bodies carrying the rest: a `tagging`
 //! body naming the kind ("quote" or "highlight"), an `identifying` body naming the speaker, and
 //! a `commenting` body holding the note. Positions are code points, as the model prescribes.
+//!
+//! The file is long because export and import of the format stay side by side, so that every
+//! field's mapping can be checked in both directions in one place.
 
 use std::collections::HashMap;
 
