@@ -6,8 +6,9 @@
 use quotemark::core::anchoring::Selectors;
 use quotemark::core::anchoring::{capture, reanchor_all, Anchoring, MIN_SCORE};
 use quotemark::core::document::AnchorStatus;
+use quotemark::core::text::typography::trim_quote;
 use quotemark::core::text::CharRange;
-use quotemark::core::text::{trim_quote, TextIndex};
+use quotemark::core::text::TextIndex;
 
 #[path = "support/text.rs"]
 mod text;

@@ -137,12 +137,7 @@ impl Bridge {
 
     pub(super) fn article_meta(&self) -> ArticleMeta {
         let state = self.state();
-        ArticleMeta {
-            id: state.document().article_id().to_owned(),
-            title: state.article.title.clone(),
-            source: state.article.source,
-            content_hash: state.article.content_hash(),
-        }
+        ArticleMeta::of(&state.article, state.document().article_id().to_owned())
     }
 }
 

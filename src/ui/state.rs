@@ -496,11 +496,7 @@ impl Reducible for AppState {
                 let Some(pending) = next.pending.clone() else {
                     return self;
                 };
-                let name = pending
-                    .exact
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let name = crate::core::text::typography::clean_name(&pending.exact);
                 if next.apply(Action::AddSpeaker { name }, now) {
                     next.change_overlay(|state| state.pending = None);
                 }

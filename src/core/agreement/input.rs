@@ -1,6 +1,7 @@
 //! The input model: one annotator's anchored spans, with speakers reduced to comparable labels.
 
-use crate::core::document::{name_key, AnnotationKind, Document};
+use crate::core::document::{AnnotationKind, Document};
+use crate::core::text::typography::name_key;
 use crate::core::text::CharRange;
 
 /// A speaker as the scoring sees it: only names matter, because two students' files give the

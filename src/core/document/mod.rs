@@ -26,11 +26,11 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use crate::core::anchoring::Selectors;
+use crate::core::text::typography::{clean_name, name_key};
 use crate::core::text::CharRange;
 
 pub use action::{Action, ActionError, Applied};
 pub use history::History;
-pub(crate) use summary::is_cjk_char;
 pub use summary::{count_words, quotes_by_speaker, who_is_quoted, SpeakerSummary};
 
 /// Identifies a speaker within one document ("s1", "s2", ...).
@@ -117,6 +117,44 @@ pub enum AnchorStatus {
     Fuzzy { score: f32 },
     /// Not found; kept with its original selectors for review.
     Orphan,
+}
+
+impl AnnotationKind {
+    /// The kind as spelled in files, in the host API and in the panel's filter (the same as
+    /// its serde name, so saved documents and exports agree).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            AnnotationKind::Quote => "quote",
+            AnnotationKind::Highlight => "highlight",
+        }
+    }
+
+    /// The kind spelled `name` by [`Self::wire_name`], if any.
+    pub fn from_wire_name(name: &str) -> Option<Self> {
+        [AnnotationKind::Quote, AnnotationKind::Highlight]
+            .into_iter()
+            .find(|kind| kind.wire_name() == name)
+    }
+}
+
+impl AnchorStatus {
+    /// The status as spelled in files and in the host API (its serde tag).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            AnchorStatus::Anchored => "anchored",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy { .. } => "fuzzy",
+            AnchorStatus::Orphan => "orphan",
+        }
+    }
+
+    /// The approximate match's score, for a fuzzy status.
+    pub fn score(self) -> Option<f32> {
+        match self {
+            AnchorStatus::Fuzzy { score } => Some(score),
+            _ => None,
+        }
+    }
 }
 
 /// One annotation.
@@ -244,16 +282,6 @@ fn order_key(annotation: &Annotation) -> (bool, usize, usize, &str) {
         Some(range) => (false, range.start, range.end, annotation.id.0.as_str()),
         None => (true, 0, 0, annotation.id.0.as_str()),
     }
-}
-
-/// The form in which speaker names are compared: whitespace collapsed, lower-cased.
-pub(crate) fn name_key(name: &str) -> String {
-    clean_name(name).to_lowercase()
-}
-
-/// A name as stored: trimmed, inner whitespace runs collapsed to one space.
-pub(crate) fn clean_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The number in an id such as "a12" or "s3", if it has that form.

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use crate::core::article::{ArticleInput, ArticleSource};
+use crate::core::text::typography::clean_name;
 
 /// The article part of the options: exactly one of `text`, `markdown` or `html`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -246,7 +247,7 @@ impl MountOptions {
             .speakers
             .unwrap_or_default()
             .into_iter()
-            .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|name| clean_name(&name))
             .filter(|name| !name.is_empty())
             .collect();
         Ok(Self {

@@ -19,6 +19,7 @@ use crate::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
 };
 use crate::core::render::palette::least_used_slot;
+use crate::core::text::typography::name_key;
 use crate::core::text::wording::plural;
 use crate::core::text::CharRange;
 
@@ -409,11 +410,11 @@ impl DuplicateKey {
     }
 }
 
-/// A speaker's name and aliases, trimmed and lower-cased for matching.
+/// A speaker's name and aliases in the form names are compared in.
 fn names_of(name: &str, aliases: &[String]) -> Vec<String> {
     std::iter::once(name)
         .chain(aliases.iter().map(String::as_str))
-        .map(|name| name.trim().to_lowercase())
+        .map(name_key)
         .filter(|name| !name.is_empty())
         .collect()
 }

@@ -25,7 +25,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::core::anchoring::Selectors;
-use crate::core::article::SourceFormat;
+use crate::core::article::{Article, SourceFormat};
 use crate::core::document::{AnnotationKind, Tombstone};
 
 pub use csv::export_csv;
@@ -67,6 +67,19 @@ pub struct ArticleMeta {
     pub source: SourceFormat,
     /// [`crate::core::article::content_hash`] of the text content the positions count over.
     pub content_hash: String,
+}
+
+impl ArticleMeta {
+    /// How an export describes `article`, whose document calls it `id` (the document's
+    /// `article_id`).
+    pub fn of(article: &Article, id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            title: article.title.clone(),
+            source: article.source,
+            content_hash: article.content_hash(),
+        }
+    }
 }
 
 /// Which format a file was read as.

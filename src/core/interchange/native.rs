@@ -20,6 +20,7 @@ use crate::core::article::SourceFormat;
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Tombstone,
 };
+use crate::core::text::typography::clean_name;
 use crate::core::text::CharRange;
 
 /// The value of the `format` field.
@@ -153,15 +154,11 @@ fn native_annotation(annotation: &Annotation) -> NativeAnnotation<'_> {
 
 /// The status as written in files, with the fuzzy match score when there is one.
 pub(crate) fn status_name(status: AnchorStatus) -> (&'static str, Option<f32>) {
-    match status {
-        AnchorStatus::Anchored => ("anchored", None),
-        AnchorStatus::Moved => ("moved", None),
-        // A non-finite score would be written as `null`; 0 keeps the file readable.
-        AnchorStatus::Fuzzy { score } => {
-            ("fuzzy", Some(if score.is_finite() { score } else { 0.0 }))
-        }
-        AnchorStatus::Orphan => ("orphan", None),
-    }
+    // A non-finite score would be written as `null`; 0 keeps the file readable.
+    let score = status
+        .score()
+        .map(|score| if score.is_finite() { score } else { 0.0 });
+    (status.wire_name(), score)
 }
 
 /// Serialises one of this module's plain structs. These hold only text, integers, finite
@@ -403,14 +400,14 @@ fn parse_speaker(item: &Value) -> Result<FileSpeaker, String> {
     })
 }
 
-/// A speaker name or alias: trimmed, non-empty, not too long.
+/// A speaker name or alias: cleaned ([`clean_name`]), non-empty, not too long.
 pub(crate) fn speaker_name(raw: &str, what: &str) -> Result<String, String> {
-    let name = raw.trim();
+    let name = clean_name(raw);
     if name.is_empty() {
         return Err(format!("{what} is empty"));
     }
-    check_length(what, name, MAX_NAME_CHARS)?;
-    Ok(name.to_string())
+    check_length(what, &name, MAX_NAME_CHARS)?;
+    Ok(name)
 }
 
 fn parse_annotation(
@@ -422,16 +419,15 @@ fn parse_annotation(
     let object = item
         .as_object()
         .ok_or_else(|| format!("is {}, not an annotation", describe(item)))?;
-    let kind = match required_str(object, "kind")? {
-        "quote" => AnnotationKind::Quote,
-        "highlight" => AnnotationKind::Highlight,
-        other => {
-            return Err(format!(
-                "the kind {} is not \"quote\" or \"highlight\"",
-                excerpt(other)
-            ))
-        }
-    };
+    let kind = required_str(object, "kind")?;
+    let kind = AnnotationKind::from_wire_name(kind).ok_or_else(|| {
+        format!(
+            "the kind {} is not \"{}\" or \"{}\"",
+            excerpt(kind),
+            AnnotationKind::Quote.wire_name(),
+            AnnotationKind::Highlight.wire_name()
+        )
+    })?;
     let quote = quote_selector(
         required_str(object, "exact")?,
         optional_str(object, "prefix")?.unwrap_or_default(),

@@ -4,6 +4,9 @@
 //! Each annotation is `motivation: "highlighting"` with bodies carrying the rest: a `tagging`
 //! body naming the kind ("quote" or "highlight"), an `identifying` body naming the speaker, and
 //! a `commenting` body holding the note. Positions are code points, as the model prescribes.
+//!
+//! The file is long because export and import of the format stay side by side, so that every
+//! field's mapping can be checked in both directions in one place.
 
 use std::collections::HashMap;
 
@@ -21,6 +24,7 @@ use super::{
 };
 use crate::core::anchoring::Selectors;
 use crate::core::document::{Annotation, AnnotationKind, Document};
+use crate::core::text::typography::name_key;
 
 /// The Web Annotation JSON-LD context.
 pub const ANNOTATION_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -171,10 +175,7 @@ fn w3c_annotation(
     annotation: &Annotation,
     text_content: &str,
 ) -> W3cAnnotation {
-    let kind_tag = match annotation.kind {
-        AnnotationKind::Quote => "quote",
-        AnnotationKind::Highlight => "highlight",
-    };
+    let kind_tag = annotation.kind.wire_name();
     let mut body = vec![TextualBody {
         kind: "TextualBody",
         purpose: "tagging",
@@ -327,7 +328,7 @@ pub(crate) fn parse_w3c_value(value: &Value) -> Result<ParsedFile, ImportError> 
         match parse_annotation(index, item) {
             Ok((mut annotation, speaker)) => {
                 if let Some(name) = speaker {
-                    let key = name.to_lowercase();
+                    let key = name_key(&name);
                     let position = *speaker_by_name.entry(key).or_insert_with(|| {
                         parsed.speakers.push(FileSpeaker {
                             id: None,
@@ -597,11 +598,9 @@ fn read_body(body: &Object, bodies: &mut Bodies) -> Result<(), String> {
             bodies.speaker = Some(speaker_name(value, "the speaker's name")?);
         }
     } else if purposes.contains(&"tagging") {
-        match value.trim().to_lowercase().as_str() {
-            "quote" => bodies.kind = Some(AnnotationKind::Quote),
-            "highlight" => bodies.kind = Some(AnnotationKind::Highlight),
-            // Other tags have no place in Quotemark's model.
-            _ => {}
+        // Other tags have no place in Quotemark's model.
+        if let Some(kind) = AnnotationKind::from_wire_name(&value.trim().to_lowercase()) {
+            bodies.kind = Some(kind);
         }
     } else {
         push_note(&mut bodies.notes, value);

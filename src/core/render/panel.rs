@@ -2,6 +2,9 @@
 //! through, which need review, how kinds and statuses are named, speakers as the panel shows
 //! them, and the class names and element ids the panel's markup uses.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::core::document::{
     AnchorStatus, Annotation, AnnotationKind, Document, Speaker, SpeakerId,
 };
@@ -44,6 +47,20 @@ impl SpeakerInfo {
 /// Every speaker of `document`, in speaker-list order.
 pub fn speaker_infos(document: &Document) -> Vec<SpeakerInfo> {
     document.speakers().iter().map(SpeakerInfo::of).collect()
+}
+
+/// [`speaker_infos`] as the same `Rc` (kept in `cache`) for as long as the speakers look the
+/// same, so that components given it see unchanged props and are not drawn again.
+pub fn cached_speaker_infos(
+    cache: &RefCell<Rc<Vec<SpeakerInfo>>>,
+    document: &Document,
+) -> Rc<Vec<SpeakerInfo>> {
+    let fresh = speaker_infos(document);
+    let mut cache = cache.borrow_mut();
+    if **cache != fresh {
+        *cache = Rc::new(fresh);
+    }
+    cache.clone()
 }
 
 /// A stored colour index folded into the palette (hand-edited files may hold any number).

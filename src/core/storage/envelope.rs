@@ -9,6 +9,9 @@
 //!
 //! Envelope versions: 1 was the first release's shape (flat quote fields, speakers as plain
 //! names, no revisions or deletion records); 2 is current. Version 1 is migrated on read.
+//!
+//! The file is long because both versions' shapes, the migration between them and the checks
+//! on reading stay together: a change to one must be seen next to the others.
 
 use std::fmt;
 

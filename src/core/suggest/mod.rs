@@ -5,9 +5,12 @@
 //! suggestions. See `docs/suggestions.md` for the rules and their measured accuracy.
 
 mod analysis;
+mod entities;
 mod finder;
 pub mod lang;
+mod mentions;
 mod sieve;
+mod tokens;
 
 use crate::core::document::Speaker;
 use crate::core::text::CharRange;

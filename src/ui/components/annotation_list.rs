@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::core::document::AnchorStatus;
 use crate::core::render::panel::Filter;
-use crate::core::render::panel::{speaker_infos, SpeakerInfo, PAGE};
+use crate::core::render::panel::{cached_speaker_infos, SpeakerInfo, PAGE};
 use crate::core::text::TextIndex;
 use crate::ui::components::annotation_card::AnnotationCard;
 use crate::ui::store::StateHandle;
@@ -31,14 +31,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     };
 
     let document = state.document();
-    let speakers = {
-        let fresh = speaker_infos(document);
-        let mut cache = speakers_cache.borrow_mut();
-        if **cache != fresh {
-            *cache = Rc::new(fresh);
-        }
-        cache.clone()
-    };
+    let speakers = cached_speaker_infos(&speakers_cache, document);
 
     let matches = &props.matches;
     let asked = if shown.0 == state.filter {

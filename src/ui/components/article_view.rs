@@ -13,7 +13,7 @@ use crate::core::document::AnnotationId;
 use crate::core::render::chunks::chunk_ranges;
 use crate::core::render::marks::step_through;
 use crate::core::text::CharRange;
-use crate::core::text::{utf16_range_to_char_range, utf16_to_char_offset};
+use crate::core::text::{Rounding, TextIndex};
 use crate::platform::selection::{self, BlockPoint};
 use crate::ui::components::block_chunk::BlockChunk;
 use crate::ui::components::mark_callout::MarkCallout;
@@ -312,12 +312,12 @@ fn to_char_range(article: &Article, start: BlockPoint, end: BlockPoint) -> CharR
     let position = |point: BlockPoint, round_up: bool| {
         article.blocks.get(point.block).map_or(0, |block| {
             let text = block.text();
-            let offset = if round_up {
-                utf16_range_to_char_range(&text, 0, point.utf16_offset).end
+            let rounding = if round_up {
+                Rounding::Up
             } else {
-                utf16_to_char_offset(&text, point.utf16_offset)
+                Rounding::Down
             };
-            block.start + offset
+            block.start + TextIndex::new(&text).utf16_to_char_clamped(point.utf16_offset, rounding)
         })
     };
     let (start, end) = (position(start, false), position(end, true));

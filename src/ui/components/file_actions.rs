@@ -46,12 +46,7 @@ impl ExportFormat {
 /// The export text of the current document in `format`.
 pub fn export_text(state: &AppState, format: ExportFormat) -> String {
     let document = state.document();
-    let meta = interchange::ArticleMeta {
-        id: document.article_id().to_owned(),
-        title: state.article.title.clone(),
-        source: state.article.source,
-        content_hash: state.article.content_hash(),
-    };
+    let meta = interchange::ArticleMeta::of(&state.article, document.article_id().to_owned());
     match format {
         ExportFormat::Native => interchange::export_native(document, &meta),
         ExportFormat::W3c => interchange::export_w3c(document, &meta, state.article.text_content()),

@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationKind, SpeakerId};
-use crate::core::render::panel::{speaker_infos, SpeakerInfo};
+use crate::core::render::panel::{cached_speaker_infos, SpeakerInfo};
 use crate::ui::components::speaker_row::SpeakerRow;
 use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;
@@ -25,14 +25,7 @@ pub fn SpeakerManager() -> Html {
     };
 
     let document = state.document();
-    let speakers = {
-        let fresh = speaker_infos(document);
-        let mut cache = speakers_cache.borrow_mut();
-        if **cache != fresh {
-            *cache = Rc::new(fresh);
-        }
-        cache.clone()
-    };
+    let speakers = cached_speaker_infos(&speakers_cache, document);
     let mut quotes: HashMap<&SpeakerId, usize> = HashMap::new();
     for annotation in document.annotations() {
         if let (AnnotationKind::Quote, Some(speaker)) = (annotation.kind, &annotation.speaker) {
