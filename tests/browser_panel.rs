@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::article::Article;
-use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document, SpeakerId};
+use quotemark::core::document::{Action, AnnotationKind, Document, SpeakerId};
 use quotemark::core::render::panel::PAGE;
 use quotemark::ui::components::side_panel::SidePanel;
 use quotemark::ui::state::AppState;

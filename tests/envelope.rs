@@ -3,10 +3,10 @@
 //! "nothing saved", which would let the caller overwrite it).
 #![cfg(not(target_arch = "wasm32"))]
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, SpeakerId,
-    Tombstone,
+    Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, SpeakerId, Tombstone,
 };
 use quotemark::core::storage::envelope::{
     decode, encode, quarantine_key, storage_key, CorruptReason, Decoded, ENVELOPE_VERSION,

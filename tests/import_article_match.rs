@@ -4,8 +4,9 @@
 //! These run the production import path (`import_action`, with the real anchorer).
 #![cfg(not(target_arch = "wasm32"))]
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::article::{content_hash, SourceFormat};
-use quotemark::core::document::{AnchorStatus, AnnotationKind, Document};
+use quotemark::core::document::{AnnotationKind, Document};
 use quotemark::core::interchange::{
     export_native, export_w3c, import_action, ArticleMatch, ArticleMeta, ImportError, ImportMode,
     ImportReport, OtherArticle,

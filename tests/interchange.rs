@@ -6,11 +6,11 @@
 
 use std::collections::HashSet;
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::document::{
-    Action, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, DocumentParts,
-    SpeakerId, Tombstone,
+    Action, Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, SpeakerId, Tombstone,
 };
 use quotemark::core::interchange::{
     export_csv, export_native, export_w3c, import, import_action, parse_file, parse_native,

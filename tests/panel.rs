@@ -3,9 +3,8 @@
 //! highlight to highlight in article order with wrap-around, skipping orphans.
 
 use quotemark::core::anchoring;
-use quotemark::core::document::{
-    Action, AnchorStatus, AnnotationId, AnnotationKind, Document, SpeakerId,
-};
+use quotemark::core::anchoring::AnchorStatus;
+use quotemark::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
 use quotemark::core::render::marks::step_through;
 use quotemark::core::render::panel::{
     dom_id, matching, needs_review, speaker_filter_from_value, speaker_filter_value, status_label,

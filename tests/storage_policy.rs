@@ -3,7 +3,8 @@
 //! is left alone with saving stopped — and stored work is re-anchored to the current text.
 
 use quotemark::core::anchoring;
-use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document};
+use quotemark::core::anchoring::AnchorStatus;
+use quotemark::core::document::{Action, AnnotationKind, Document};
 use quotemark::core::storage::envelope::{encode, storage_key, CorruptReason};
 use quotemark::core::storage::policy::{
     fingerprint, is_stopped, plan_save, quarantine_for, reanchored, set_aside_status, SavePlan,

@@ -1,10 +1,10 @@
 //! Span F1 (exact and overlap), reading notes, speakers from documents, the pair report.
 
 use quotemark::core::agreement::{compare, compare_pair, span_f1, Annotator, NoteKind, Span};
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::Selectors;
 use quotemark::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, Speaker,
-    SpeakerId,
+    Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, Speaker, SpeakerId,
 };
 
 use super::{close, label, r};

@@ -78,13 +78,14 @@ pub mod fuzzy;
 mod normalized;
 mod reanchor;
 mod selector;
+mod status;
 
 pub use selector::{Selectors, TextPositionSelector, TextQuoteSelector};
+pub use status::AnchorStatus;
 
 use std::cell::OnceCell;
 use std::fmt;
 
-use crate::core::document::AnchorStatus;
 use crate::core::text::CharRange;
 use crate::core::text::TextIndex;
 use normalized::{GramIndex, Normalized};

@@ -4,13 +4,13 @@
 use super::context::{common_prefix_len, common_suffix_len, side_agreement, Query};
 use super::fuzzy::{edit_distance, find_approximate};
 use super::normalized::{normalize, GramIndex};
+use super::AnchorStatus;
 use super::{
     Anchorer, Anchoring, AMBIGUITY_MARGIN, CONFIDENT_SCORE, EDGE_SLACK, GRAM_LEN,
     MAX_APPROXIMATE_CANDIDATES, MAX_CONTEXT, MAX_ERROR_RATE, MAX_FUZZY_SCORE, MIN_CONTEXT,
     MIN_SCORE, MOVED_MIN_CONTEXT, NEAR_WINDOW, TYPOGRAPHIC_EDIT_WEIGHT,
 };
 use crate::core::anchoring::{Selectors, TextQuoteSelector};
-use crate::core::document::AnchorStatus;
 use crate::core::text::CharRange;
 
 impl Anchorer<'_> {

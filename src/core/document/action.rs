@@ -6,11 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use super::history::{Direction, Restored};
 use super::{
-    clean_name, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker,
-    SpeakerId, SpeakerTombstone, Tombstone,
+    clean_name, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
+    SpeakerTombstone, Tombstone,
 };
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::Selectors;
-use crate::core::render::palette::{least_used_slot, PALETTE};
+use crate::core::palette::{least_used_slot, PALETTE};
 use crate::core::text::CharRange;
 
 /// A change a user (or an import) makes to the document.
@@ -628,12 +629,7 @@ impl Document {
         let into_index = self
             .speaker_index(into)
             .ok_or_else(|| ActionError::UnknownSpeaker(into.clone()))?;
-        let moved: Vec<AnnotationId> = self
-            .annotations
-            .iter()
-            .filter(|a| a.speaker.as_ref() == Some(from))
-            .map(|a| a.id.clone())
-            .collect();
+        let moved = self.attributed_to(from);
         let before = self.capture(&moved, &[from.clone(), into.clone()]);
 
         let absorbed = self.speakers[from_index].clone();
@@ -645,43 +641,46 @@ impl Document {
         }
         target.revision += 1;
         let message = format!("{} merged into {}", absorbed.name, target.name);
+        self.speakers.remove(from_index);
+        self.retire_speaker(absorbed, Some(into.clone()), now);
+        Ok(self.commit(before, message, Vec::new()))
+    }
+
+    /// The annotations attributed to `speaker`.
+    fn attributed_to(&self, speaker: &SpeakerId) -> Vec<AnnotationId> {
+        self.annotations
+            .iter()
+            .filter(|a| a.speaker.as_ref() == Some(speaker))
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    /// Leaves a tombstone for a speaker just taken out of the list, and gives its quotes to
+    /// `heir` (`None`: an unknown speaker), each as a change of its own for merging.
+    fn retire_speaker(&mut self, speaker: Speaker, heir: Option<SpeakerId>, now: i64) {
         for annotation in &mut self.annotations {
-            if annotation.speaker.as_ref() == Some(from) {
-                annotation.speaker = Some(into.clone());
+            if annotation.speaker.as_ref() == Some(&speaker.id) {
+                annotation.speaker = heir.clone();
                 annotation.revision += 1;
                 annotation.modified = now;
             }
         }
-        self.speakers.remove(from_index);
-        self.speaker_tombstones.retain(|t| &t.id != from);
+        self.speaker_tombstones.retain(|t| t.id != speaker.id);
         self.speaker_tombstones.push(SpeakerTombstone {
-            id: absorbed.id,
-            revision: absorbed.revision,
+            id: speaker.id,
+            revision: speaker.revision,
             deleted: now,
-            created: absorbed.created,
-            merged_into: Some(into.clone()),
+            created: speaker.created,
+            merged_into: heir,
         });
-        Ok(self.commit(before, message, Vec::new()))
     }
 
     fn delete_speaker(&mut self, id: &SpeakerId, now: i64) -> Result<Applied, ActionError> {
         let index = self
             .speaker_index(id)
             .ok_or_else(|| ActionError::UnknownSpeaker(id.clone()))?;
-        let orphaned: Vec<AnnotationId> = self
-            .annotations
-            .iter()
-            .filter(|a| a.speaker.as_ref() == Some(id))
-            .map(|a| a.id.clone())
-            .collect();
+        let orphaned = self.attributed_to(id);
         let before = self.capture(&orphaned, std::slice::from_ref(id));
-        for annotation in &mut self.annotations {
-            if annotation.speaker.as_ref() == Some(id) {
-                annotation.speaker = None;
-                annotation.revision += 1;
-                annotation.modified = now;
-            }
-        }
         let removed = self.speakers.remove(index);
         let message = match orphaned.len() {
             0 => format!("Speaker {} deleted", removed.name),
@@ -694,14 +693,7 @@ impl Document {
                 removed.name
             ),
         };
-        self.speaker_tombstones.retain(|t| &t.id != id);
-        self.speaker_tombstones.push(SpeakerTombstone {
-            id: removed.id,
-            revision: removed.revision,
-            deleted: now,
-            created: removed.created,
-            merged_into: None,
-        });
+        self.retire_speaker(removed, None, now);
         Ok(self.commit(before, message, Vec::new()))
     }
 

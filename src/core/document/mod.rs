@@ -25,7 +25,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::anchoring::Selectors;
+use crate::core::anchoring::{AnchorStatus, Selectors};
 use crate::core::text::typography::{clean_name, name_key};
 use crate::core::text::CharRange;
 
@@ -105,20 +105,6 @@ pub enum AnnotationKind {
     Highlight,
 }
 
-/// How an annotation's range was found in the current article text.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", tag = "status")]
-pub enum AnchorStatus {
-    /// At its recorded position, text unchanged.
-    Anchored,
-    /// Text found unchanged (by quote and context) at another position.
-    Moved,
-    /// Found by approximate match; `score` in 0..=1 (1 = identical). Needs review.
-    Fuzzy { score: f32 },
-    /// Not found; kept with its original selectors for review.
-    Orphan,
-}
-
 impl AnnotationKind {
     /// The kind as spelled in files, in the host API and in the panel's filter (the same as
     /// its serde name, so saved documents and exports agree).
@@ -134,26 +120,6 @@ impl AnnotationKind {
         [AnnotationKind::Quote, AnnotationKind::Highlight]
             .into_iter()
             .find(|kind| kind.wire_name() == name)
-    }
-}
-
-impl AnchorStatus {
-    /// The status as spelled in files and in the host API (its serde tag).
-    pub fn wire_name(self) -> &'static str {
-        match self {
-            AnchorStatus::Anchored => "anchored",
-            AnchorStatus::Moved => "moved",
-            AnchorStatus::Fuzzy { .. } => "fuzzy",
-            AnchorStatus::Orphan => "orphan",
-        }
-    }
-
-    /// The approximate match's score, for a fuzzy status.
-    pub fn score(self) -> Option<f32> {
-        match self {
-            AnchorStatus::Fuzzy { score } => Some(score),
-            _ => None,
-        }
     }
 }
 

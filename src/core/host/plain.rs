@@ -81,7 +81,8 @@ pub fn report_object(report: &ImportReport) -> Value {
 mod tests {
     use super::*;
     use crate::core::anchoring::capture;
-    use crate::core::document::{Action, AnchorStatus, AnnotationKind};
+    use crate::core::anchoring::AnchorStatus;
+    use crate::core::document::{Action, AnnotationKind};
     use crate::core::text::CharRange;
 
     /// The wire names are the serde names, so the host API, exports and saved documents

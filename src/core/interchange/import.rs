@@ -13,12 +13,13 @@ use super::{
     parse_file, ArticleMeta, FileAnnotation, FileFormat, ImportError, ItemKind, ParsedFile,
     SkippedItem,
 };
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::Selectors;
 use crate::core::article::content_hash;
 use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
+    Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
 };
-use crate::core::render::palette::least_used_slot;
+use crate::core::palette::least_used_slot;
 use crate::core::text::typography::name_key;
 use crate::core::text::wording::plural;
 use crate::core::text::CharRange;

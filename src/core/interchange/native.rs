@@ -15,11 +15,10 @@ use super::{
     ItemKind, ParsedFile, SkippedItem, MAX_ALIASES, MAX_ANNOTATIONS, MAX_CONTEXT_CHARS,
     MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS,
 };
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::core::article::SourceFormat;
-use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Tombstone,
-};
+use crate::core::document::{Annotation, AnnotationId, AnnotationKind, Document, Tombstone};
 use crate::core::text::typography::clean_name;
 use crate::core::text::CharRange;
 

@@ -13,7 +13,7 @@ use crate::core::article::Article;
 use crate::core::document::{
     Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
 };
-use crate::core::render::palette::initials;
+use crate::core::palette::initials;
 use crate::core::render::runs::{block_ranges, AnnotationIndex};
 use crate::core::text::CharRange;
 

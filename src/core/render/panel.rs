@@ -5,10 +5,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationKind, Document, Speaker, SpeakerId,
-};
-use crate::core::render::palette::{initials, PALETTE};
+use crate::core::anchoring::AnchorStatus;
+use crate::core::document::{Annotation, AnnotationKind, Document, Speaker, SpeakerId};
+use crate::core::palette::{initials, PALETTE};
 
 /// Which annotations the side panel lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

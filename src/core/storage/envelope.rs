@@ -18,10 +18,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, Speaker,
-    SpeakerId, SpeakerTombstone, Tombstone,
+    Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, Speaker, SpeakerId,
+    SpeakerTombstone, Tombstone,
 };
 use crate::core::text::CharRange;
 

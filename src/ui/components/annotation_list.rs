@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::document::AnchorStatus;
+use crate::core::anchoring::AnchorStatus;
 use crate::core::render::panel::Filter;
 use crate::core::render::panel::{cached_speaker_infos, SpeakerInfo, PAGE};
 use crate::core::text::TextIndex;
