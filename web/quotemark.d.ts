@@ -29,10 +29,18 @@ export interface MountOptions {
   speakers?: string[];
   /** CSS values for the `--quotemark-*` custom properties, e.g. `{ accent: "#b00020" }`. */
   theme?: Partial<Record<ThemeSetting, string>>;
-  /** An exported file (Quotemark or W3C JSON, as text or parsed) to start with. */
+  /**
+   * An exported file (Quotemark or W3C JSON, as text or parsed) to start with, or an array of
+   * annotations (native items or W3C `Annotation`s).
+   */
   annotations?: string | object;
   /** Show suggested quotes for review as soon as the widget appears. */
   suggest?: boolean;
+  /**
+   * What a mouse-up on a selection does: `"toolbar"` (default) offers Quote and Note;
+   * `"highlight"` makes a plain highlight at once, with no toolbar.
+   */
+  creation?: "toolbar" | "highlight";
 }
 
 /** A suggested quote, pending review. Positions are Unicode code points, as in `annotations()`. */
@@ -68,6 +76,39 @@ export interface Annotation {
   /** Milliseconds since the Unix epoch. */
   created: number;
   modified: number;
+  /** The id it had where it came from (a file, `add()`), when that id was not kept; else `null`. */
+  sourceId: string | null;
+}
+
+/** What `update(id, changes)` may change; positions are Unicode code points. */
+export interface AnnotationChanges {
+  note?: string;
+  /** A speaker's name (added if new); `null` for an unknown speaker. */
+  speaker?: string | null;
+  kind?: "quote" | "highlight";
+  start?: number;
+  end?: number;
+}
+
+/** The `update` event's detail: the annotation as it is now, and as it was. */
+export interface AnnotationUpdate extends Annotation {
+  previous: Annotation;
+}
+
+/** What `diagnostics()` reports about a widget, for support requests and monitoring. */
+export interface Diagnostics {
+  annotations: number;
+  speakers: number;
+  readOnly: boolean;
+  saveStatus: string;
+  /** The `localStorage` key the widget saves under; `null` with `storage: "none"`. */
+  storageKey: string | null;
+  /** Pending suggestions. */
+  suggestions: number;
+  /** Undo and redo steps available. */
+  undo: number;
+  redo: number;
+  wasmMemoryBytes: number;
 }
 
 export interface ImportReport {
@@ -96,7 +137,7 @@ export interface QuotemarkEvents {
   /** Once, after the first render (the `ready` promise resolves then too). */
   ready: null;
   create: Annotation;
-  update: Annotation;
+  update: AnnotationUpdate;
   delete: { id: string };
   /** After every change; a change of more than 100 annotations fires only this. */
   change: { annotations: number; created: string[]; updated: string[]; deleted: string[] };
@@ -112,6 +153,8 @@ export class QuotemarkHandle {
    * right after `mount()` act on the starting state and the first render shows their result.
    */
   readonly ready: Promise<void>;
+  /** Resolves once everything requested so far (through any method) is in the DOM. */
+  rendered(): Promise<void>;
   /** Removes the widget and gives the element back its own content. */
   destroy(): void;
   /** Quotemark's native JSON (docs/formats.md). */
@@ -123,8 +166,29 @@ export class QuotemarkHandle {
    * Throws an `Error` (and changes nothing) when the file can't be used, or was made on a
    * different article and `options.allowOtherArticle` is not `true`.
    */
-  importJson(json: string, mode?: "merge" | "replace", options?: ImportOptions): ImportReport;
+  importJson(
+    json: string | object,
+    mode?: "merge" | "replace",
+    options?: ImportOptions,
+  ): ImportReport;
   annotations(): Annotation[];
+  /**
+   * Adds one annotation: a native annotation object (an item of a native export's
+   * `annotations`), a W3C `Annotation`, or either as JSON text. Returns it as created; a
+   * foreign id is kept as `sourceId`. Throws an `Error` with a readable message if unusable.
+   */
+  add(annotation: object | string): Annotation;
+  /** Changes an annotation (one undo step) and returns it. Throws for an unknown id. */
+  update(id: string, changes: AnnotationChanges): Annotation;
+  /** Deletes an annotation (one undo step). Throws for an unknown id. */
+  remove(id: string): void;
+  /** The article's text content, which every position counts in (Unicode code points). */
+  text(): string;
+  /** A code point position in `text()` as a UTF-16 offset (JavaScript string index). */
+  toUtf16(position: number): number;
+  /** A UTF-16 offset in `text()` as a code point position. */
+  fromUtf16(offset: number): number;
+  diagnostics(): Diagnostics;
   /** Finds quotes and their speakers, shows them for review in the widget, and returns them. */
   suggest(): Suggestion[];
   /** Makes a pending suggestion a quote (one undo step), by `speaker` if given. */

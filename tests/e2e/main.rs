@@ -11,6 +11,7 @@ mod annotate;
 mod demo;
 mod embedding;
 mod hostile;
+mod integrators;
 mod persistence;
 mod person;
 mod robustness;

@@ -9,6 +9,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder};
@@ -16,9 +17,73 @@ use serde_json::{json, Value};
 
 /// Serves `dist/` at `/` and the test pages at `/pages/`, with correct MIME types (the wasm
 /// must be `application/wasm` for streaming compilation). A benchmark can add a folder of
-/// generated files, served at `/data/`.
+/// generated files, served at `/data/`. `/api/annotations` is a host site's own backend in
+/// miniature (see [`ApiStore`]), for the example that syncs annotations to one.
 pub struct StaticServer {
     pub origin: String,
+    pub api: ApiStore,
+}
+
+/// A tiny in-memory JSON REST store at `/api/annotations`: `GET` lists the records, `POST`
+/// adds one (its `id` field is its key), `PUT /api/annotations/<id>` replaces one, `DELETE
+/// /api/annotations/<id>` removes one. Unknown ids answer 404. Every request is logged.
+#[derive(Clone, Default)]
+pub struct ApiStore {
+    records: Arc<Mutex<Vec<Value>>>,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl ApiStore {
+    /// The records, in the order they were first stored.
+    pub fn records(&self) -> Vec<Value> {
+        self.records.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    /// `"METHOD /path"` of every request so far.
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Answers one request under `/api/annotations`: status and JSON body.
+    fn answer(&self, method: &str, path: &str, body: &[u8]) -> (u16, String) {
+        if let Ok(mut log) = self.log.lock() {
+            log.push(format!("{method} {path}"));
+        }
+        let Ok(mut records) = self.records.lock() else {
+            return (500, "null".into());
+        };
+        let id = path
+            .strip_prefix("/api/annotations/")
+            .map(str::to_owned);
+        let parsed = serde_json::from_slice::<Value>(body).ok();
+        let position = |records: &Vec<Value>, id: &str| records.iter().position(|r| r["id"] == id);
+        match (method, id, parsed) {
+            ("GET", None, _) => (200, Value::Array(records.clone()).to_string()),
+            ("POST", None, Some(record)) if record["id"].is_string() => {
+                let id = record["id"].as_str().unwrap_or_default().to_owned();
+                if position(&records, &id).is_some() {
+                    return (409, json!({ "error": "exists" }).to_string());
+                }
+                records.push(record.clone());
+                (201, record.to_string())
+            }
+            ("PUT", Some(id), Some(record)) => match position(&records, &id) {
+                Some(at) => {
+                    records[at] = record.clone();
+                    (200, record.to_string())
+                }
+                None => (404, "null".into()),
+            },
+            ("DELETE", Some(id), _) => match position(&records, &id) {
+                Some(at) => {
+                    records.remove(at);
+                    (204, String::new())
+                }
+                None => (404, "null".into()),
+            },
+            _ => (400, json!({ "error": "bad request" }).to_string()),
+        }
+    }
 }
 
 impl StaticServer {
@@ -35,13 +100,18 @@ impl StaticServer {
         let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let origin = format!("http://{}", listener.local_addr().expect("local address"));
+        let api = ApiStore::default();
+        let store = api.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let (dist, pages, data) = (dist.clone(), pages.clone(), data.clone());
-                std::thread::spawn(move || serve_one(stream, &dist, &pages, data.as_deref()));
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    serve_one(stream, &dist, &pages, data.as_deref(), &store)
+                });
             }
         });
-        Self { origin }
+        Self { origin, api }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -49,19 +119,47 @@ impl StaticServer {
     }
 }
 
-fn serve_one(mut stream: TcpStream, dist: &Path, pages: &Path, data: Option<&Path>) {
+fn serve_one(
+    mut stream: TcpStream,
+    dist: &Path,
+    pages: &Path,
+    data: Option<&Path>,
+    api: &ApiStore,
+) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Drain the headers; requests here have no bodies.
+    // Read the headers, keeping the body's length (only `/api/` requests have bodies).
     let mut line = String::new();
+    let mut content_length = 0;
     while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                content_length = value.trim().parse().unwrap_or(0);
+            }
+        }
         line.clear();
     }
+    let method = request_line.split_whitespace().next().unwrap_or("GET");
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    if path == "/api/annotations" || path.starts_with("/api/annotations/") {
+        let mut body = vec![0; content_length];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        let (status, body) = api.answer(method, path, &body);
+        let response = format!(
+            "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{body}",
+            if status < 300 { "OK" } else { "Error" },
+            body.len()
+        );
+        let _ = stream.write_all(response.as_bytes());
+        let _ = stream.flush();
+        return;
+    }
     // `?policy=header`: serve a page's Content Security Policy as a response header instead of
     // its `<meta>` tag, to prove the policy works either way with one page.
     let policy_as_header = target.contains("policy=header");

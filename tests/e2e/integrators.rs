@@ -1,0 +1,439 @@
+//! What an integrator builds with Quotemark (issue 14): the `<quote-mark>` element, a site
+//! without a bundler, a site that keeps the annotations in its own backend, and the npm package
+//! layout of `dist/`. Each example page in `examples/` is driven by a person's real mouse and
+//! keyboard, and the test checks what the reader and the backend see.
+
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+
+use crate::person::{chord, click_at, press, press_and_drag, release_mouse, type_text};
+use crate::support::Browser;
+
+/// One widget on an example page: how to reach its shadow root and its handle.
+#[derive(Clone, Copy)]
+struct Widget {
+    /// JavaScript expression for the element that holds the widget (the one given to mount,
+    /// or the `<quote-mark>` element).
+    host: &'static str,
+    /// JavaScript expression for the widget's handle (or the element, which is one).
+    handle: &'static str,
+}
+
+const ELEMENT: Widget = Widget {
+    host: "document.querySelector('quote-mark').shadowRoot.firstElementChild",
+    handle: "document.querySelector('quote-mark')",
+};
+const NO_BUNDLER: Widget = Widget {
+    host: "document.getElementById('story')",
+    handle: "window.exampleHandle",
+};
+const SYNC: Widget = Widget {
+    host: "document.getElementById('story')",
+    handle: "window.exampleHandle",
+};
+
+const HELPERS: &str = r#"
+function qmFind(needle) {
+  for (const block of root.querySelectorAll('[data-qm-block]')) {
+    const at = block.textContent.indexOf(needle);
+    if (at >= 0) return { block, start: at, end: at + needle.length };
+  }
+  return null;
+}
+function qmCharRect(block, offset) {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let node, seen = 0;
+  while ((node = walker.nextNode())) {
+    if (offset < seen + node.data.length) {
+      const range = document.createRange();
+      const at = offset - seen;
+      const wide = node.data.codePointAt(at) > 0xffff;
+      range.setStart(node, at);
+      range.setEnd(node, at + (wide ? 2 : 1));
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      return rects[rects.length - 1] ?? range.getBoundingClientRect();
+    }
+    seen += node.data.length;
+  }
+  return null;
+}
+function qmCentre(element) {
+  const r = element.getBoundingClientRect();
+  return [r.left + r.width / 2, r.top + r.height / 2];
+}
+"#;
+
+impl Widget {
+    fn script(self, body: &str) -> String {
+        format!(
+            "const root = ({host})?.querySelector(':scope > [data-quotemark-host]')?.shadowRoot;
+             {HELPERS}
+             {body}",
+            host = self.host
+        )
+    }
+
+    async fn js(self, browser: &Browser, body: &str, args: Vec<Value>) -> Value {
+        browser.js(&self.script(body), args).await
+    }
+
+    async fn wait_for(self, browser: &Browser, what: &str, body: &str) -> Value {
+        browser.wait_for(what, &self.script(body)).await
+    }
+
+    async fn wait_ready(self, browser: &Browser) {
+        self.wait_for(
+            browser,
+            "the widget",
+            &format!(
+                "return !!root?.querySelector('[data-qm-block]') && !!({});",
+                self.handle
+            ),
+        )
+        .await;
+    }
+
+    async fn annotations(self, browser: &Browser) -> Vec<Value> {
+        let value = browser
+            .js(&format!("return {}.annotations();", self.handle), vec![])
+            .await;
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    async fn wait_for_annotations(self, browser: &Browser, count: usize) -> Vec<Value> {
+        let value = browser
+            .wait_for(
+                &format!("{count} annotations"),
+                &format!(
+                    "const all = {}.annotations(); return all.length === {count} && all;",
+                    self.handle
+                ),
+            )
+            .await;
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Drags the mouse over the first occurrence of `needle` and releases; returns what the
+    /// browser had selected just before the release.
+    async fn drag_over(self, browser: &Browser, needle: &str) -> String {
+        let path = self
+            .js(
+                browser,
+                "const found = qmFind(arguments[0]);
+                 if (!found) return null;
+                 found.block.scrollIntoView({ block: 'center' });
+                 const first = qmCharRect(found.block, found.start);
+                 const last = qmCharRect(found.block, found.end - 1);
+                 return [first.left + Math.min(2, first.width / 4), (first.top + first.bottom) / 2,
+                         last.right - Math.min(2, last.width / 4), (last.top + last.bottom) / 2];",
+                vec![json!(needle)],
+            )
+            .await;
+        let [x0, y0, x1, y1]: [f64; 4] = serde_json::from_value(path.clone())
+            .unwrap_or_else(|_| panic!("{needle:?} is not in the widget: {path}"));
+        press_and_drag(browser, (x0, y0), (x1, y1)).await;
+        let selected = self
+            .js(
+                browser,
+                "const s = root.getSelection ? root.getSelection() : document.getSelection();
+                 return s ? s.toString() : '';",
+                vec![],
+            )
+            .await;
+        release_mouse(browser).await;
+        selected.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Clicks the middle of the first element matching `selector` whose text is `text` (any
+    /// text when empty).
+    async fn click(self, browser: &Browser, selector: &str, text: &str) {
+        let point = self
+            .js(
+                browser,
+                "const element = [...root.querySelectorAll(arguments[0])]
+                   .find(e => !arguments[1] || e.textContent.trim() === arguments[1]);
+                 if (!element) return null;
+                 element.scrollIntoView({ block: 'center' });
+                 return qmCentre(element);",
+                vec![json!(selector), json!(text)],
+            )
+            .await;
+        let [x, y]: [f64; 2] = serde_json::from_value(point.clone())
+            .unwrap_or_else(|_| panic!("no {selector:?} {text:?} in the widget ({point})"));
+        click_at(browser, x, y).await;
+    }
+
+    /// Selects `needle` with the mouse and quotes it as `speaker`'s words (typed into the
+    /// toolbar, Enter). Returns the new annotation.
+    async fn quote(self, browser: &Browser, needle: &str, speaker: &str) -> Value {
+        let before = self.annotations(browser).await.len();
+        let selected = self.drag_over(browser, needle).await;
+        assert_eq!(selected, needle, "the drag selected something else");
+        self.wait_for(
+            browser,
+            "the selection toolbar",
+            "return !!root.querySelector('.qm-toolbar');",
+        )
+        .await;
+        self.click(browser, "#qm-speaker-input", "").await;
+        chord(browser, &[Key::Control], 'a').await;
+        type_text(browser, speaker).await;
+        press(browser, Key::Enter).await;
+        let after = self.wait_for_annotations(browser, before + 1).await;
+        after
+            .into_iter()
+            .find(|a| a["exact"] == json!(needle))
+            .unwrap_or_else(|| panic!("no annotation quotes {needle:?}"))
+    }
+}
+
+const FERRY_QUOTE: &str = "Islanders told us the evening gap was the real problem";
+
+#[tokio::test]
+async fn the_quote_mark_element_is_an_article_its_attributes_and_its_events() {
+    let browser = Browser::start().await;
+    browser.goto("/quotemark/examples/element.html").await;
+    ELEMENT.wait_ready(&browser).await;
+
+    // Defined by the loader; the attributes are reflected as properties, and `ready` resolves.
+    let element = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             const story = document.querySelector('quote-mark');
+             story.ready.then(() => done({
+               defined: customElements.get('quote-mark') === story.constructor,
+               articleId: story.articleId,
+               speakers: story.speakers,
+               readOnly: story.readOnly,
+               mounted: story.mounted,
+               lightDom: story.querySelector('h1').textContent,
+               // The light DOM article is not shown twice: only the widget renders.
+               shown: story.shadowRoot.childElementCount,
+             }));",
+            vec![],
+        )
+        .await
+        .expect("read the element");
+    assert_eq!(
+        element,
+        json!({
+            "defined": true, "articleId": "example-ferry-story",
+            "speakers": "Aino Virtanen; Mikko Lahti", "readOnly": false, "mounted": true,
+            "lightDom": "Ferry timetable changes from June", "shown": 1,
+        })
+    );
+
+    // The page's theme reaches into the widget through the custom properties.
+    let accent = ELEMENT
+        .js(
+            &browser,
+            "return getComputedStyle(root.querySelector('.qm-app'))
+               .getPropertyValue('--quotemark-accent').trim();",
+            vec![],
+        )
+        .await;
+    assert_eq!(accent, json!("#00695c"));
+
+    // A person quotes a sentence; the page's listener on the element hears `quotemark-create`.
+    let quote = ELEMENT.quote(&browser, FERRY_QUOTE, "Aino Virtanen").await;
+    assert_eq!(quote["speaker"], json!("Aino Virtanen"));
+    let heard = browser
+        .wait_for(
+            "the create event on the element",
+            "return window.eventLog.find(e => e.name === 'create');",
+        )
+        .await;
+    assert_eq!(heard["detail"]["id"], quote["id"]);
+    assert_eq!(heard["detail"]["exact"], json!(FERRY_QUOTE));
+    let log = browser
+        .js(
+            "return document.getElementById('event-log').textContent;",
+            vec![],
+        )
+        .await;
+    assert!(
+        log.as_str().unwrap_or_default().contains(FERRY_QUOTE),
+        "the page's event log shows the quote: {log}"
+    );
+    // The element's methods are the handle's.
+    let exported = browser
+        .js(
+            "const file = JSON.parse(document.querySelector('quote-mark').exportJson());
+             return file.annotations.map(a => a.exact);",
+            vec![],
+        )
+        .await;
+    assert_eq!(exported, json!([FERRY_QUOTE]));
+
+    // The page's read-only checkbox sets the `readonly` property: the widget becomes a
+    // reader view at once, without a remount (the quote is still there).
+    let checkbox = browser
+        .js(
+            "const r = document.getElementById('readonly-toggle').getBoundingClientRect();
+             return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![],
+        )
+        .await;
+    let [x, y]: [f64; 2] = serde_json::from_value(checkbox).unwrap_or([0.0, 0.0]);
+    click_at(&browser, x, y).await;
+    ELEMENT
+        .wait_for(
+            &browser,
+            "the reader view",
+            "return !!root.querySelector('.qm-app.qm-read-only')
+               && document.querySelector('quote-mark').hasAttribute('readonly');",
+        )
+        .await;
+    assert_eq!(ELEMENT.annotations(&browser).await.len(), 1);
+    click_at(&browser, x, y).await;
+    ELEMENT
+        .wait_for(
+            &browser,
+            "the editable view again",
+            "return !root.querySelector('.qm-read-only');",
+        )
+        .await;
+
+    // Taken out of the page, the widget is destroyed; put back, it mounts again with the
+    // annotation it saved. A move within one task keeps the same widget.
+    let cycle = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             const story = document.querySelector('quote-mark');
+             const parent = story.parentElement;
+             const first = story.handle;
+             parent.append(story);           // a move: same widget
+             const moved = story.handle === first;
+             story.remove();
+             queueMicrotask(() => setTimeout(() => {
+               const destroyed = !first.mounted && story.handle === null && !story.mounted;
+               parent.append(story);
+               setTimeout(async () => {
+                 await story.ready;
+                 done({ moved, destroyed, again: story.mounted && story.handle !== first,
+                        annotations: story.annotations().map(a => a.exact) });
+               }, 0);
+             }, 0));",
+            vec![],
+        )
+        .await
+        .expect("remove and re-insert the element");
+    assert_eq!(
+        cycle,
+        json!({ "moved": true, "destroyed": true, "again": true, "annotations": [FERRY_QUOTE] })
+    );
+    ELEMENT.wait_ready(&browser).await;
+
+    // Changing another attribute remounts: a new article id starts with nothing.
+    browser
+        .js(
+            "document.querySelector('quote-mark').articleId = 'example-ferry-story-2';",
+            vec![],
+        )
+        .await;
+    browser
+        .wait_for(
+            "the remounted widget",
+            "const story = document.querySelector('quote-mark');
+             return story.mounted && story.annotations().length === 0;",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_element_made_by_script_mounts_and_reports_bad_attributes() {
+    let browser = Browser::start().await;
+    browser.goto("/quotemark/examples/element.html").await;
+    ELEMENT.wait_ready(&browser).await;
+    let made = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             const element = document.createElement('quote-mark');
+             document.body.append(element);
+             // Content and attributes set after insertion, in the same task, still count.
+             element.innerHTML = '<h1>Made by script</h1><p>It said hello to the world.</p>';
+             element.storage = 'none';
+             element.readOnly = true;
+             element.ready.then(() => {
+               const bad = document.createElement('quote-mark');
+               bad.setAttribute('storage', 'nowhere');
+               bad.innerHTML = '<p>Text</p>';
+               document.body.append(bad);
+               bad.ready.then(() => done({ error: 'mounted' }), (error) => done({
+                 text: [...element.shadowRoot.firstElementChild
+                   .querySelector('[data-quotemark-host]').shadowRoot
+                   .querySelectorAll('[data-qm-block]')].map(b => b.textContent).join(' '),
+                 readOnly: element.readOnly,
+                 error: String(error.message ?? error),
+                 badMounted: bad.mounted,
+                 threw: (() => { try { bad.exportJson(); return false; } catch (e) { return true; } })(),
+               }));
+             }, (error) => done({ error: String(error) }));",
+            vec![],
+        )
+        .await
+        .expect("make elements by script");
+    assert!(
+        made["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("It said hello to the world."),
+        "{made}"
+    );
+    assert_eq!(made["readOnly"], json!(true));
+    assert!(
+        made["error"].as_str().unwrap_or_default().contains("nowhere"),
+        "a readable error names the bad value: {made}"
+    );
+    assert_eq!(made["badMounted"], json!(false));
+    assert_eq!(made["threw"], json!(true));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_site_without_a_bundler_mounts_and_follows_events() {
+    let browser = Browser::start().await;
+    browser.goto("/quotemark/examples/no-bundler.html").await;
+    NO_BUNDLER.wait_ready(&browser).await;
+    let needle = "Sunday is when families actually have time";
+    NO_BUNDLER.quote(&browser, needle, "Liisa Koskinen").await;
+    let page = browser
+        .wait_for(
+            "the page's counter and last quote",
+            "const count = document.getElementById('count').value;
+             const last = document.getElementById('last').value;
+             return count === '1' && { count, last };",
+        )
+        .await;
+    assert_eq!(
+        page["last"],
+        json!(format!("“{needle}” — Liisa Koskinen"))
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_package_json_in_dist_names_files_that_are_there() {
+    let dist = std::env::var_os("QUOTEMARK_DIST")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    let text = std::fs::read_to_string(dist.join("package.json")).expect("dist/package.json");
+    let package: Value = serde_json::from_str(&text).expect("package.json is JSON");
+    assert_eq!(package["name"], json!("quotemark"));
+    assert_eq!(package["type"], json!("module"));
+    let mut named = vec![package["types"].clone(), package["module"].clone()];
+    for entry in ["." , "./auto", "./element"] {
+        let target = &package["exports"][entry];
+        assert!(target.is_object(), "exports has {entry}");
+        named.push(target["types"].clone());
+        named.push(target["import"].clone());
+    }
+    for file in named {
+        let file = file.as_str().expect("a path");
+        assert!(dist.join(file).exists(), "dist/{file} is named by package.json but missing");
+    }
+}
