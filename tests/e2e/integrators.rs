@@ -185,6 +185,87 @@ impl Widget {
             .find(|a| a["exact"] == json!(needle))
             .unwrap_or_else(|| panic!("no annotation quotes {needle:?}"))
     }
+
+    /// Types `note` into annotation `id`'s note editor (opened with its card's "Add note")
+    /// and saves it with Ctrl+Enter.
+    async fn add_note(self, browser: &Browser, id: &str, note: &str) {
+        let card = format!("[data-qm-annotation=\"{id}\"]");
+        let open = self
+            .js(
+                browser,
+                "return !!root.querySelector(arguments[0] + ' .qm-note-input');",
+                vec![json!(card)],
+            )
+            .await;
+        if open == json!(true) {
+            self.click(browser, &format!("{card} .qm-note-input"), "")
+                .await;
+        } else {
+            self.click(browser, &format!("{card} button"), "Add note")
+                .await;
+        }
+        self.wait_for(
+            browser,
+            "the note editor",
+            "return root.activeElement?.classList.contains('qm-note-input');",
+        )
+        .await;
+        type_text(browser, note).await;
+        chord(browser, &[Key::Control], Key::Enter).await;
+    }
+}
+
+/// Clicks the middle of the page's own element `selector` (outside the widget).
+async fn click_page(browser: &Browser, selector: &str) {
+    let point = browser
+        .js(
+            "const element = document.querySelector(arguments[0]);
+             element.scrollIntoView({ block: 'center' });
+             const r = element.getBoundingClientRect();
+             return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![json!(selector)],
+        )
+        .await;
+    let [x, y]: [f64; 2] = serde_json::from_value(point.clone())
+        .unwrap_or_else(|_| panic!("no {selector} on the page ({point})"));
+    click_at(browser, x, y).await;
+}
+
+/// The first ```html block after the README heading `heading`, as written there.
+fn readme_snippet(heading: &str) -> String {
+    let readme = include_str!("../../README.md");
+    let after = readme
+        .split_once(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("the README has no heading {heading:?}"))
+        .1;
+    let block = after
+        .split_once("```html\n")
+        .and_then(|(_, rest)| rest.split_once("\n```"))
+        .unwrap_or_else(|| panic!("no html block under {heading:?}"));
+    block.0.to_owned()
+}
+
+/// Opens an empty page on the test server and pastes `html` into its body as a page would
+/// have it (scripts run, in order), collecting what it logs with `console.log` in
+/// `window.logged`.
+async fn paste_into_page(browser: &Browser, html: &str) {
+    browser.goto("/pages/blank.html").await;
+    browser
+        .js(
+            "window.logged = [];
+             console.log = (...parts) => window.logged.push(parts.join(' '));
+             const template = document.createElement('template');
+             template.innerHTML = arguments[0];
+             for (const node of [...template.content.childNodes]) {
+               if (node.nodeName !== 'SCRIPT') { document.body.append(node); continue; }
+               const script = document.createElement('script');
+               for (const { name, value } of node.attributes) script.setAttribute(name, value);
+               script.textContent = node.textContent;
+               document.body.append(script);
+             }",
+            vec![json!(html)],
+        )
+        .await;
 }
 
 const FERRY_QUOTE: &str = "Islanders told us the evening gap was the real problem";
@@ -268,15 +349,7 @@ async fn the_quote_mark_element_is_an_article_its_attributes_and_its_events() {
 
     // The page's read-only checkbox sets the `readonly` property: the widget becomes a
     // reader view at once, without a remount (the quote is still there).
-    let checkbox = browser
-        .js(
-            "const r = document.getElementById('readonly-toggle').getBoundingClientRect();
-             return [r.left + r.width / 2, r.top + r.height / 2];",
-            vec![],
-        )
-        .await;
-    let [x, y]: [f64; 2] = serde_json::from_value(checkbox).unwrap_or([0.0, 0.0]);
-    click_at(&browser, x, y).await;
+    click_page(&browser, "#readonly-toggle").await;
     ELEMENT
         .wait_for(
             &browser,
@@ -286,7 +359,7 @@ async fn the_quote_mark_element_is_an_article_its_attributes_and_its_events() {
         )
         .await;
     assert_eq!(ELEMENT.annotations(&browser).await.len(), 1);
-    click_at(&browser, x, y).await;
+    click_page(&browser, "#readonly-toggle").await;
     ELEMENT
         .wait_for(
             &browser,
@@ -344,6 +417,40 @@ async fn the_quote_mark_element_is_an_article_its_attributes_and_its_events() {
 }
 
 #[tokio::test]
+async fn the_readme_element_snippet_works_as_written() {
+    let browser = Browser::start().await;
+    paste_into_page(&browser, &readme_snippet("### The `<quote-mark>` element")).await;
+    ELEMENT.wait_ready(&browser).await;
+    browser
+        .wait_for(
+            "the snippet's count",
+            "return window.logged.includes('0 annotations');",
+        )
+        .await;
+    let needle = "We will not give up,";
+    ELEMENT.quote(&browser, needle, "Mika Korhonen").await;
+    let logged = browser
+        .wait_for(
+            "the snippet's create listener",
+            "return window.logged.find(line => line.startsWith('new '));",
+        )
+        .await;
+    assert_eq!(logged, json!(format!("new {needle} Mika Korhonen")));
+    let story = browser
+        .js(
+            "const story = document.querySelector('quote-mark');
+             return { id: story.articleId, speakers: story.speakers };",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        story,
+        json!({ "id": "story-42", "speakers": "Aino Virtanen; Mika Korhonen" })
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn an_element_made_by_script_mounts_and_reports_bad_attributes() {
     let browser = Browser::start().await;
     browser.goto("/quotemark/examples/element.html").await;
@@ -386,7 +493,10 @@ async fn an_element_made_by_script_mounts_and_reports_bad_attributes() {
     );
     assert_eq!(made["readOnly"], json!(true));
     assert!(
-        made["error"].as_str().unwrap_or_default().contains("nowhere"),
+        made["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("nowhere"),
         "a readable error names the bad value: {made}"
     );
     assert_eq!(made["badMounted"], json!(false));
@@ -409,9 +519,117 @@ async fn a_site_without_a_bundler_mounts_and_follows_events() {
              return count === '1' && { count, last };",
         )
         .await;
+    assert_eq!(page["last"], json!(format!("“{needle}” — Liisa Koskinen")));
+    browser.close().await;
+}
+
+const BRIDGE_QUOTE: &str = "The dry autumn let the crews work every single day";
+
+#[tokio::test]
+async fn a_site_keeps_the_annotations_in_its_own_backend() {
+    let browser = Browser::start().await;
+    let store = browser.server.api.clone();
+    browser.goto("/quotemark/examples/backend-sync.html").await;
+    SYNC.wait_ready(&browser).await;
+    browser
+        .wait_for(
+            "the page's status",
+            "return document.getElementById('sync-status').value === '0 loaded';",
+        )
+        .await;
+
+    // A person quotes a sentence: the page POSTs it to the backend.
+    let quote = SYNC.quote(&browser, BRIDGE_QUOTE, "Aino Virtanen").await;
+    let id = quote["id"].as_str().unwrap_or_default().to_owned();
+    browser
+        .wait_for(
+            "the saved status",
+            "return document.getElementById('sync-status').value === 'saved';",
+        )
+        .await;
+    let records = store.records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["id"], json!(id));
+    assert_eq!(records[0]["exact"], json!(BRIDGE_QUOTE));
+    assert_eq!(records[0]["speaker"], json!("Aino Virtanen"));
+    assert_eq!(records[0]["kind"], json!("quote"));
+
+    // A note typed in the panel: the page PUTs the changed annotation.
+    SYNC.add_note(&browser, &id, "Confirmed by the agency")
+        .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while store.records().first().map(|r| r["note"].clone())
+        != Some(json!("Confirmed by the agency"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the backend never got the note: {:?}",
+            store.records()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    // A reload: nothing is in the browser's storage, so the annotation comes back from the
+    // backend through add(), with its note and speaker, marked in the article, and is not
+    // sent back as new.
+    browser.goto("/quotemark/examples/backend-sync.html").await;
+    SYNC.wait_ready(&browser).await;
+    browser
+        .wait_for(
+            "the page's status",
+            "return document.getElementById('sync-status').value === '1 loaded';",
+        )
+        .await;
+    let back = SYNC.wait_for_annotations(&browser, 1).await;
+    assert_eq!(back[0]["exact"], json!(BRIDGE_QUOTE));
+    assert_eq!(back[0]["note"], json!("Confirmed by the agency"));
+    assert_eq!(back[0]["speaker"], json!("Aino Virtanen"));
+    let marked = SYNC
+        .wait_for(
+            &browser,
+            "the mark in the article",
+            "return [...root.querySelectorAll('mark[data-qm-ids]')].map(m => m.textContent).join('');",
+        )
+        .await;
+    assert!(
+        marked.as_str().unwrap_or_default().contains(BRIDGE_QUOTE),
+        "marked: {marked}"
+    );
+    let widget_id = back[0]["id"].as_str().unwrap_or_default().to_owned();
+
+    // Deleted in the panel: the page DELETEs the backend's record (by the backend's id).
+    SYNC.click(
+        &browser,
+        &format!("[data-qm-annotation=\"{widget_id}\"] button"),
+        "Show in article",
+    )
+    .await;
+    SYNC.click(
+        &browser,
+        &format!("[data-qm-annotation=\"{widget_id}\"] button"),
+        "Delete",
+    )
+    .await;
+    SYNC.wait_for_annotations(&browser, 0).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !store.records().is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the backend still has {:?}",
+            store.records()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let requests = store.requests();
     assert_eq!(
-        page["last"],
-        json!(format!("“{needle}” — Liisa Koskinen"))
+        requests,
+        vec![
+            "GET /api/annotations".to_owned(),
+            "POST /api/annotations".to_owned(),
+            format!("PUT /api/annotations/{id}"),
+            "GET /api/annotations".to_owned(),
+            format!("DELETE /api/annotations/{id}"),
+        ]
     );
     browser.close().await;
 }
@@ -426,7 +644,7 @@ async fn the_package_json_in_dist_names_files_that_are_there() {
     assert_eq!(package["name"], json!("quotemark"));
     assert_eq!(package["type"], json!("module"));
     let mut named = vec![package["types"].clone(), package["module"].clone()];
-    for entry in ["." , "./auto", "./element"] {
+    for entry in [".", "./auto", "./element"] {
         let target = &package["exports"][entry];
         assert!(target.is_object(), "exports has {entry}");
         named.push(target["types"].clone());
@@ -434,6 +652,9 @@ async fn the_package_json_in_dist_names_files_that_are_there() {
     }
     for file in named {
         let file = file.as_str().expect("a path");
-        assert!(dist.join(file).exists(), "dist/{file} is named by package.json but missing");
+        assert!(
+            dist.join(file).exists(),
+            "dist/{file} is named by package.json but missing"
+        );
     }
 }

@@ -52,9 +52,7 @@ impl ApiStore {
         let Ok(mut records) = self.records.lock() else {
             return (500, "null".into());
         };
-        let id = path
-            .strip_prefix("/api/annotations/")
-            .map(str::to_owned);
+        let id = path.strip_prefix("/api/annotations/").map(str::to_owned);
         let parsed = serde_json::from_slice::<Value>(body).ok();
         let position = |records: &Vec<Value>, id: &str| records.iter().position(|r| r["id"] == id);
         match (method, id, parsed) {
