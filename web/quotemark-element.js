@@ -83,6 +83,15 @@ export class QuoteMarkElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // A property set before the element was defined (by a framework, say) is an own property
+    // hiding the accessor: pass it through the accessor now.
+    for (const property of [...Object.values(STRING_ATTRIBUTES), ...Object.values(BOOLEAN_ATTRIBUTES)]) {
+      if (Object.prototype.hasOwnProperty.call(this, property)) {
+        const value = this[property];
+        delete this[property];
+        this[property] = value;
+      }
+    }
     // Mounted already: the element was moved (removed and put back in the same task).
     if (this.#handle) return;
     // Let the parser finish the element's content, and the code that created the element set
