@@ -62,6 +62,7 @@ fn v2_document() -> Document {
                 created: 1_714_564_800_123,
                 modified: 1_714_564_860_123,
                 revision: 2,
+                source_id: None,
             },
             Annotation {
                 id: AnnotationId("a3".to_string()),
@@ -77,6 +78,7 @@ fn v2_document() -> Document {
                 created: 1_714_564_800_000,
                 modified: 1_714_564_800_000,
                 revision: 0,
+                source_id: None,
             },
             Annotation {
                 id: AnnotationId("a4".to_string()),
@@ -89,6 +91,7 @@ fn v2_document() -> Document {
                 created: 1_714_564_800_000,
                 modified: 1_714_564_900_000,
                 revision: 1,
+                source_id: None,
             },
         ],
         tombstones: vec![Tombstone {
@@ -128,6 +131,7 @@ fn v1_document_migrated() -> Document {
             created,
             modified,
             revision: 0,
+            source_id: None,
         }
     };
     valid(DocumentParts {

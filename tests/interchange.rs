@@ -82,6 +82,7 @@ fn annotation(
         created: CREATED,
         modified: CREATED + 60_000,
         revision: 1,
+        source_id: None,
     }
 }
 
@@ -139,6 +140,7 @@ fn sample_document() -> Document {
         created: CREATED,
         modified: CREATED,
         revision: 0,
+        source_id: None,
     };
     valid(DocumentParts {
         article_id: article_meta().id,

@@ -4,7 +4,9 @@
 
 use quotemark::core::anchoring;
 use quotemark::core::anchoring::AnchorStatus;
-use quotemark::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
+use quotemark::core::document::{
+    Action, AnnotationId, AnnotationKind, Document, NewAnnotation, SpeakerId,
+};
 use quotemark::core::render::marks::step_through;
 use quotemark::core::render::panel::{
     dom_id, matching, needs_review, speaker_filter_from_value, speaker_filter_value, status_label,
@@ -28,12 +30,13 @@ fn document() -> Document {
         let range = range_of(needle);
         let selectors = anchoring::capture(TEXT, range).expect("capture");
         let action = match speaker {
-            Some(name) => Action::CreateQuoteNamed {
+            Some(name) => Action::AddAnnotation(NewAnnotation::selected(
+                AnnotationKind::Quote,
                 range,
                 selectors,
-                speaker: name.to_owned(),
-                note: note.to_owned(),
-            },
+                name.to_owned(),
+                note.to_owned(),
+            )),
             None => Action::CreateAnnotation {
                 kind: AnnotationKind::Highlight,
                 range,

@@ -38,6 +38,10 @@ pub(super) struct Bridge {
     pub(super) outbox: RefCell<VecDeque<(&'static str, serde_json::Value)>>,
     pub(super) telling: Cell<bool>,
     pub(super) subscription: RefCell<Option<Subscription>>,
+    /// The store generation last drawn, `None` before the first render.
+    pub(super) drawn: Cell<Option<u64>>,
+    /// `rendered()` promises waiting for a generation to be drawn.
+    pub(super) waiting: RefCell<Vec<(u64, js_sys::Function)>>,
 }
 
 impl Bridge {
@@ -50,8 +54,21 @@ impl Bridge {
         self.tell();
     }
 
-    /// The widget drew its state: the first time, `ready` resolves.
-    pub(super) fn rendered(&self) {
+    /// The widget drew store generation `generation`: the first time, `ready` resolves; every
+    /// `rendered()` waiting for it or an earlier one resolves.
+    pub(super) fn rendered(&self, generation: u64) {
+        self.drawn.set(Some(generation));
+        let done: Vec<js_sys::Function> = {
+            let mut waiting = self.waiting.borrow_mut();
+            let (done, left): (Vec<_>, Vec<_>) = waiting
+                .drain(..)
+                .partition(|(wanted, _)| *wanted <= generation);
+            *waiting = left;
+            done.into_iter().map(|(_, resolve)| resolve).collect()
+        };
+        for resolve in done {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
         let resolve = self.resolve_ready.borrow_mut().take();
         if let Some(resolve) = resolve {
             let _ = resolve.call0(&JsValue::NULL);
@@ -60,6 +77,20 @@ impl Bridge {
                 .push_back(("ready", serde_json::Value::Null));
             self.tell();
         }
+    }
+
+    /// A promise resolved once everything asked of the widget so far is drawn.
+    pub(super) fn when_rendered(&self) -> js_sys::Promise {
+        let wanted = self.store.generation();
+        if self.drawn.get().is_some_and(|drawn| drawn >= wanted) {
+            return js_sys::Promise::resolve(&JsValue::NULL);
+        }
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |resolve_fn, _| resolve = Some(resolve_fn));
+        if let Some(resolve) = resolve {
+            self.waiting.borrow_mut().push((wanted, resolve));
+        }
+        promise
     }
 
     /// Emits queued events until none are left; a nested call (from a listener) only queues.
@@ -170,7 +201,12 @@ fn changes_between(
                         ("create", plain::annotation_object(document, annotation))
                     }
                     (ChangeKind::Updated, Some(annotation)) => {
-                        ("update", plain::annotation_object(document, annotation))
+                        let mut detail = plain::annotation_object(document, annotation);
+                        if let Some(before) = previous.document().annotation(id) {
+                            detail["previous"] =
+                                plain::annotation_object(previous.document(), before);
+                        }
+                        ("update", detail)
                     }
                     (_, None) => continue,
                 });

@@ -87,6 +87,7 @@ fn quote(id: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotatio
         created: 0,
         modified: 0,
         revision: 0,
+        source_id: None,
     }
 }
 

@@ -29,7 +29,7 @@ use crate::core::anchoring::{AnchorStatus, Selectors};
 use crate::core::text::typography::{clean_name, name_key};
 use crate::core::text::CharRange;
 
-pub use action::{Action, ActionError, Applied};
+pub use action::{Action, ActionError, AnnotationChanges, Applied, NewAnnotation};
 pub use history::History;
 pub use summary::{count_words, quotes_by_speaker, who_is_quoted, SpeakerSummary};
 
@@ -142,6 +142,10 @@ pub struct Annotation {
     /// Incremented on every change; used to merge concurrent edits from two tabs.
     #[serde(default)]
     pub revision: u32,
+    /// The id the annotation had where it came from (a host's record, a W3C server's IRI),
+    /// kept so the host can map it back; `None` for annotations made here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
 }
 
 impl Annotation {
@@ -156,6 +160,7 @@ impl Annotation {
             && self.speaker == other.speaker
             && self.note == other.note
             && self.created == other.created
+            && self.source_id == other.source_id
     }
 }
 

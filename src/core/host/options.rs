@@ -28,6 +28,7 @@ struct RawMountOptions {
     theme: Option<std::collections::BTreeMap<String, String>>,
     annotations: Option<serde_json::Value>,
     suggest: Option<bool>,
+    creation: Option<String>,
 }
 
 /// The theme settings a host may give, each mapped to the `--quotemark-<name>` custom property
@@ -56,6 +57,16 @@ pub enum StorageMode {
     None,
 }
 
+/// What selecting text does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CreationMode {
+    /// A toolbar offers Quote, Highlight and the rest (the default).
+    #[default]
+    Toolbar,
+    /// Letting go of the mouse (or finger) makes a plain highlight at once, no toolbar.
+    Highlight,
+}
+
 /// Validated mount options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MountOptions {
@@ -73,6 +84,8 @@ pub struct MountOptions {
     pub annotations: Option<String>,
     /// Show suggested quotes on load (`suggest: true`).
     pub suggest: bool,
+    /// What selecting text does (`creation: "toolbar" | "highlight"`).
+    pub creation: CreationMode,
 }
 
 /// Why the options can't be used, worded for the integrator reading the thrown `Error`: each
@@ -94,6 +107,7 @@ pub enum OptionsError {
     EmptyId,
     UnknownStorage(String),
     UnknownThemeKey(String),
+    UnknownCreation(String),
 }
 
 impl std::fmt::Display for OptionsError {
@@ -125,6 +139,10 @@ impl std::fmt::Display for OptionsError {
             Self::UnknownStorage(value) => write!(
                 f,
                 "The mount option storage must be \"local\" or \"none\", not {value:?}."
+            ),
+            Self::UnknownCreation(value) => write!(
+                f,
+                "The mount option creation must be \"toolbar\" or \"highlight\", not {value:?}."
             ),
             Self::UnknownThemeKey(key) => write!(
                 f,
@@ -172,6 +190,7 @@ fn check_shape(value: &serde_json::Value) -> Result<(), OptionsError> {
     optional("readOnly", "true or false", Value::is_boolean)?;
     optional("suggest", "true or false", Value::is_boolean)?;
     optional("storage", "a string", Value::is_string)?;
+    optional("creation", "a string", Value::is_string)?;
     optional("speakers", "an array of names", Value::is_array)?;
     optional("theme", "an object", Value::is_object)?;
     if let Some(Value::Array(names)) = options.get("speakers") {
@@ -233,6 +252,11 @@ impl MountOptions {
             Some("none") => StorageMode::None,
             Some(other) => return Err(OptionsError::UnknownStorage(other.to_owned())),
         };
+        let creation = match raw.creation.as_deref() {
+            None | Some("toolbar") => CreationMode::Toolbar,
+            Some("highlight") => CreationMode::Highlight,
+            Some(other) => return Err(OptionsError::UnknownCreation(other.to_owned())),
+        };
         let mut theme = Vec::new();
         for (key, value) in raw.theme.unwrap_or_default() {
             // Accept "accent", "--quotemark-accent" and camelCase "fontSize" alike.
@@ -266,6 +290,7 @@ impl MountOptions {
                 other => other.to_string(),
             }),
             suggest: raw.suggest.unwrap_or(false),
+            creation,
         })
     }
 }

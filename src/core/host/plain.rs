@@ -28,6 +28,7 @@ pub fn annotation_object(document: &Document, annotation: &Annotation) -> Value 
         "score": annotation.status.score(),
         "created": annotation.created,
         "modified": annotation.modified,
+        "sourceId": annotation.source_id,
     })
 }
 

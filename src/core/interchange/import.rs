@@ -307,6 +307,7 @@ pub fn combine(
             created: file_annotation.created.unwrap_or(now),
             modified: file_annotation.modified.unwrap_or(now),
             revision: file_annotation.revision,
+            source_id: file_annotation.source_id.clone(),
         };
         if !seen.insert(DuplicateKey::of(&annotation)) {
             report.duplicates += 1;

@@ -13,7 +13,7 @@ use super::fields::{
 use super::{
     parse_json, timestamp, ArticleMeta, FileAnnotation, FileFormat, FileSpeaker, ImportError,
     ItemKind, ParsedFile, SkippedItem, MAX_ALIASES, MAX_ANNOTATIONS, MAX_CONTEXT_CHARS,
-    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS,
+    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_ID_CHARS,
 };
 use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
@@ -78,6 +78,8 @@ struct NativeAnnotation<'a> {
     created: String,
     modified: String,
     revision: u32,
+    #[serde(rename = "sourceId", skip_serializing_if = "Option::is_none")]
+    source_id: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -148,6 +150,7 @@ fn native_annotation(annotation: &Annotation) -> NativeAnnotation<'_> {
         created: timestamp::format_utc(annotation.created),
         modified: timestamp::format_utc(annotation.modified),
         revision: annotation.revision,
+        source_id: annotation.source_id.as_deref(),
     }
 }
 
@@ -463,7 +466,19 @@ fn parse_annotation(
         created: optional_timestamp(object, "created")?,
         modified: optional_timestamp(object, "modified")?,
         revision: optional_u32(object, "revision")?.unwrap_or(0),
+        source_id: source_id(optional_str(object, "sourceId")?)?,
     })
+}
+
+/// A foreign id as kept: any non-empty string up to [`MAX_SOURCE_ID_CHARS`].
+pub(crate) fn source_id(raw: Option<&str>) -> Result<Option<String>, String> {
+    match raw.map(str::trim).filter(|id| !id.is_empty()) {
+        None => Ok(None),
+        Some(id) => {
+            check_length("the source id", id, MAX_SOURCE_ID_CHARS)?;
+            Ok(Some(id.to_owned()))
+        }
+    }
 }
 
 /// A checked quote selector: the quote non-empty and not too long, the context shortened.

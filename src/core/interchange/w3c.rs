@@ -67,6 +67,9 @@ struct W3cAnnotation {
     motivation: &'static str,
     created: String,
     modified: String,
+    /// Where the annotation came from, when it came from elsewhere (its id there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<String>,
     body: Vec<TextualBody>,
     target: Target,
 }
@@ -210,6 +213,7 @@ fn w3c_annotation(
         motivation: "highlighting",
         created: timestamp::format_utc(annotation.created),
         modified: timestamp::format_utc(annotation.modified),
+        via: annotation.source_id.clone(),
         body,
         target: Target {
             source: source.to_string(),
@@ -456,9 +460,17 @@ fn parse_annotation(
     } else {
         AnnotationKind::Highlight
     });
+    let iri = optional_str(object, "id")?;
+    let own_id = iri.and_then(annotation_id_from_iri);
+    // A foreign IRI is the annotation's id where it came from; ours carry theirs in `via`.
+    let source_id = match own_id {
+        Some(_) => super::native::source_id(optional_str(object, "via")?)?,
+        None => super::native::source_id(iri)?,
+    };
     let annotation = FileAnnotation {
         index,
-        id: optional_str(object, "id")?.and_then(annotation_id_from_iri),
+        id: own_id,
+        source_id,
         kind,
         selectors,
         speaker: None,

@@ -198,6 +198,10 @@ struct AnnotationV2 {
     modified: i64,
     #[serde(default)]
     revision: u32,
+    /// The id the annotation had where it came from (optional; added without a version bump
+    /// since older builds ignore unknown fields and newer ones default it).
+    #[serde(default, rename = "sourceId", skip_serializing_if = "Option::is_none")]
+    source_id: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -410,6 +414,7 @@ fn migrate_v1(old: DocumentV1) -> DocumentV2 {
                 created: annotation.created,
                 modified: annotation.modified,
                 revision: 0,
+                source_id: None,
             }
         })
         .collect();
@@ -502,6 +507,7 @@ fn stored_annotation(annotation: &Annotation) -> AnnotationV2 {
         created: annotation.created,
         modified: annotation.modified,
         revision: annotation.revision,
+        source_id: annotation.source_id.clone(),
     }
 }
 
@@ -576,6 +582,7 @@ fn into_document(stored: DocumentV2) -> Result<Document, CorruptReason> {
             created: annotation.created,
             modified: annotation.modified,
             revision: annotation.revision,
+            source_id: annotation.source_id,
         });
     }
     // Stored order is only a convenience: an edited or damaged value may list annotations out

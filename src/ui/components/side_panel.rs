@@ -41,7 +41,7 @@ pub fn SidePanel() -> Html {
     };
 
     html! {
-        <aside class="qm-panel" aria-label="Annotations panel">
+        <aside class="qm-panel" part="panel" aria-label="Annotations panel">
             <section class="qm-panel-section">
                 <h2 class="qm-panel-heading">{"Annotations"}</h2>
                 <PanelFilters shown={matches.len()} {total} />

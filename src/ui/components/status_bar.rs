@@ -59,7 +59,7 @@ pub fn StatusBar() -> Html {
         }
     });
     html! {
-        <div class="qm-status">
+        <div class="qm-status" part="status">
             if !state.read_only {
                 <div class="qm-status-row">
                     <button type="button" onclick={apply(Action::Undo)} disabled={!can_undo}
