@@ -76,7 +76,7 @@ export interface Annotation {
   /** Milliseconds since the Unix epoch. */
   created: number;
   modified: number;
-  /** The id it had where it came from (a file, `add()`), when that id was not kept; else `null`. */
+  /** The id it came with (through `add()` or a file) when it was given a new one; else `null`. */
   sourceId: string | null;
 }
 
@@ -173,9 +173,10 @@ export class QuotemarkHandle {
   ): ImportReport;
   annotations(): Annotation[];
   /**
-   * Adds one annotation: a native annotation object (an item of a native export's
-   * `annotations`), a W3C `Annotation`, or either as JSON text. Returns it as created; a
-   * foreign id is kept as `sourceId`. Throws an `Error` with a readable message if unusable.
+   * Adds one annotation: a plain object as `annotations()` gives them (`exact` and/or `start`
+   * and `end`, `kind`, `speaker` as a name, `note`, `id`), a W3C `Annotation`, or either as JSON
+   * text. Returns it as created, with a new `id`; the one it came with is kept as `sourceId`.
+   * Throws an `Error` with a readable message (and changes nothing) if it can't be used.
    */
   add(annotation: object | string): Annotation;
   /** Changes an annotation (one undo step) and returns it. Throws for an unknown id. */

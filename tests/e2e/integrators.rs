@@ -231,12 +231,12 @@ async fn click_page(browser: &Browser, selector: &str) {
     click_at(browser, x, y).await;
 }
 
-/// The first ```html block after the README heading `heading`, as written there.
+/// The first ```html block after the README's line starting with `heading`, as written there.
 fn readme_snippet(heading: &str) -> String {
     let readme = include_str!("../../README.md");
     let after = readme
-        .split_once(&format!("\n{heading}\n"))
-        .unwrap_or_else(|| panic!("the README has no heading {heading:?}"))
+        .split_once(&format!("\n{heading}"))
+        .unwrap_or_else(|| panic!("the README has no line {heading:?}"))
         .1;
     let block = after
         .split_once("```html\n")
@@ -447,6 +447,195 @@ async fn the_readme_element_snippet_works_as_written() {
         story,
         json!({ "id": "story-42", "speakers": "Aino Virtanen; Mika Korhonen" })
     );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_readme_snippet_for_add_update_remove_works_as_written() {
+    let browser = Browser::start().await;
+    let snippet = readme_snippet("**Adding, changing and removing annotations from code**");
+    paste_into_page(&browser, &snippet).await;
+    let logged = browser
+        .wait_for(
+            "the snippet's log",
+            "return window.logged.length > 0 && window.logged;",
+        )
+        .await;
+    assert_eq!(logged, json!(["1 1"]));
+    // Removed at the end: no mark is left, and the page has no error.
+    let widget = Widget {
+        host: "document.getElementById('story')",
+        handle: "true",
+    };
+    widget
+        .wait_for(
+            &browser,
+            "no mark left",
+            "return !!root.querySelector('[data-qm-block]')
+               && root.querySelectorAll('mark[data-qm-ids]').length === 0;",
+        )
+        .await;
+    browser.close().await;
+}
+
+const FERRY_ARTICLE_START: &str = "Ferry timetable changes from June";
+
+#[tokio::test]
+async fn the_element_offers_the_whole_handle_and_its_parts() {
+    let browser = Browser::start().await;
+    browser.goto("/quotemark/examples/element.html").await;
+    ELEMENT.wait_ready(&browser).await;
+
+    // The page's ::part rule reaches the article through the element's shadow root.
+    let article = ELEMENT
+        .js(
+            &browser,
+            "const style = getComputedStyle(root.querySelector('[part~=\"article\"]'));
+             return [style.borderLeftStyle, style.borderLeftWidth, style.borderLeftColor];",
+            vec![],
+        )
+        .await;
+    assert_eq!(article, json!(["solid", "4px", "rgb(0, 105, 92)"]));
+
+    // add, rendered, update (with `previous` in the element's event), removeAnnotation, text,
+    // diagnostics: all through the element.
+    let calls = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             (async () => {
+               const story = document.querySelector('quote-mark');
+               const heard = [];
+               for (const name of ['create', 'update', 'delete']) {
+                 story.addEventListener(`quotemark-${name}`, (event) => heard.push([name, event.detail]));
+               }
+               const text = story.text();
+               const added = story.add({ exact: 'the evening gap', speaker: 'Aino Virtanen', id: 'cms-7' });
+               await story.rendered();
+               const marks = story.shadowRoot.firstElementChild.querySelector('[data-quotemark-host]')
+                 .shadowRoot.querySelectorAll('mark[data-qm-ids]').length;
+               const updated = story.update(added.id, { note: 'Checked', kind: 'highlight' });
+               const diagnostics = story.diagnostics();
+               story.removeAnnotation(added.id);
+               let unknown = null;
+               try { story.update('no-such-id', { note: 'x' }); } catch (error) { unknown = error.message; }
+               await story.rendered();
+               done({
+                 starts: text.slice(0, 33), added, updated, marks, diagnostics, unknown,
+                 heard: heard.map(([name, detail]) => [name, detail.id,
+                   name === 'update' ? [detail.previous.note, detail.note, detail.previous.kind, detail.kind] : null]),
+                 left: story.annotations().length,
+               });
+             })().catch((error) => done({ error: String(error) }));",
+            vec![],
+        )
+        .await
+        .expect("call the element's methods");
+    assert_eq!(calls["starts"], json!(FERRY_ARTICLE_START));
+    assert_eq!(calls["added"]["exact"], json!("the evening gap"));
+    assert_eq!(calls["added"]["kind"], json!("quote"));
+    assert_eq!(calls["added"]["sourceId"], json!("cms-7"));
+    assert_eq!(calls["marks"], json!(1), "{calls}");
+    assert_eq!(calls["updated"]["note"], json!("Checked"));
+    assert_eq!(calls["updated"]["kind"], json!("highlight"));
+    let id = calls["added"]["id"].clone();
+    assert_eq!(
+        calls["heard"],
+        json!([
+            ["create", id],
+            ["update", id, ["", "Checked", "quote", "highlight"]],
+            ["delete", id, null],
+        ])
+    );
+    assert_eq!(calls["diagnostics"]["annotations"], json!(1));
+    assert_eq!(calls["diagnostics"]["readOnly"], json!(false));
+    assert!(
+        calls["diagnostics"]["storageKey"]
+            .as_str()
+            .is_some_and(|key| key.contains("example-ferry-story")),
+        "{calls}"
+    );
+    assert!(
+        calls["diagnostics"]["wasmMemoryBytes"]
+            .as_u64()
+            .unwrap_or(0)
+            > 0
+    );
+    assert!(
+        calls["unknown"]
+            .as_str()
+            .is_some_and(|m| m.contains("no-such-id")),
+        "a readable error: {calls}"
+    );
+    assert_eq!(calls["left"], json!(0));
+
+    // creation="highlight": the attribute remounts the widget; a mouse selection is a
+    // highlight at once, with no toolbar.
+    browser
+        .js(
+            "document.querySelector('quote-mark').creation = 'highlight';",
+            vec![],
+        )
+        .await;
+    browser
+        .wait_for(
+            "the remounted widget",
+            "const story = document.querySelector('quote-mark');
+             return story.mounted && story.options().creation === 'highlight';",
+        )
+        .await;
+    ELEMENT.wait_ready(&browser).await;
+    let needle = "Forty minutes is still too long in winter";
+    let selected = ELEMENT.drag_over(&browser, needle).await;
+    assert_eq!(selected, needle);
+    let made = ELEMENT.wait_for_annotations(&browser, 1).await;
+    assert_eq!(made[0]["exact"], json!(needle));
+    assert_eq!(made[0]["kind"], json!("highlight"));
+    let toolbar = ELEMENT
+        .js(
+            &browser,
+            "return !!root.querySelector('.qm-toolbar');",
+            vec![],
+        )
+        .await;
+    assert_eq!(toolbar, json!(false), "no toolbar in highlight mode");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn positions_convert_between_code_points_and_utf16_through_the_element() {
+    let browser = Browser::start().await;
+    browser.goto("/pages/blank.html").await;
+    let converted = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             (async () => {
+               await import('/quotemark/quotemark-element.js');
+               const story = document.createElement('quote-mark');
+               story.storage = 'none';
+               story.innerHTML = '<h1>Family news</h1><p>The family 👩‍👩‍👧 said “we are home”.</p>';
+               document.body.append(story);
+               await story.ready;
+               const text = story.text();
+               const at = text.indexOf('we are home');          // UTF-16
+               const start = story.fromUtf16(at);                // code points
+               const added = story.add({ start, end: start + 11 });
+               return {
+                 utf16: at, start, back: story.toUtf16(start), exact: added.exact,
+                 sliced: text.slice(story.toUtf16(added.start), story.toUtf16(added.end)),
+               };
+             })().then(done, (error) => done({ error: String(error) }));",
+            vec![],
+        )
+        .await
+        .expect("convert positions");
+    // The family emoji is 8 UTF-16 units but 5 code points: 3 apart after it.
+    let utf16 = converted["utf16"].as_u64().unwrap_or(0);
+    assert_eq!(converted["start"], json!(utf16 - 3), "{converted}");
+    assert_eq!(converted["back"], json!(utf16));
+    assert_eq!(converted["exact"], json!("we are home"));
+    assert_eq!(converted["sliced"], json!("we are home"));
     browser.close().await;
 }
 
