@@ -41,9 +41,6 @@ const METHODS = [
 
 const CALL = Symbol("call");
 
-/** The parts the widget exports, forwarded so that `quote-mark::part(article)` reaches them. */
-const PARTS = "app, article, panel, toolbar, status";
-
 function deferred() {
   let resolve, reject;
   const promise = new Promise((yes, no) => {
@@ -204,8 +201,10 @@ export class QuoteMarkElement extends HTMLElement {
     const ready = this.#ready.settled ? (this.#ready = deferred()) : this.#ready;
     let handle;
     try {
+      // mount() puts its `<div class="quotemark-host">` in here, a shadow host whose
+      // `exportparts` names app, article, panel, toolbar and status: being in this element's
+      // shadow tree, it exports them as this element's parts (`quote-mark::part(article)`).
       this.#target = document.createElement("div");
-      this.#target.setAttribute("exportparts", PARTS);
       this.shadowRoot.replaceChildren(this.#target);
       handle = mount(this.#target, this.options());
     } catch (error) {

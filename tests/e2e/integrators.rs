@@ -542,7 +542,7 @@ async fn the_element_offers_the_whole_handle_and_its_parts() {
     assert_eq!(
         calls["heard"],
         json!([
-            ["create", id],
+            ["create", id, null],
             ["update", id, ["", "Checked", "quote", "highlight"]],
             ["delete", id, null],
         ])
