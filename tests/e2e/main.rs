@@ -10,6 +10,7 @@ mod anchoring;
 mod annotate;
 mod demo;
 mod embedding;
+mod handle;
 mod hostile;
 mod integrators;
 mod persistence;

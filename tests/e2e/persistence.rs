@@ -367,10 +367,11 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
     ))
     .expect("the demo article");
     let range = code_point_range(text.text_content(), "great success", 0);
+    // The other tab's counter is elsewhere: its new id must not collide with this tab's.
     let mut parts = elsewhere.into_parts();
     parts.next_id += 100;
     let mut elsewhere =
-        quotemark::core::document::Document::from_parts(parts).expect("the same content");
+        quotemark::core::document::Document::from_parts(parts).expect("a valid document");
     annotate(
         &mut elsewhere,
         text.text_content(),
