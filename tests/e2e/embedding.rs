@@ -8,13 +8,15 @@ use serde_json::{json, Value};
 use crate::person::{chord, click_at, press, press_and_drag, release_mouse, type_text};
 use crate::support::Browser;
 
-/// One widget on a page, found through its host element (the element it was mounted on).
+/// One widget on a page, found through its host element (the element it was mounted on, or a
+/// `<quote-mark>` element, whose shadow root holds the element it mounted on). Shared with
+/// `integrators.rs`.
 #[derive(Clone, Copy)]
-struct Widget {
+pub(crate) struct Widget {
     /// CSS selector of the host element.
-    host: &'static str,
-    /// JavaScript expression for the widget's handle.
-    handle: &'static str,
+    pub(crate) host: &'static str,
+    /// JavaScript expression for the widget's handle (or a `<quote-mark>` element, which is one).
+    pub(crate) handle: &'static str,
 }
 
 const CMS_STORY: Widget = Widget {
@@ -74,9 +76,10 @@ function qmCentre(element) {
 
 impl Widget {
     /// `body` run with `root` and the helpers in scope.
-    fn script(self, body: &str) -> String {
+    pub(crate) fn script(self, body: &str) -> String {
         format!(
-            "const root = document.querySelector({host})
+            "const qmHost = document.querySelector({host});
+             const root = (qmHost?.localName === 'quote-mark' ? qmHost.shadowRoot.firstElementChild : qmHost)
                ?.querySelector(':scope > [data-quotemark-host]')?.shadowRoot;
              {HELPERS}
              {body}",
@@ -84,16 +87,16 @@ impl Widget {
         )
     }
 
-    async fn js(self, browser: &Browser, body: &str, args: Vec<Value>) -> Value {
+    pub(crate) async fn js(self, browser: &Browser, body: &str, args: Vec<Value>) -> Value {
         browser.js(&self.script(body), args).await
     }
 
-    async fn wait_for(self, browser: &Browser, what: &str, body: &str) -> Value {
+    pub(crate) async fn wait_for(self, browser: &Browser, what: &str, body: &str) -> Value {
         browser.wait_for(what, &self.script(body)).await
     }
 
     /// Waits until the article is rendered and the handle answers.
-    async fn wait_ready(self, browser: &Browser) {
+    pub(crate) async fn wait_ready(self, browser: &Browser) {
         self.wait_for(
             browser,
             &format!("the widget in {}", self.host),
@@ -105,14 +108,14 @@ impl Widget {
         .await;
     }
 
-    async fn annotations(self, browser: &Browser) -> Vec<Value> {
+    pub(crate) async fn annotations(self, browser: &Browser) -> Vec<Value> {
         let value = browser
             .js(&format!("return {}.annotations();", self.handle), vec![])
             .await;
         serde_json::from_value(value).unwrap_or_default()
     }
 
-    async fn wait_for_annotations(self, browser: &Browser, count: usize) -> Vec<Value> {
+    pub(crate) async fn wait_for_annotations(self, browser: &Browser, count: usize) -> Vec<Value> {
         let value = browser
             .wait_for(
                 &format!("{count} annotations in {}", self.host),
@@ -127,7 +130,7 @@ impl Widget {
 
     /// Drags the mouse over the first occurrence of `needle`, as a person selecting those
     /// words would, and releases. Returns what the browser had selected.
-    async fn drag_over(self, browser: &Browser, needle: &str) -> String {
+    pub(crate) async fn drag_over(self, browser: &Browser, needle: &str) -> String {
         let path = self
             .js(
                 browser,
@@ -158,7 +161,7 @@ impl Widget {
 
     /// Clicks the middle of the first element matching `selector` inside the widget whose
     /// text is `text` (any text when empty).
-    async fn click(self, browser: &Browser, selector: &str, text: &str) {
+    pub(crate) async fn click(self, browser: &Browser, selector: &str, text: &str) {
         let point = self
             .js(
                 browser,
@@ -189,7 +192,7 @@ impl Widget {
         click_at(browser, x, y).await;
     }
 
-    async fn wait_for_toolbar(self, browser: &Browser) {
+    pub(crate) async fn wait_for_toolbar(self, browser: &Browser) {
         self.wait_for(
             browser,
             "the selection toolbar",
@@ -200,7 +203,7 @@ impl Widget {
 
     /// Selects `needle` with the mouse and quotes it as `speaker`'s words, typed into the
     /// toolbar and confirmed with Enter. Returns the new annotation.
-    async fn quote(self, browser: &Browser, needle: &str, speaker: &str) -> Value {
+    pub(crate) async fn quote(self, browser: &Browser, needle: &str, speaker: &str) -> Value {
         let before = self.annotations(browser).await.len();
         let selected = self.drag_over(browser, needle).await;
         assert_eq!(selected, needle, "the drag selected something else");
@@ -218,7 +221,7 @@ impl Widget {
 
     /// Adds `note` to annotation `id` through its card's note editor (opening it with "Add
     /// note" unless it is open already, as after the toolbar's Note).
-    async fn add_note(self, browser: &Browser, id: &str, note: &str) {
+    pub(crate) async fn add_note(self, browser: &Browser, id: &str, note: &str) {
         let card = format!("[data-qm-annotation=\"{id}\"]");
         let open = self
             .js(

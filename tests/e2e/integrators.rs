@@ -3,217 +3,21 @@
 //! layout of `dist/`. Each example page in `examples/` is driven by a person's real mouse and
 //! keyboard, and the test checks what the reader and the backend see.
 
-use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use crate::person::{chord, click_at, press, press_and_drag, release_mouse, type_text};
+use crate::embedding::Widget;
+use crate::person::click_at;
 use crate::support::Browser;
 
-/// One widget on an example page: how to reach its shadow root and its handle.
-#[derive(Clone, Copy)]
-struct Widget {
-    /// JavaScript expression for the element that holds the widget (the one given to mount,
-    /// or the `<quote-mark>` element).
-    host: &'static str,
-    /// JavaScript expression for the widget's handle (or the element, which is one).
-    handle: &'static str,
-}
-
 const ELEMENT: Widget = Widget {
-    host: "document.querySelector('quote-mark').shadowRoot.firstElementChild",
+    host: "quote-mark",
     handle: "document.querySelector('quote-mark')",
 };
 const NO_BUNDLER: Widget = Widget {
-    host: "document.getElementById('story')",
+    host: "#story",
     handle: "window.exampleHandle",
 };
-const SYNC: Widget = Widget {
-    host: "document.getElementById('story')",
-    handle: "window.exampleHandle",
-};
-
-const HELPERS: &str = r#"
-function qmFind(needle) {
-  for (const block of root.querySelectorAll('[data-qm-block]')) {
-    const at = block.textContent.indexOf(needle);
-    if (at >= 0) return { block, start: at, end: at + needle.length };
-  }
-  return null;
-}
-function qmCharRect(block, offset) {
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let node, seen = 0;
-  while ((node = walker.nextNode())) {
-    if (offset < seen + node.data.length) {
-      const range = document.createRange();
-      const at = offset - seen;
-      const wide = node.data.codePointAt(at) > 0xffff;
-      range.setStart(node, at);
-      range.setEnd(node, at + (wide ? 2 : 1));
-      const rects = [...range.getClientRects()].filter(r => r.width > 0);
-      return rects[rects.length - 1] ?? range.getBoundingClientRect();
-    }
-    seen += node.data.length;
-  }
-  return null;
-}
-function qmCentre(element) {
-  const r = element.getBoundingClientRect();
-  return [r.left + r.width / 2, r.top + r.height / 2];
-}
-"#;
-
-impl Widget {
-    fn script(self, body: &str) -> String {
-        format!(
-            "const root = ({host})?.querySelector(':scope > [data-quotemark-host]')?.shadowRoot;
-             {HELPERS}
-             {body}",
-            host = self.host
-        )
-    }
-
-    async fn js(self, browser: &Browser, body: &str, args: Vec<Value>) -> Value {
-        browser.js(&self.script(body), args).await
-    }
-
-    async fn wait_for(self, browser: &Browser, what: &str, body: &str) -> Value {
-        browser.wait_for(what, &self.script(body)).await
-    }
-
-    async fn wait_ready(self, browser: &Browser) {
-        self.wait_for(
-            browser,
-            "the widget",
-            &format!(
-                "return !!root?.querySelector('[data-qm-block]') && !!({});",
-                self.handle
-            ),
-        )
-        .await;
-    }
-
-    async fn annotations(self, browser: &Browser) -> Vec<Value> {
-        let value = browser
-            .js(&format!("return {}.annotations();", self.handle), vec![])
-            .await;
-        serde_json::from_value(value).unwrap_or_default()
-    }
-
-    async fn wait_for_annotations(self, browser: &Browser, count: usize) -> Vec<Value> {
-        let value = browser
-            .wait_for(
-                &format!("{count} annotations"),
-                &format!(
-                    "const all = {}.annotations(); return all.length === {count} && all;",
-                    self.handle
-                ),
-            )
-            .await;
-        serde_json::from_value(value).unwrap_or_default()
-    }
-
-    /// Drags the mouse over the first occurrence of `needle` and releases; returns what the
-    /// browser had selected just before the release.
-    async fn drag_over(self, browser: &Browser, needle: &str) -> String {
-        let path = self
-            .js(
-                browser,
-                "const found = qmFind(arguments[0]);
-                 if (!found) return null;
-                 found.block.scrollIntoView({ block: 'center' });
-                 const first = qmCharRect(found.block, found.start);
-                 const last = qmCharRect(found.block, found.end - 1);
-                 return [first.left + Math.min(2, first.width / 4), (first.top + first.bottom) / 2,
-                         last.right - Math.min(2, last.width / 4), (last.top + last.bottom) / 2];",
-                vec![json!(needle)],
-            )
-            .await;
-        let [x0, y0, x1, y1]: [f64; 4] = serde_json::from_value(path.clone())
-            .unwrap_or_else(|_| panic!("{needle:?} is not in the widget: {path}"));
-        press_and_drag(browser, (x0, y0), (x1, y1)).await;
-        let selected = self
-            .js(
-                browser,
-                "const s = root.getSelection ? root.getSelection() : document.getSelection();
-                 return s ? s.toString() : '';",
-                vec![],
-            )
-            .await;
-        release_mouse(browser).await;
-        selected.as_str().unwrap_or_default().to_owned()
-    }
-
-    /// Clicks the middle of the first element matching `selector` whose text is `text` (any
-    /// text when empty).
-    async fn click(self, browser: &Browser, selector: &str, text: &str) {
-        let point = self
-            .js(
-                browser,
-                "const element = [...root.querySelectorAll(arguments[0])]
-                   .find(e => !arguments[1] || e.textContent.trim() === arguments[1]);
-                 if (!element) return null;
-                 element.scrollIntoView({ block: 'center' });
-                 return qmCentre(element);",
-                vec![json!(selector), json!(text)],
-            )
-            .await;
-        let [x, y]: [f64; 2] = serde_json::from_value(point.clone())
-            .unwrap_or_else(|_| panic!("no {selector:?} {text:?} in the widget ({point})"));
-        click_at(browser, x, y).await;
-    }
-
-    /// Selects `needle` with the mouse and quotes it as `speaker`'s words (typed into the
-    /// toolbar, Enter). Returns the new annotation.
-    async fn quote(self, browser: &Browser, needle: &str, speaker: &str) -> Value {
-        let before = self.annotations(browser).await.len();
-        let selected = self.drag_over(browser, needle).await;
-        assert_eq!(selected, needle, "the drag selected something else");
-        self.wait_for(
-            browser,
-            "the selection toolbar",
-            "return !!root.querySelector('.qm-toolbar');",
-        )
-        .await;
-        self.click(browser, "#qm-speaker-input", "").await;
-        chord(browser, &[Key::Control], 'a').await;
-        type_text(browser, speaker).await;
-        press(browser, Key::Enter).await;
-        let after = self.wait_for_annotations(browser, before + 1).await;
-        after
-            .into_iter()
-            .find(|a| a["exact"] == json!(needle))
-            .unwrap_or_else(|| panic!("no annotation quotes {needle:?}"))
-    }
-
-    /// Types `note` into annotation `id`'s note editor (opened with its card's "Add note")
-    /// and saves it with Ctrl+Enter.
-    async fn add_note(self, browser: &Browser, id: &str, note: &str) {
-        let card = format!("[data-qm-annotation=\"{id}\"]");
-        let open = self
-            .js(
-                browser,
-                "return !!root.querySelector(arguments[0] + ' .qm-note-input');",
-                vec![json!(card)],
-            )
-            .await;
-        if open == json!(true) {
-            self.click(browser, &format!("{card} .qm-note-input"), "")
-                .await;
-        } else {
-            self.click(browser, &format!("{card} button"), "Add note")
-                .await;
-        }
-        self.wait_for(
-            browser,
-            "the note editor",
-            "return root.activeElement?.classList.contains('qm-note-input');",
-        )
-        .await;
-        type_text(browser, note).await;
-        chord(browser, &[Key::Control], Key::Enter).await;
-    }
-}
+const SYNC: Widget = NO_BUNDLER;
 
 /// Clicks the middle of the page's own element `selector` (outside the widget).
 async fn click_page(browser: &Browser, selector: &str) {
@@ -464,7 +268,7 @@ async fn the_readme_snippet_for_add_update_remove_works_as_written() {
     assert_eq!(logged, json!(["1 1"]));
     // Removed at the end: no mark is left, and the page has no error.
     let widget = Widget {
-        host: "document.getElementById('story')",
+        host: "#story",
         handle: "true",
     };
     widget

@@ -282,7 +282,7 @@ async fn the_readme_examples_run_as_written() {
     let javascript = readme_html_blocks("JavaScript");
     assert_eq!(
         (declarative.len(), javascript.len()),
-        (2, 1),
+        (2, 2),
         "the README's embedding examples"
     );
     let blocks = [
@@ -292,6 +292,8 @@ async fn the_readme_examples_run_as_written() {
             declarative.join("\n"),
         ),
         ("javascript.html".to_owned(), javascript[0].clone()),
+        // add, update and remove from code (checked in detail by integrators.rs).
+        ("javascript-edits.html".to_owned(), javascript[1].clone()),
     ];
     // Every uncaught error or rejected promise on the page is recorded.
     let recorder = "<script>window.__errors = [];\
