@@ -15,9 +15,9 @@ export interface QuoteMarkElement extends HandleMethods {}
 
 /**
  * `<quote-mark>`: its own content (HTML) is the article, its attributes the options. Each
- * method below throws an `Error` while the element has no widget (not in a document, or its
- * content or attributes could not be used); one called right after the element was inserted
- * mounts it at once.
+ * handle method throws an `Error` while the element has no widget (not in a document, or its
+ * content or attributes could not be used), except `on`, `off` and `setReadOnly`, which are
+ * kept for the next widget; one called right after the element was inserted mounts it at once.
  */
 export class QuoteMarkElement extends HTMLElement {
   /** `article-id`: keys the saved annotations (default: a hash of the text). Remounts. */
