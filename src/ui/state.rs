@@ -362,6 +362,12 @@ impl AppState {
         // Refused actions change nothing, so they must not make a new document either.
         let mut draft = (*self.document).clone();
         let applied = draft.apply(action, now)?;
+        // A change to nothing (a note saved as it was) keeps the document: no event, no save,
+        // no redraw; the reader still hears that nothing changed.
+        if applied.is_empty() {
+            self.announce(applied.message.clone());
+            return Ok(applied);
+        }
         self.replace_document(draft);
         let document = &self.document;
         let present: HashSet<&AnnotationId> =
