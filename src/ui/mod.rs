@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod hooks;
+pub mod reducer;
 pub mod saving;
 pub mod state;
 pub mod store;
