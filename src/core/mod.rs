@@ -10,6 +10,7 @@
 pub mod agreement;
 pub mod anchoring;
 pub mod article;
+pub mod classroom;
 pub mod document;
 pub mod host;
 pub mod interchange;
