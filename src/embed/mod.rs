@@ -3,6 +3,7 @@
 //! [`bridge`].
 
 mod bridge;
+mod compare;
 mod handle;
 
 use std::cell::{Cell, RefCell};
