@@ -172,7 +172,11 @@ fn exported_files(class: &[Annotator], text: &str) -> Vec<(String, String)> {
                     AnnotationKind::Quote => Action::CreateQuoteNamed {
                         range: span.range,
                         selectors,
-                        speaker: span.speaker.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+                        speaker: span
+                            .speaker
+                            .as_ref()
+                            .map(|l| l.name.clone())
+                            .unwrap_or_default(),
                         note: String::new(),
                     },
                     AnnotationKind::Highlight => Action::CreateAnnotation {
@@ -203,7 +207,11 @@ fn from_files(files: &[(String, String)], text: &str, blocks: &[CharRange]) -> u
 fn median_ms(mut times: Vec<Duration>) -> (f64, f64, f64) {
     times.sort_unstable();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    (ms(times[times.len() / 2]), ms(times[0]), ms(times[times.len() - 1]))
+    (
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+    )
 }
 
 fn main() {

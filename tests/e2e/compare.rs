@@ -187,16 +187,39 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
         .click()
         .await
         .expect("press it");
-    wait(&browser, "the compare view", "return !!root?.querySelector('[data-qm-compare-files]');").await;
+    wait(
+        &browser,
+        "the compare view",
+        "return !!root?.querySelector('[data-qm-compare-files]');",
+    )
+    .await;
     let files = class_files();
     open_files(&browser, &files).await;
-    wait(&browser, "three files loaded", "return root.querySelectorAll('.qm-compare-loaded li').length === 3;").await;
-    let refused = js(&browser, "return root.querySelector('.qm-compare-refused')?.textContent;", vec![]).await;
+    wait(
+        &browser,
+        "three files loaded",
+        "return root.querySelectorAll('.qm-compare-loaded li').length === 3;",
+    )
+    .await;
+    let refused = js(
+        &browser,
+        "return root.querySelector('.qm-compare-refused')?.textContent;",
+        vec![],
+    )
+    .await;
     assert!(
-        refused.as_str().unwrap_or_default().contains("“other.json” was made on a different article"),
+        refused
+            .as_str()
+            .unwrap_or_default()
+            .contains("“other.json” was made on a different article"),
         "{refused}"
     );
-    let names = js(&browser, "return [...root.querySelectorAll('.qm-compare-loaded strong')].map(e => e.textContent);", vec![]).await;
+    let names = js(
+        &browser,
+        "return [...root.querySelectorAll('.qm-compare-loaded strong')].map(e => e.textContent);",
+        vec![],
+    )
+    .await;
     assert_eq!(names, json!(["Ann", "ben", "Cy"]));
 
     // Agreement per passage: a shade and a count, never colour alone.
@@ -204,87 +227,247 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
     assert_eq!(level_of(&browser, "Nobody asked us").await, "some");
     assert_eq!(level_of(&browser, "older than I am").await, "some");
     assert_eq!(level_of(&browser, "fishers were").await, "one");
-    let counts = js(&browser, "return [...root.querySelectorAll('.qm-agree-count')].map(e => e.textContent);", vec![]).await;
-    assert!(counts.as_array().is_some_and(|c| c.contains(&json!("3/3")) && c.contains(&json!("1/3"))), "{counts}");
-    let agreement = browser.js("return window.quotemarkCompare.agreement();", vec![]).await;
-    assert_eq!(agreement["pairs"].as_array().map(Vec::len), Some(3), "{agreement}");
-    assert_eq!((agreement["pairs"][0]["a"].as_str(), agreement["pairs"][0]["b"].as_str()), (Some("Ann"), Some("ben")));
+    let counts = js(
+        &browser,
+        "return [...root.querySelectorAll('.qm-agree-count')].map(e => e.textContent);",
+        vec![],
+    )
+    .await;
+    assert!(
+        counts
+            .as_array()
+            .is_some_and(|c| c.contains(&json!("3/3")) && c.contains(&json!("1/3"))),
+        "{counts}"
+    );
+    let agreement = browser
+        .js("return window.quotemarkCompare.agreement();", vec![])
+        .await;
+    assert_eq!(
+        agreement["pairs"].as_array().map(Vec::len),
+        Some(3),
+        "{agreement}"
+    );
+    assert_eq!(
+        (
+            agreement["pairs"][0]["a"].as_str(),
+            agreement["pairs"][0]["b"].as_str()
+        ),
+        (Some("Ann"), Some("ben"))
+    );
     assert!(agreement["alphaU"].is_number(), "{agreement}");
-    assert!(agreement["pairs"][0]["spanF1Overlap"].as_f64().is_some_and(|f| f > 0.0));
+    assert!(agreement["pairs"][0]["spanF1Overlap"]
+        .as_f64()
+        .is_some_and(|f| f > 0.0));
 
     // A passage's details, by keyboard: Tab to it, then Enter.
-    js(&browser, "const marks = [...root.querySelectorAll('mark[role=button]')];
+    js(
+        &browser,
+        "const marks = [...root.querySelectorAll('mark[role=button]')];
                   const before = marks.find(m => m.textContent.includes('Nobody asked us'));
-                  marks[marks.indexOf(before) - 1].focus(); return true;", vec![]).await;
+                  marks[marks.indexOf(before) - 1].focus(); return true;",
+        vec![],
+    )
+    .await;
     press(&browser, Key::Tab).await;
     press(&browser, Key::Enter).await;
     let details = wait(&browser, "the passage's details", "const items = [...root.querySelectorAll('[data-qm-detail]')].map(li => li.textContent); return items.length === 2 && items;").await;
-    assert!(details[0].as_str().unwrap_or_default().contains("Ann: quote, speaker Bo Lind"), "{details}");
-    assert!(details[1].as_str().unwrap_or_default().contains("ben: quote, speaker Ada Holm"), "{details}");
+    assert!(
+        details[0]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Ann: quote, speaker Bo Lind"),
+        "{details}"
+    );
+    assert!(
+        details[1]
+            .as_str()
+            .unwrap_or_default()
+            .contains("ben: quote, speaker Ada Holm"),
+        "{details}"
+    );
 
     // Filters: without Cy, the old-pier passage is one person's; by speaker, only Bo Lind's.
     click(&browser, "[data-qm-filter-annotator=\"Cy\"]").await;
     wait(&browser, "levels recounted without Cy", "return [...root.querySelectorAll('mark[data-qm-passage]')].find(m => m.textContent.includes('older than'))?.dataset.level === 'one';").await;
     assert_eq!(level_of(&browser, "We will rebuild").await, "all");
     js(&browser, "const select = root.querySelector('[data-qm-filter-speaker]'); select.value = 'Bo Lind'; select.dispatchEvent(new Event('change', { bubbles: true })); return true;", vec![]).await;
-    wait(&browser, "only Bo Lind's quotes", "return root.querySelectorAll('mark[role=button]').length === 1;").await;
+    wait(
+        &browser,
+        "only Bo Lind's quotes",
+        "return root.querySelectorAll('mark[role=button]').length === 1;",
+    )
+    .await;
     assert_eq!(level_of(&browser, "Nobody asked us").await, "one");
     js(&browser, "const select = root.querySelector('[data-qm-filter-speaker]'); select.value = ''; select.dispatchEvent(new Event('change', { bubbles: true })); return true;", vec![]).await;
     click(&browser, "[data-qm-filter-annotator=\"Cy\"]").await;
-    wait(&browser, "everyone shown", "return root.querySelectorAll('mark[role=button]').length === 5;").await;
+    wait(
+        &browser,
+        "everyone shown",
+        "return root.querySelectorAll('mark[role=button]').length === 5;",
+    )
+    .await;
 
     // Export scores (CSV): the download is the scores CSV.
     click(&browser, "[data-qm-compare-export-scores]").await;
     let scores = download_text(&browser, 0).await;
-    let expected = browser.js("return window.quotemarkCompare.scoresCsv();", vec![]).await;
+    let expected = browser
+        .js("return window.quotemarkCompare.scoresCsv();", vec![])
+        .await;
     // Blob.text() decodes UTF-8 and drops the byte order mark the file starts with.
     assert_eq!(
         scores,
-        expected.as_str().unwrap_or_default().trim_start_matches('\u{feff}')
+        expected
+            .as_str()
+            .unwrap_or_default()
+            .trim_start_matches('\u{feff}')
     );
     assert!(scores.contains("Ann") && scores.contains("Cy"), "{scores}");
 
     // The key by majority: three passages; accept the one-person passage, reject the old pier,
     // undo the rejection with Ctrl+Z, reject it again.
     js(&browser, "const select = root.querySelector('[data-qm-rule]'); select.value = 'unanimous'; select.dispatchEvent(new Event('change', { bubbles: true })); return true;", vec![]).await;
-    wait(&browser, "unanimous: one passage", "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('1 of 4');").await;
+    wait(
+        &browser,
+        "unanimous: one passage",
+        "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('1 of 4');",
+    )
+    .await;
     js(&browser, "const select = root.querySelector('[data-qm-rule]'); select.value = 'majority'; select.dispatchEvent(new Event('change', { bubbles: true })); return true;", vec![]).await;
-    wait(&browser, "majority: three passages", "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');").await;
+    wait(
+        &browser,
+        "majority: three passages",
+        "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');",
+    )
+    .await;
     let passage = |needle: &str| {
         format!(
             "const item = [...root.querySelectorAll('[data-qm-key-passage]')].find(li => li.textContent.includes({needle:?}));"
         )
     };
-    let fishers_id = js(&browser, &format!("{} return item.dataset.qmKeyPassage;", passage("fishers were")), vec![]).await;
-    let older_id = js(&browser, &format!("{} return item.dataset.qmKeyPassage;", passage("older than")), vec![]).await;
-    click(&browser, &format!("[data-qm-key-passage=\"{}\"] [data-qm-accept]", fishers_id.as_str().expect("id"))).await;
-    wait(&browser, "four in the key", "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('4 of 4');").await;
-    let reject = format!("[data-qm-key-passage=\"{}\"] [data-qm-reject]", older_id.as_str().expect("id"));
+    let fishers_id = js(
+        &browser,
+        &format!(
+            "{} return item.dataset.qmKeyPassage;",
+            passage("fishers were")
+        ),
+        vec![],
+    )
+    .await;
+    let older_id = js(
+        &browser,
+        &format!(
+            "{} return item.dataset.qmKeyPassage;",
+            passage("older than")
+        ),
+        vec![],
+    )
+    .await;
+    click(
+        &browser,
+        &format!(
+            "[data-qm-key-passage=\"{}\"] [data-qm-accept]",
+            fishers_id.as_str().expect("id")
+        ),
+    )
+    .await;
+    wait(
+        &browser,
+        "four in the key",
+        "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('4 of 4');",
+    )
+    .await;
+    let reject = format!(
+        "[data-qm-key-passage=\"{}\"] [data-qm-reject]",
+        older_id.as_str().expect("id")
+    );
     click(&browser, &reject).await;
-    wait(&browser, "the old pier rejected", "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');").await;
+    wait(
+        &browser,
+        "the old pier rejected",
+        "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');",
+    )
+    .await;
     chord(&browser, &[Key::Control], 'z').await;
-    wait(&browser, "the rejection undone", "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('4 of 4');").await;
+    wait(
+        &browser,
+        "the rejection undone",
+        "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('4 of 4');",
+    )
+    .await;
     click(&browser, &reject).await;
-    wait(&browser, "rejected again", "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');").await;
+    wait(
+        &browser,
+        "rejected again",
+        "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');",
+    )
+    .await;
 
     // Feedback and the gradebook against the curated key (pier, nobody, fishers).
-    let ann = browser.js("return window.quotemarkCompare.feedback('Ann');", vec![]).await;
-    assert_eq!(ann["found"].as_u64().unwrap_or(0) + ann["boundaryOff"].as_u64().unwrap_or(0), 2, "{ann}");
-    assert_eq!((ann["missed"].clone(), ann["extra"].clone()), (json!(1), json!(1)), "{ann}");
-    let cy = browser.js("return window.quotemarkCompare.feedback('Cy');", vec![]).await;
-    assert_eq!((cy["wrongSpeaker"].clone(), cy["missed"].clone(), cy["extra"].clone()), (json!(1), json!(2), json!(1)), "{cy}");
-    let ben = browser.js("return window.quotemarkCompare.feedback('ben');", vec![]).await;
-    assert_eq!((ben["missed"].clone(), ben["extra"].clone()), (json!(0), json!(0)), "{ben}");
-    assert_eq!(browser.js("return window.quotemarkCompare.feedback('nobody');", vec![]).await, Value::Null);
+    let ann = browser
+        .js("return window.quotemarkCompare.feedback('Ann');", vec![])
+        .await;
+    assert_eq!(
+        ann["found"].as_u64().unwrap_or(0) + ann["boundaryOff"].as_u64().unwrap_or(0),
+        2,
+        "{ann}"
+    );
+    assert_eq!(
+        (ann["missed"].clone(), ann["extra"].clone()),
+        (json!(1), json!(1)),
+        "{ann}"
+    );
+    let cy = browser
+        .js("return window.quotemarkCompare.feedback('Cy');", vec![])
+        .await;
+    assert_eq!(
+        (
+            cy["wrongSpeaker"].clone(),
+            cy["missed"].clone(),
+            cy["extra"].clone()
+        ),
+        (json!(1), json!(2), json!(1)),
+        "{cy}"
+    );
+    let ben = browser
+        .js("return window.quotemarkCompare.feedback('ben');", vec![])
+        .await;
+    assert_eq!(
+        (ben["missed"].clone(), ben["extra"].clone()),
+        (json!(0), json!(0)),
+        "{ben}"
+    );
+    assert_eq!(
+        browser
+            .js("return window.quotemarkCompare.feedback('nobody');", vec![])
+            .await,
+        Value::Null
+    );
     click(&browser, "[data-qm-gradebook]").await;
     let gradebook = download_text(&browser, 1).await;
     let rows: Vec<&str> = gradebook.trim_end().split("\r\n").collect();
     assert_eq!(rows.len(), 4, "{gradebook}");
-    assert!(rows[0].ends_with("name,found,boundary_off,wrong_speaker,missed,extra,score"), "{gradebook}");
-    assert!(rows[1].starts_with("Ann,") && rows[2].starts_with("ben,") && rows[3].starts_with("Cy,"), "{gradebook}");
-    assert!(rows[2].ends_with(",0,0,100.0") || rows[2].contains(",0,0,"), "{gradebook}");
-    let handed_back = browser.js("return window.quotemarkCompare.feedbackFile('Cy');", vec![]).await;
-    assert!(handed_back.as_str().unwrap_or_default().contains("Key: missed."), "{handed_back}");
+    assert!(
+        rows[0].ends_with("name,found,boundary_off,wrong_speaker,missed,extra,score"),
+        "{gradebook}"
+    );
+    assert!(
+        rows[1].starts_with("Ann,") && rows[2].starts_with("ben,") && rows[3].starts_with("Cy,"),
+        "{gradebook}"
+    );
+    assert!(
+        rows[2].ends_with(",0,0,100.0") || rows[2].contains(",0,0,"),
+        "{gradebook}"
+    );
+    let handed_back = browser
+        .js("return window.quotemarkCompare.feedbackFile('Cy');", vec![])
+        .await;
+    assert!(
+        handed_back
+            .as_str()
+            .unwrap_or_default()
+            .contains("Key: missed."),
+        "{handed_back}"
+    );
 
     // Reload: the curation is kept for this article; the teacher opens the same files again.
     browser.client.refresh().await.expect("reload");
@@ -298,12 +481,24 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
             vec![text.clone(), files.clone()],
         )
         .await;
-    wait(&browser, "the key kept after a reload", "return root?.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');").await;
-    let kept = js(&browser, &format!("{} return item.dataset.inKey;", passage("older than")), vec![]).await;
+    wait(
+        &browser,
+        "the key kept after a reload",
+        "return root?.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');",
+    )
+    .await;
+    let kept = js(
+        &browser,
+        &format!("{} return item.dataset.inKey;", passage("older than")),
+        vec![],
+    )
+    .await;
     assert_eq!(kept, "false");
 
     // key() is an ordinary file: a normal widget opens it.
-    let key = browser.js("return window.quotemarkCompare.key();", vec![]).await;
+    let key = browser
+        .js("return window.quotemarkCompare.key();", vec![])
+        .await;
     let opened = browser
         .js(
             "const element = document.createElement('div');
@@ -316,8 +511,19 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
     let opened = opened.as_array().cloned().unwrap_or_default();
     assert_eq!(opened.len(), 3, "{opened:?}");
     assert_eq!(opened[0][0], "quote");
-    assert!(opened[0][1].as_str().unwrap_or_default().contains("We will rebuild the pier"), "{opened:?}");
-    assert!(opened.iter().any(|a| a[0] == "highlight" && a[1] == "The fishers were sceptical."), "{opened:?}");
+    assert!(
+        opened[0][1]
+            .as_str()
+            .unwrap_or_default()
+            .contains("We will rebuild the pier"),
+        "{opened:?}"
+    );
+    assert!(
+        opened
+            .iter()
+            .any(|a| a[0] == "highlight" && a[1] == "The fishers were sceptical."),
+        "{opened:?}"
+    );
     browser.close().await;
 }
 
@@ -356,7 +562,11 @@ async fn compare_the_readme_example_runs_as_written() {
             "return document.readyState === 'complete' && window.__errors;",
         )
         .await;
-    assert_eq!(errors, json!([]), "the README's compare example threw:\n{block}");
+    assert_eq!(
+        errors,
+        json!([]),
+        "the README's compare example threw:\n{block}"
+    );
     browser.close().await;
     let _ = std::fs::remove_dir_all(&pages);
 }

@@ -69,7 +69,12 @@ pub fn feedback_document(article_id: &str, text_content: &str, feedback: &Feedba
             &mut document,
             &item.key,
             quote,
-            key_note(item.outcome, item.wrong_speaker, item.student.as_ref(), &item.key),
+            key_note(
+                item.outcome,
+                item.wrong_speaker,
+                item.student.as_ref(),
+                &item.key,
+            ),
         );
         if let Some(student) = &item.student {
             let note = match item.outcome {

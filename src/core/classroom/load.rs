@@ -60,7 +60,13 @@ impl Class {
     }
 
     /// Adds more files (a second drop), keeping names unique across the whole class.
-    pub fn add(&mut self, article_id: &str, text_content: &str, files: &[(String, String)], now: i64) {
+    pub fn add(
+        &mut self,
+        article_id: &str,
+        text_content: &str,
+        files: &[(String, String)],
+        now: i64,
+    ) {
         for (file_name, content) in files {
             match read_one(article_id, text_content, file_name, content, now) {
                 Ok(mut file) => {
@@ -113,7 +119,11 @@ fn read_one(
         now,
     )
     .map_err(|error| match error {
-        ImportError::DifferentArticle { title, found, total } => format!(
+        ImportError::DifferentArticle {
+            title,
+            found,
+            total,
+        } => format!(
             "{shown} was made on a different article{}: only {found} of its {total} annotations \
              are in this one, so it was left out.",
             title.map(|t| format!(" ({t})")).unwrap_or_default()
@@ -143,7 +153,11 @@ fn read_one(
 /// A file name in quotes, shortened so a hostile 10,000-character name can't flood a message.
 fn display_file_name(file_name: &str) -> String {
     let short: String = file_name.chars().take(80).collect();
-    let cut = if short.len() < file_name.len() { "…" } else { "" };
+    let cut = if short.len() < file_name.len() {
+        "…"
+    } else {
+        ""
+    };
     format!("“{short}{cut}”")
 }
 
@@ -160,7 +174,9 @@ fn name_from_file(file_name: &str) -> String {
     if name.is_empty() {
         "Unnamed file".to_owned()
     } else {
-        name.chars().take(crate::core::interchange::MAX_NAME_CHARS).collect()
+        name.chars()
+            .take(crate::core::interchange::MAX_NAME_CHARS)
+            .collect()
     }
 }
 

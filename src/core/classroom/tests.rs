@@ -111,8 +111,16 @@ fn files_are_named_by_annotator_else_file_name_and_another_article_is_refused() 
     assert_eq!(names, ["Ann", "ben", "Cy"]);
     assert_eq!(class.refused.len(), 1);
     let refused = &class.refused[0];
-    assert!(refused.message.starts_with("“other.json” was made on a different article"), "{}", refused.message);
-    assert!(class.files[0].summary().starts_with("Imported 2 annotations."));
+    assert!(
+        refused
+            .message
+            .starts_with("“other.json” was made on a different article"),
+        "{}",
+        refused.message
+    );
+    assert!(class.files[0]
+        .summary()
+        .starts_with("Imported 2 annotations."));
 }
 
 #[test]
@@ -129,7 +137,10 @@ fn an_edited_article_re_anchors_and_says_so() {
 fn passages_carry_levels_speakers_and_details() {
     let class = class();
     let annotators = class.annotators();
-    let blocks = vec![CharRange::new(0, 12), CharRange::new(14, TEXT.chars().count())];
+    let blocks = vec![
+        CharRange::new(0, 12),
+        CharRange::new(14, TEXT.chars().count()),
+    ];
     let view = passage_view(&blocks, &annotators, &Filter::default());
     assert!(view[0].is_empty());
     let pier = range_of("We will rebuild the pier,");
@@ -157,7 +168,10 @@ fn passages_carry_levels_speakers_and_details() {
     let view = passage_view(&blocks, &annotators, &bo);
     assert_eq!(view[1].len(), 1);
     assert_eq!(view[1][0].annotators, [0]);
-    assert_eq!(speaker_names(&annotators), ["Ada Holm", "Bo Lind", "Mayor Ada Holm"]);
+    assert_eq!(
+        speaker_names(&annotators),
+        ["Ada Holm", "Bo Lind", "Mayor Ada Holm"]
+    );
 }
 
 #[test]
@@ -167,7 +181,10 @@ fn curation_undoes_saves_and_builds_a_key_that_imports() {
     let mut history = CurationHistory::default();
     let (_, curated) = curate(&annotators, &history.current);
     assert_eq!(curated.len(), 2);
-    assert!(curated[0].in_key && curated[1].in_key, "majority: 3/3 and 2/3");
+    assert!(
+        curated[0].in_key && curated[1].in_key,
+        "majority: 3/3 and 2/3"
+    );
     assert!(history.set_rule(RuleChoice::Unanimous));
     let (_, curated) = curate(&annotators, &history.current);
     assert!(!curated[1].in_key);
@@ -204,7 +221,10 @@ fn curation_undoes_saves_and_builds_a_key_that_imports() {
     let loaded = load_class("harbour", TEXT, &[("key.json".into(), key)], 6);
     let key_spans = &loaded.files[0].annotator().spans;
     assert_eq!(key_spans[1].range, nobody);
-    assert_eq!(key_spans[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Bo Lind"));
+    assert_eq!(
+        key_spans[1].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Bo Lind")
+    );
 
     // Feedback: ben found the pier and was off on "Nobody" with the wrong speaker.
     let key = key_annotator(&curated);
@@ -218,9 +238,20 @@ fn curation_undoes_saves_and_builds_a_key_that_imports() {
     let parsed = parse_file(&handed_back).expect("feedback is an ordinary file");
     let notes: Vec<&str> = parsed.annotations.iter().map(|a| a.note.as_str()).collect();
     assert!(notes.contains(&"Your mark: boundary off."), "{notes:?}");
-    assert!(notes.iter().any(|n| n.starts_with("Key: found, boundary off by 1 character. Wrong speaker: you gave Ada Holm")), "{notes:?}");
+    assert!(
+        notes.iter().any(|n| n.starts_with(
+            "Key: found, boundary off by 1 character. Wrong speaker: you gave Ada Holm"
+        )),
+        "{notes:?}"
+    );
     let kinds: Vec<AnnotationKind> = parsed.annotations.iter().map(|a| a.kind).collect();
-    assert_eq!(kinds.iter().filter(|k| **k == AnnotationKind::Quote).count(), 2);
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == AnnotationKind::Quote)
+            .count(),
+        2
+    );
 }
 
 #[test]

@@ -536,7 +536,8 @@ mod tests {
                 content: "{}".into()
             }]
         );
-        let none = CompareOptions::from_json(r##"{"article":{"markdown":"# Hi"}}"##).expect("valid");
+        let none =
+            CompareOptions::from_json(r##"{"article":{"markdown":"# Hi"}}"##).expect("valid");
         assert!(none.files.is_empty());
     }
 

@@ -30,7 +30,8 @@ use crate::core::document::{AnnotationKind, Tombstone};
 
 pub use csv::export_csv;
 pub use import::{
-    import, import_action, import_parsed_action, ArticleMatch, ImportMode, ImportOutcome, ImportReport, OtherArticle,
+    import, import_action, import_parsed_action, ArticleMatch, ImportMode, ImportOutcome,
+    ImportReport, OtherArticle,
 };
 pub use native::{export_native, export_native_by, parse_native};
 pub use w3c::{export_w3c, export_w3c_by, parse_w3c};

@@ -574,7 +574,10 @@ mod tests {
         .expect("create");
         let w3c = export_w3c_by(&doc, &meta(), text, Some("Ada"));
         assert!(w3c.contains("\"creator\""), "{w3c}");
-        assert_eq!(parse_file(&w3c).expect("w3c").annotator.as_deref(), Some("Ada"));
+        assert_eq!(
+            parse_file(&w3c).expect("w3c").annotator.as_deref(),
+            Some("Ada")
+        );
     }
 
     #[test]
@@ -582,15 +585,25 @@ mod tests {
         let native = export_native(&Document::new("story"), &meta());
         assert!(!native.contains("annotator"));
         assert_eq!(parse_file(&native).expect("native").annotator, None);
-        let blank = native.replacen("\"version\": 1,", "\"version\": 1, \"annotator\": \"   \",", 1);
+        let blank = native.replacen(
+            "\"version\": 1,",
+            "\"version\": 1, \"annotator\": \"   \",",
+            1,
+        );
         assert_eq!(parse_file(&blank).expect("native").annotator, None);
         let number = native.replacen("\"version\": 1,", "\"version\": 1, \"annotator\": 7,", 1);
         assert_eq!(parse_file(&number).expect("native").annotator, None);
         let long = "x".repeat(500);
-        let long_file =
-            native.replacen("\"version\": 1,", &format!("\"version\": 1, \"annotator\": \"{long}\","), 1);
+        let long_file = native.replacen(
+            "\"version\": 1,",
+            &format!("\"version\": 1, \"annotator\": \"{long}\","),
+            1,
+        );
         assert_eq!(
-            parse_file(&long_file).expect("native").annotator.map(|n| n.chars().count()),
+            parse_file(&long_file)
+                .expect("native")
+                .annotator
+                .map(|n| n.chars().count()),
             Some(crate::core::interchange::MAX_NAME_CHARS)
         );
     }

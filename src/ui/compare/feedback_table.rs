@@ -17,7 +17,9 @@ pub struct FeedbackTableProps {
 pub fn FeedbackTable(props: &FeedbackTableProps) -> Html {
     let model = &props.view.model;
     let dispatch = props.view.dispatch.clone();
-    let say = |dispatch: &Callback<CompareAction>, done: Result<(), wasm_bindgen::JsValue>, what: &str| {
+    let say = |dispatch: &Callback<CompareAction>,
+               done: Result<(), wasm_bindgen::JsValue>,
+               what: &str| {
         dispatch.emit(CompareAction::Say(match done {
             Ok(()) => format!("{what} download started."),
             Err(_) => "The browser refused the download.".to_owned(),
@@ -28,7 +30,11 @@ pub fn FeedbackTable(props: &FeedbackTableProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let csv = gradebook_csv(&model.feedback);
-            let done = download::download(&model.file_name("gradebook", "csv"), "text/csv;charset=utf-8", &csv);
+            let done = download::download(
+                &model.file_name("gradebook", "csv"),
+                "text/csv;charset=utf-8",
+                &csv,
+            );
             say(&dispatch, done, "Gradebook");
         })
     };

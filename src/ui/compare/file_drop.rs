@@ -83,7 +83,10 @@ pub fn FileDrop(props: &FileDropProps) -> Html {
             }
         })
     };
-    let zone = classes!("qm-compare-drop", (*over).then_some("qm-compare-drop--over"));
+    let zone = classes!(
+        "qm-compare-drop",
+        (*over).then_some("qm-compare-drop--over")
+    );
     html! {
         <div class="qm-compare-files">
             <div class={zone} {ondragover} {ondragleave} {ondrop}>

@@ -59,7 +59,12 @@ pub enum CompareAction {
 
 impl CompareModel {
     pub fn new(article: Article, article_key: String, files: &[(String, String)]) -> Self {
-        let class = load_class(&article_key, article.text_content(), files, crate::ui::time::now());
+        let class = load_class(
+            &article_key,
+            article.text_content(),
+            files,
+            crate::ui::time::now(),
+        );
         // A saved curation of this article comes back; an unreadable one is left where it is.
         let history = storage::read(&CurationHistory::storage_key(&article_key))
             .ok()
@@ -326,12 +331,16 @@ impl CompareStore {
     pub fn subscribe(&self, subscriber: impl Fn() + 'static) -> u64 {
         let id = self.next.get();
         self.next.set(id + 1);
-        self.subscribers.borrow_mut().push((id, Rc::new(subscriber)));
+        self.subscribers
+            .borrow_mut()
+            .push((id, Rc::new(subscriber)));
         id
     }
 
     pub fn unsubscribe(&self, id: u64) {
-        self.subscribers.borrow_mut().retain(|(known, _)| *known != id);
+        self.subscribers
+            .borrow_mut()
+            .retain(|(known, _)| *known != id);
     }
 }
 

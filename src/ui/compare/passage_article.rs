@@ -38,7 +38,9 @@ pub fn PassageArticle(props: &PassageArticleProps) -> Html {
         (
             {
                 let dispatch = dispatch.clone();
-                Callback::from(move |_: MouseEvent| dispatch.emit(CompareAction::Select(Some(range))))
+                Callback::from(move |_: MouseEvent| {
+                    dispatch.emit(CompareAction::Select(Some(range)))
+                })
             },
             Callback::from(move |event: KeyboardEvent| {
                 if event.key() == "Enter" || event.key() == " " {
@@ -48,12 +50,17 @@ pub fn PassageArticle(props: &PassageArticleProps) -> Html {
             }),
         )
     };
-    let blocks = model.article.blocks.iter().enumerate().map(|(index, block)| {
-        let passages: &[PassageRun] = model.passages.get(index).map_or(&[], Vec::as_slice);
-        let marks: Vec<CharRange> = passages.iter().map(|p| p.range).collect();
-        let pieces = cut_block(&block.spans, block.start, &marks);
-        let marks_of: Vec<Option<usize>> = pieces.iter().map(|piece| piece.mark).collect();
-        let content = pieces.into_iter().enumerate().map(|(at, piece)| {
+    let blocks = model
+        .article
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(index, block)| {
+            let passages: &[PassageRun] = model.passages.get(index).map_or(&[], Vec::as_slice);
+            let marks: Vec<CharRange> = passages.iter().map(|p| p.range).collect();
+            let pieces = cut_block(&block.spans, block.start, &marks);
+            let marks_of: Vec<Option<usize>> = pieces.iter().map(|piece| piece.mark).collect();
+            let content = pieces.into_iter().enumerate().map(|(at, piece)| {
             let Some(mark) = piece.mark else {
                 return html! { <>{piece.text}</> };
             };
@@ -91,16 +98,16 @@ pub fn PassageArticle(props: &PassageArticleProps) -> Html {
                 </>
             }
         });
-        let class = match block.kind {
-            BlockKind::Heading { .. } => "qm-compare-block qm-compare-block--heading",
-            BlockKind::BlockQuote => "qm-compare-block qm-compare-block--quote",
-            BlockKind::ListItem { .. } => "qm-compare-block qm-compare-block--item",
-            _ => "qm-compare-block",
-        };
-        html! {
-            <p {class} key={index} data-qm-compare-block={index.to_string()}>{ for content }</p>
-        }
-    });
+            let class = match block.kind {
+                BlockKind::Heading { .. } => "qm-compare-block qm-compare-block--heading",
+                BlockKind::BlockQuote => "qm-compare-block qm-compare-block--quote",
+                BlockKind::ListItem { .. } => "qm-compare-block qm-compare-block--item",
+                _ => "qm-compare-block",
+            };
+            html! {
+                <p {class} key={index} data-qm-compare-block={index.to_string()}>{ for content }</p>
+            }
+        });
     html! {
         <div class="qm-compare-article" aria-label="The article with everyone's marks">
             <p class="qm-compare-legend">
