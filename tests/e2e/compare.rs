@@ -12,7 +12,7 @@ use quotemark::core::interchange::{export_native_by, ArticleMeta};
 use serde_json::{json, Value};
 
 use crate::hostile::load_in_demo;
-use crate::person::{chord, click_at, native_text_content, press, DEMO};
+use crate::person::{chord, click_at, native_text_content, press, type_text, DEMO};
 use crate::support::documents::{annotate, speaker_called};
 use crate::support::text::code_point_range;
 use crate::support::Browser;
@@ -194,7 +194,32 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
     )
     .await;
     let files = class_files();
-    open_files(&browser, &files).await;
+    let three = json!(files.as_array().map(|all| all[..3].to_vec()));
+    open_files(&browser, &three).await;
+    wait(
+        &browser,
+        "three files loaded",
+        "return root.querySelectorAll('.qm-compare-loaded li').length === 3;",
+    )
+    .await;
+    // The fourth, made on another article, is dropped on the view.
+    js(
+        &browser,
+        "const file = arguments[0];
+         const data = new DataTransfer();
+         data.items.add(new File([file.content], file.name, { type: 'application/json' }));
+         root.querySelector('.qm-compare-drop').dispatchEvent(
+           new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+         return true;",
+        vec![files[3].clone()],
+    )
+    .await;
+    wait(
+        &browser,
+        "the dropped file refused",
+        "return !!root.querySelector('.qm-compare-refused');",
+    )
+    .await;
     wait(
         &browser,
         "three files loaded",
@@ -401,6 +426,27 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
         "return root.querySelector('[data-qm-key-count]')?.textContent.startsWith('3 of 4');",
     )
     .await;
+
+    // Edit a passage's speaker by keyboard: the "Nobody asked us" quote is Bo Lind's.
+    let nobody_id = js(
+        &browser,
+        &format!(
+            "{} return item.dataset.qmKeyPassage;",
+            passage("Nobody asked")
+        ),
+        vec![],
+    )
+    .await;
+    let nobody = format!(
+        "[data-qm-key-passage=\"{}\"]",
+        nobody_id.as_str().expect("id")
+    );
+    click(&browser, &format!("{nobody} [data-qm-edit]")).await;
+    click(&browser, &format!("{nobody} [data-qm-edit-speaker]")).await;
+    chord(&browser, &[Key::Control], 'a').await;
+    type_text(&browser, "Bo Lind").await;
+    press(&browser, Key::Enter).await;
+    wait(&browser, "the speaker edited", &format!("{} return item.textContent.includes('Quote — Bo Lind') && item.textContent.includes('edited');", passage("Nobody asked"))).await;
 
     // Feedback and the gradebook against the curated key (pier, nobody, fishers).
     let ann = browser

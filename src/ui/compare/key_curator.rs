@@ -160,7 +160,8 @@ pub fn KeyCurator(props: &KeyCuratorProps) -> Html {
         let form = editing.as_ref().filter(|e| e.id == id).map(|fields| {
             let field = |update: fn(&mut Editing, String)| {
                 let editing = editing.clone();
-                Callback::from(move |event: Event| {
+                // On every keystroke, so Enter submits what was typed.
+                Callback::from(move |event: InputEvent| {
                     if let Some(mut current) = (*editing).clone() {
                         update(&mut current, input_value(&event));
                         editing.set(Some(current));
@@ -197,12 +198,12 @@ pub fn KeyCurator(props: &KeyCuratorProps) -> Html {
             html! {
                 <form class="qm-compare-edit" onsubmit={save}>
                     <label>{"Start "}<input type="number" min="0" value={fields.start.clone()}
-                        onchange={field(|e, v| e.start = v)} data-qm-edit-start="" /></label>
+                        oninput={field(|e, v| e.start = v)} data-qm-edit-start="" /></label>
                     <label>{"End "}<input type="number" min="1" value={fields.end.clone()}
-                        onchange={field(|e, v| e.end = v)} data-qm-edit-end="" /></label>
+                        oninput={field(|e, v| e.end = v)} data-qm-edit-end="" /></label>
                     if proposal.kind == AnnotationKind::Quote {
                         <label>{"Speaker "}<input type="text" value={fields.speaker.clone()}
-                            onchange={field(|e, v| e.speaker = v)} data-qm-edit-speaker="" /></label>
+                            oninput={field(|e, v| e.speaker = v)} data-qm-edit-speaker="" /></label>
                     }
                     <button type="submit">{"Save"}</button>
                     <button type="button" onclick={cancel}>{"Cancel"}</button>

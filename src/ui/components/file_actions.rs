@@ -55,12 +55,9 @@ pub fn export_text(state: &AppState, format: ExportFormat, annotator: Option<&st
     };
     match format {
         ExportFormat::Native => interchange::export_native_by(document, &meta, annotator),
-        ExportFormat::W3c => interchange::export_w3c_by(
-            document,
-            &meta,
-            state.article.text_content(),
-            annotator,
-        ),
+        ExportFormat::W3c => {
+            interchange::export_w3c_by(document, &meta, state.article.text_content(), annotator)
+        }
         ExportFormat::Csv => interchange::export_csv(document),
     }
 }
@@ -124,9 +121,11 @@ pub fn FileActions() -> Html {
         let state = state.clone();
         let copied = copied.clone();
         let annotator = annotator.clone();
-        Callback::from(move |_: MouseEvent| match download_export(&state, format, annotator.name()) {
-            Ok(()) => copied.set("Download started.".to_owned()),
-            Err(message) => copied.set(message),
+        Callback::from(move |_: MouseEvent| {
+            match download_export(&state, format, annotator.name()) {
+                Ok(()) => copied.set("Download started.".to_owned()),
+                Err(message) => copied.set(message),
+            }
         })
     };
     let copy = {
