@@ -20,7 +20,7 @@ use quotemark::core::agreement::{
 use quotemark::core::anchoring::Anchorer;
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::classroom::{load_class, passage_view, Filter};
-use quotemark::core::document::{Action, AnnotationKind, Document};
+use quotemark::core::document::{Action, AnnotationKind, Document, NewAnnotation};
 use quotemark::core::interchange::{export_native_by, ArticleMeta};
 use quotemark::core::text::CharRange;
 
@@ -169,16 +169,16 @@ fn exported_files(class: &[Annotator], text: &str) -> Vec<(String, String)> {
             for span in &student.spans {
                 let selectors = anchorer.capture(span.range).expect("capture a span");
                 let action = match span.kind {
-                    AnnotationKind::Quote => Action::CreateQuoteNamed {
-                        range: span.range,
+                    AnnotationKind::Quote => Action::AddAnnotation(NewAnnotation::selected(
+                        AnnotationKind::Quote,
+                        span.range,
                         selectors,
-                        speaker: span
-                            .speaker
+                        span.speaker
                             .as_ref()
                             .map(|l| l.name.clone())
                             .unwrap_or_default(),
-                        note: String::new(),
-                    },
+                        String::new(),
+                    )),
                     AnnotationKind::Highlight => Action::CreateAnnotation {
                         kind: AnnotationKind::Highlight,
                         range: span.range,

@@ -299,7 +299,7 @@ mod native {
         let mut previous: Option<(usize, CharRange)> = None;
         let mut overlapping = 0;
         let mut ranges = std::collections::HashSet::new();
-        while document.annotations.len() < count {
+        while document.annotations().len() < count {
             let (block_index, start) = match previous {
                 // Every seventh starts inside the previous one: overlaps at every size.
                 Some((block, range)) if random.chance(14) => {
@@ -351,13 +351,13 @@ mod native {
                     speaker,
                     note,
                 },
-                GENERATED_AT + document.annotations.len() as i64,
+                GENERATED_AT + document.annotations().len() as i64,
             );
             if created.is_ok() {
                 previous = Some((block_index, range));
             }
         }
-        document.history.clear();
+        document.forget_history();
 
         let meta = ArticleMeta {
             id: article_id.to_owned(),
@@ -374,7 +374,7 @@ mod native {
         std::fs::write(data.join(&envelope_file), &envelope).expect("write the envelope");
         Workload {
             name: name.to_owned(),
-            annotations: document.annotations.len(),
+            annotations: document.annotations().len(),
             article_id,
             text_file: text_file.to_owned(),
             native_file,

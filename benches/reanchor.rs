@@ -9,9 +9,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::Selectors;
 use quotemark::core::anchoring::{reanchor_all, Anchorer, Anchoring};
-use quotemark::core::document::AnchorStatus;
 use quotemark::core::text::CharRange;
 
 #[path = "../tests/support/seeded.rs"]

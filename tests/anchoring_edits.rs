@@ -3,11 +3,12 @@
 //! the intended words) fails the suite, and so does any recoverable annotation not recovered.
 #![cfg(not(target_arch = "wasm32"))]
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::Selectors;
 use quotemark::core::anchoring::{capture, reanchor_all, Anchoring, MIN_SCORE};
-use quotemark::core::document::AnchorStatus;
+use quotemark::core::text::typography::trim_quote;
 use quotemark::core::text::CharRange;
-use quotemark::core::text::{trim_quote, TextIndex};
+use quotemark::core::text::TextIndex;
 
 #[path = "support/text.rs"]
 mod text;

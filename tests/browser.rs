@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use quotemark::embed::{mount, QuotemarkHandle};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, ShadowRoot};
 
@@ -377,7 +377,7 @@ async fn a_create_listener_may_call_back_into_the_handle() {
         if !called {
             called = true;
             inner
-                .import_json(&second, None, None)
+                .import_json(JsValue::from_str(&second), None, None)
                 .unwrap_or_else(|_| panic!("the import from the listener failed"));
         }
     });
@@ -391,7 +391,7 @@ async fn a_create_listener_may_call_back_into_the_handle() {
         )
         .unwrap_or_else(|_| panic!("on"));
     handle
-        .import_json(&quote("tragic mistake"), None, None)
+        .import_json(JsValue::from_str(&quote("tragic mistake")), None, None)
         .unwrap_or_else(|_| panic!("import"));
     yew::scheduler::flush().await;
     yew::scheduler::flush().await;

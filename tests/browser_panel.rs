@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::article::Article;
-use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document, SpeakerId};
+use quotemark::core::document::{Action, AnnotationKind, Document, SpeakerId};
 use quotemark::core::render::panel::PAGE;
 use quotemark::ui::components::side_panel::SidePanel;
 use quotemark::ui::state::AppState;
@@ -774,12 +775,26 @@ async fn speakers_can_be_added_renamed_and_recoloured() {
 async fn review_list_offers_accept_for_fuzzy_and_hides_when_empty() {
     // What re-anchoring after an article edit would have left.
     let (article, mut document) = fixture_parts();
-    document.annotations[2].status = AnchorStatus::Fuzzy { score: 0.82 };
-    document.annotations[3].status = AnchorStatus::Orphan;
-    document.annotations[3].range = None;
-    document
-        .annotations
-        .sort_by(quotemark::core::document::article_order);
+    let fuzzy = document.annotations()[2].selectors.clone();
+    let orphan = document.annotations()[3].selectors.clone();
+    let ranges: Vec<_> = document
+        .annotations()
+        .iter()
+        .map(|a| (a.selectors.clone(), a.range))
+        .collect();
+    document.reanchor_with(|selectors| {
+        if *selectors == fuzzy {
+            (ranges[2].1, AnchorStatus::Fuzzy { score: 0.82 })
+        } else if *selectors == orphan {
+            (None, AnchorStatus::Orphan)
+        } else {
+            let range = ranges
+                .iter()
+                .find(|(s, _)| s == selectors)
+                .and_then(|(_, r)| *r);
+            (range, AnchorStatus::Anchored)
+        }
+    });
     let panel = mount(AppState::new(article, "panel-test".to_owned(), document)).await;
     let root = &panel.root;
     assert!(texts(root, "h2").contains(&"For review (2)".to_owned()));
@@ -846,7 +861,7 @@ async fn long_lists_render_a_page_at_a_time() {
             1_000,
         );
     }
-    let total = document.annotations.len();
+    let total = document.annotations().len();
     assert_eq!(total, 450);
     let panel = mount(AppState::new(article, "long".to_owned(), document)).await;
     let root = &panel.root;

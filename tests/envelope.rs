@@ -3,9 +3,10 @@
 //! "nothing saved", which would let the caller overwrite it).
 #![cfg(not(target_arch = "wasm32"))]
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, SpeakerId, Tombstone,
+    Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, SpeakerId, Tombstone,
 };
 use quotemark::core::storage::envelope::{
     decode, encode, quarantine_key, storage_key, CorruptReason, Decoded, ENVELOPE_VERSION,
@@ -43,7 +44,7 @@ fn selectors(exact: &str, prefix: &str, suffix: &str, start: usize, end: usize) 
 /// The document `v2.json` holds: every status (including a fuzzy score and an orphan), a
 /// tombstone, emoji, a combining accent, CJK, Arabic, curly and straight quotes.
 fn v2_document() -> Document {
-    Document {
+    valid(DocumentParts {
         article_id: "harbour-2024".to_string(),
         speakers: vec![
             speaker("s1", "Aino Virtanen", &["A. Virtanen"], 0),
@@ -61,6 +62,7 @@ fn v2_document() -> Document {
                 created: 1_714_564_800_123,
                 modified: 1_714_564_860_123,
                 revision: 2,
+                source_id: None,
             },
             Annotation {
                 id: AnnotationId("a3".to_string()),
@@ -76,6 +78,7 @@ fn v2_document() -> Document {
                 created: 1_714_564_800_000,
                 modified: 1_714_564_800_000,
                 revision: 0,
+                source_id: None,
             },
             Annotation {
                 id: AnnotationId("a4".to_string()),
@@ -88,6 +91,7 @@ fn v2_document() -> Document {
                 created: 1_714_564_800_000,
                 modified: 1_714_564_900_000,
                 revision: 1,
+                source_id: None,
             },
         ],
         tombstones: vec![Tombstone {
@@ -97,8 +101,8 @@ fn v2_document() -> Document {
             created: 1_714_560_000_000,
         }],
         next_id: 6,
-        ..Document::default()
-    }
+        ..DocumentParts::default()
+    })
 }
 
 /// What `v1.json` must become: speakers get ids from the counter (s4, s5, and s6 for a name
@@ -127,9 +131,10 @@ fn v1_document_migrated() -> Document {
             created,
             modified,
             revision: 0,
+            source_id: None,
         }
     };
-    Document {
+    valid(DocumentParts {
         article_id: "harbour-2024".to_string(),
         speakers: vec![
             speaker("s4", "Aino Virtanen", &[], 0),
@@ -167,8 +172,12 @@ fn v1_document_migrated() -> Document {
         ],
         tombstones: Vec::new(),
         next_id: 7,
-        ..Document::default()
-    }
+        ..DocumentParts::default()
+    })
+}
+
+fn valid(parts: DocumentParts) -> Document {
+    Document::from_parts(parts).expect("the fixture keeps the document's rules")
 }
 
 fn json(text: &str) -> Value {
@@ -209,7 +218,7 @@ fn a_migrated_document_saves_and_reloads_as_current() {
 
 #[test]
 fn encode_then_decode_gives_back_an_identical_document() {
-    let mut awkward = v2_document();
+    let mut awkward = v2_document().into_parts();
     awkward.article_id = "https://example.org/a b?c=d#🇫🇮".to_string();
     awkward.annotations[0].selectors.position = None;
     awkward.annotations[0].note = "line\nbreak\r\n\"quoted\" \\ backslash \u{0}".to_string();
@@ -221,10 +230,8 @@ fn encode_then_decode_gives_back_an_identical_document() {
     awkward.annotations[2].created = -1;
     awkward.annotations[2].revision = u32::MAX;
     awkward.next_id = u64::MAX;
-    // An empty range at 0 comes first: documents keep their annotations in article order.
-    awkward
-        .annotations
-        .sort_by(quotemark::core::document::article_order);
+    // An empty range at 0 comes first: the document puts its annotations in article order.
+    let awkward = Document::from_parts(awkward).expect("still a valid document");
     let documents = [
         Document::default(),
         v2_document(),
@@ -239,10 +246,12 @@ fn encode_then_decode_gives_back_an_identical_document() {
 
 #[test]
 fn a_non_finite_fuzzy_score_still_saves_readably() {
-    let mut document = v2_document();
-    document.annotations[1].status = AnchorStatus::Fuzzy { score: f32::NAN };
-    let mut expected = document.clone();
-    expected.annotations[1].status = AnchorStatus::Fuzzy { score: 0.0 };
+    let with_score = |score: f32| {
+        let mut parts = v2_document().into_parts();
+        parts.annotations[1].status = AnchorStatus::Fuzzy { score };
+        Document::from_parts(parts).expect("a valid document")
+    };
+    let (document, expected) = (with_score(f32::NAN), with_score(0.0));
     assert_eq!(
         decode(Some(&encode(&document, 1))),
         Decoded::Loaded(expected)

@@ -191,7 +191,7 @@ fn sample_document() -> Document {
         ("C’est bien", None),
     ] {
         let range = code_point_range(ARTICLE, exact, 0);
-        let speaker = speaker.map(|i: usize| document.speakers[i].id.clone());
+        let speaker = speaker.map(|i: usize| document.speakers()[i].id.clone());
         annotate(
             &mut document,
             ARTICLE,
@@ -303,7 +303,7 @@ fn check_import(document: &Document, file: &str) {
                     .check_invariants()
                     .unwrap_or_else(|problem| panic!("import broke the document: {problem}"));
                 let text_len = ARTICLE.chars().count();
-                for annotation in &applied.annotations {
+                for annotation in applied.annotations() {
                     if let Some(range) = annotation.range {
                         assert!(range.start <= range.end && range.end <= text_len);
                     }

@@ -4,8 +4,9 @@
 //! These run the production import path (`import_action`, with the real anchorer).
 #![cfg(not(target_arch = "wasm32"))]
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::article::{content_hash, SourceFormat};
-use quotemark::core::document::{AnchorStatus, AnnotationKind, Document};
+use quotemark::core::document::{AnnotationKind, Document};
 use quotemark::core::interchange::{
     export_native, export_w3c, import_action, ArticleMatch, ArticleMeta, ImportError, ImportMode,
     ImportReport, OtherArticle,
@@ -128,7 +129,7 @@ fn a_file_of_an_edited_version_is_re_anchored_and_says_so() {
     );
     let mut document = current.clone();
     document.apply(action, NOW).expect("apply");
-    for annotation in &document.annotations {
+    for annotation in document.annotations() {
         let range = annotation.range.expect("anchored");
         let found: String = HARBOUR_EDITED
             .chars()
@@ -265,8 +266,8 @@ fn imported_speakers_never_take_a_colour_already_in_use() {
         HARBOUR,
         &[("We will not give up,", "Vladimir Putin")],
     );
-    assert_eq!(current.speakers[0].colour, 0);
-    let mut other = annotated(
+    assert_eq!(current.speakers()[0].colour, 0);
+    let other = annotated(
         "summit",
         HARBOUR,
         &[
@@ -275,10 +276,16 @@ fn imported_speakers_never_take_a_colour_already_in_use() {
         ],
     );
     assert_eq!(
-        other.speakers.iter().map(|s| s.colour).collect::<Vec<_>>(),
+        other
+            .speakers()
+            .iter()
+            .map(|s| s.colour)
+            .collect::<Vec<_>>(),
         vec![0, 1]
     );
-    other.article_id = "summit".into();
+    let mut parts = other.into_parts();
+    parts.article_id = "summit".into();
+    let other = Document::from_parts(parts).expect("a valid document");
     let file = export_native(&other, &meta("summit", "Summit", HARBOUR));
     let (action, _) = import_action(
         &current,
@@ -291,7 +298,7 @@ fn imported_speakers_never_take_a_colour_already_in_use() {
     .expect("imported");
     current.apply(action, NOW).expect("apply");
     let colours: Vec<(String, u8)> = current
-        .speakers
+        .speakers()
         .iter()
         .map(|s| (s.name.clone(), s.colour))
         .collect();

@@ -6,10 +6,11 @@
 
 use std::collections::HashSet;
 
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::document::{
-    Action, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, SpeakerId, Tombstone,
+    Action, Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, SpeakerId, Tombstone,
 };
 use quotemark::core::interchange::{
     export_csv, export_native, export_w3c, import, import_action, parse_file, parse_native,
@@ -81,6 +82,7 @@ fn annotation(
         created: CREATED,
         modified: CREATED + 60_000,
         revision: 1,
+        source_id: None,
     }
 }
 
@@ -138,8 +140,9 @@ fn sample_document() -> Document {
         created: CREATED,
         modified: CREATED,
         revision: 0,
+        source_id: None,
     };
-    Document {
+    valid(DocumentParts {
         article_id: article_meta().id,
         speakers: vec![
             speaker("s1", "Aino Virtanen", &["A. Virtanen"], 0),
@@ -199,8 +202,8 @@ fn sample_document() -> Document {
             created: 0,
         }],
         next_id: 12,
-        ..Document::default()
-    }
+        ..DocumentParts::default()
+    })
 }
 
 /// Imports `file` into `current` on the article fixture as the widget does: through
@@ -232,10 +235,10 @@ fn run_import(
 }
 
 fn empty_document() -> Document {
-    Document {
+    valid(DocumentParts {
         article_id: article_meta().id,
-        ..Document::default()
-    }
+        ..DocumentParts::default()
+    })
 }
 
 fn speaker_name(outcome: &ImportOutcome, annotation: &Annotation) -> Option<String> {
@@ -261,10 +264,10 @@ fn native_round_trip_is_lossless() {
     let outcome = run_import(&empty_document(), &exported, ImportMode::Replace)
         .unwrap_or_else(|error| panic!("import failed: {error}"));
 
-    assert_eq!(outcome.speakers, doc.speakers);
-    assert_eq!(outcome.annotations, doc.annotations);
-    assert_eq!(outcome.tombstones, doc.tombstones);
-    assert_eq!(outcome.next_id, doc.next_id);
+    assert_eq!(outcome.speakers, doc.speakers());
+    assert_eq!(outcome.annotations, doc.annotations());
+    assert_eq!(outcome.tombstones, doc.tombstones());
+    assert_eq!(outcome.next_id, doc.next_id());
     let report = &outcome.report;
     assert_eq!(report.format, FileFormat::Native);
     assert_eq!((report.added, report.orphans, report.duplicates), (9, 1, 0));
@@ -390,7 +393,7 @@ fn w3c_export_has_every_required_field() {
     assert!(exported["label"]
         .as_str()
         .is_some_and(|label| label.contains("Harbour talks")));
-    assert_eq!(exported["total"], doc.annotations.len());
+    assert_eq!(exported["total"], doc.annotations().len());
     // Page (§5.2).
     let page = &exported["first"];
     assert!(page["id"].as_str().is_some_and(is_absolute_iri), "page id");
@@ -398,7 +401,7 @@ fn w3c_export_has_every_required_field() {
     assert_eq!(page["partOf"], exported["id"]);
     assert_eq!(page["startIndex"], 0);
     let items = page["items"].as_array().cloned().unwrap_or_default();
-    assert_eq!(items.len(), doc.annotations.len());
+    assert_eq!(items.len(), doc.annotations().len());
 
     let text = chars(ARTICLE);
     // The collection, the page, the article and every annotation have distinct IRIs.
@@ -409,7 +412,7 @@ fn w3c_export_has_every_required_field() {
             "{iri} repeated"
         );
     }
-    for (item, annotation) in items.iter().zip(&doc.annotations) {
+    for (item, annotation) in items.iter().zip(doc.annotations()) {
         let label = &annotation.id.0;
         // Annotation (§3.1): @context, a unique IRI id, type, at least one target.
         assert_eq!(item["@context"], context, "{label}");
@@ -496,7 +499,7 @@ fn w3c_export_has_every_required_field() {
         let speaker = annotation
             .speaker
             .as_ref()
-            .and_then(|id| doc.speakers.iter().find(|s| &s.id == id))
+            .and_then(|id| doc.speakers().iter().find(|s| &s.id == id))
             .map(|s| json!(s.name));
         assert_eq!(
             with_purpose("identifying").map(|b| b["value"].clone()),
@@ -537,7 +540,7 @@ fn w3c_export_carries_the_current_place_of_a_quote_only_import_and_keeps_changed
     .unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(report.added, 1);
     document.apply(action, NOW).expect("apply");
-    let range = document.annotations[0].range.expect("anchored");
+    let range = document.annotations()[0].range.expect("anchored");
     assert_eq!(range, code_point_range(ARTICLE, "We will not give up,", 0));
 
     let exported = json(&export_w3c(&document, &article_meta(), ARTICLE));
@@ -603,8 +606,8 @@ fn w3c_round_trip_is_lossless() {
         .unwrap_or_else(|error| panic!("import failed: {error}"));
     assert_eq!(outcome.report.format, FileFormat::W3c);
     assert_eq!(outcome.report.skipped, vec![]);
-    assert_eq!(outcome.annotations.len(), doc.annotations.len());
-    for (imported, original) in outcome.annotations.iter().zip(&doc.annotations) {
+    assert_eq!(outcome.annotations.len(), doc.annotations().len());
+    for (imported, original) in outcome.annotations.iter().zip(doc.annotations()) {
         assert_eq!(imported.id, original.id);
         assert_eq!(imported.kind, original.kind);
         assert_eq!(imported.selectors, original.selectors);
@@ -618,7 +621,7 @@ fn w3c_round_trip_is_lossless() {
         let original_speaker = original
             .speaker
             .as_ref()
-            .and_then(|id| doc.speakers.iter().find(|s| &s.id == id))
+            .and_then(|id| doc.speakers().iter().find(|s| &s.id == id))
             .map(|s| s.name.clone());
         assert_eq!(
             speaker_name(&outcome, imported),
@@ -628,7 +631,7 @@ fn w3c_round_trip_is_lossless() {
         );
     }
     let names: HashSet<&str> = outcome.speakers.iter().map(|s| s.name.as_str()).collect();
-    let expected: HashSet<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    let expected: HashSet<&str> = doc.speakers().iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, expected);
     // New speaker ids never collide with imported annotation ids' numbers.
     assert!(outcome.next_id > 10);
@@ -916,7 +919,7 @@ fn csv_export_is_spreadsheet_safe_and_complete() {
     let csv = export_csv(&doc);
     assert!(csv.starts_with("\u{feff}quote,speaker,note,kind,start,end,status\r\n"));
     let rows = read_csv(csv.trim_start_matches('\u{feff}'));
-    assert_eq!(rows.len(), 1 + doc.annotations.len());
+    assert_eq!(rows.len(), 1 + doc.annotations().len());
     let expected: Vec<Vec<&str>> = vec![
         vec!["quote", "speaker", "note", "kind", "start", "end", "status"],
         vec![
@@ -1000,11 +1003,12 @@ fn csv_export_is_spreadsheet_safe_and_complete() {
 
 #[test]
 fn csv_neutralises_every_formula_start_in_every_column() {
-    let mut doc = sample_document();
+    let mut doc = sample_document().into_parts();
     doc.speakers[0].name = "@SUM(1+1)".to_string();
     doc.annotations[0].selectors.quote.exact = "+cmd".to_string();
     doc.annotations[0].note = "\tTAB".to_string();
     doc.annotations[1].note = "\rCR".to_string();
+    let doc = valid(doc);
     let rows = read_csv(export_csv(&doc).trim_start_matches('\u{feff}'));
     assert_eq!(rows[1][0], "'+cmd");
     assert_eq!(rows[1][1], "'@SUM(1+1)");
@@ -1129,11 +1133,15 @@ fn import_reports_added_duplicates_and_each_skipped_item_with_its_reason() {
 }
 
 fn current_document() -> Document {
-    let mut doc = sample_document();
+    let mut doc = sample_document().into_parts();
     doc.annotations.truncate(2); // a1 (Aino, 24..44) and a2
     doc.tombstones.clear();
     doc.next_id = 20;
-    doc
+    valid(doc)
+}
+
+fn valid(parts: DocumentParts) -> Document {
+    Document::from_parts(parts).expect("the fixture keeps the document's rules")
 }
 
 /// A native file in the shape another person's Quotemark would export.
@@ -1188,20 +1196,20 @@ fn merge_maps_speakers_by_name_or_alias_ignoring_case_and_renumbers_colliding_id
 
     // Existing content is kept untouched, speakers included.
     assert_eq!(
-        outcome.speakers[..current.speakers.len()],
-        current.speakers[..]
+        outcome.speakers[..current.speakers().len()],
+        current.speakers()[..]
     );
-    for existing in &current.annotations {
+    for existing in current.annotations() {
         assert!(
             outcome.annotations.contains(existing),
             "{} kept",
             existing.id.0
         );
     }
-    let leila = &outcome.speakers[current.speakers.len()];
+    let leila = &outcome.speakers[current.speakers().len()];
     // The file gave Leila slot 1, which a speaker here already has: she takes the least used
     // slot instead, so no two speakers of the article look alike.
-    assert!(current.speakers.iter().any(|s| s.colour == 1));
+    assert!(current.speakers().iter().any(|s| s.colour == 1));
     assert_eq!(
         (leila.id.0.as_str(), leila.name.as_str(), leila.colour),
         ("s7", "Leila", 4)
@@ -1236,7 +1244,7 @@ fn merge_maps_speakers_by_name_or_alias_ignoring_case_and_renumbers_colliding_id
         Some(SpeakerId("s7".into()))
     );
     assert_eq!(outcome.next_id, 21);
-    assert_eq!(outcome.tombstones, current.tombstones);
+    assert_eq!(outcome.tombstones, current.tombstones());
 
     // Annotations stay in article order.
     let starts: Vec<usize> = outcome
@@ -1254,30 +1262,31 @@ fn merging_the_same_file_twice_adds_nothing_the_second_time() {
     let file = export_native(&sample_document(), &article_meta());
     let first =
         run_import(&empty_document(), &file, ImportMode::Merge).unwrap_or_else(|e| panic!("{e}"));
-    let merged = Document {
+    let merged = valid(DocumentParts {
         article_id: article_meta().id,
         speakers: first.speakers.clone(),
         annotations: first.annotations.clone(),
         tombstones: first.tombstones.clone(),
         next_id: first.next_id,
-        ..Document::default()
-    };
+        ..DocumentParts::default()
+    });
     let second = run_import(&merged, &file, ImportMode::Merge).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((second.report.added, second.report.duplicates), (0, 9));
     assert_eq!(second.report.speakers_mapped, 4);
-    assert_eq!(second.annotations, merged.annotations);
-    assert_eq!(second.speakers, merged.speakers);
+    assert_eq!(second.annotations, merged.annotations());
+    assert_eq!(second.speakers, merged.speakers());
 }
 
 #[test]
 fn replace_keeps_only_the_file_and_records_what_it_removed() {
-    let mut current = current_document();
+    let mut current = current_document().into_parts();
     current.tombstones = vec![Tombstone {
         id: AnnotationId("a15".into()),
         revision: 4,
         deleted: CREATED,
         created: 0,
     }];
+    let current = valid(current);
     let file = native_file(
         json!([{"id": "s1", "name": "Leila", "aliases": [], "colour": 2}]),
         json!([

@@ -3,8 +3,9 @@
 //! highlight to highlight in article order with wrap-around, skipping orphans.
 
 use quotemark::core::anchoring;
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::document::{
-    Action, AnchorStatus, AnnotationId, AnnotationKind, Document, SpeakerId,
+    Action, AnnotationId, AnnotationKind, Document, NewAnnotation, SpeakerId,
 };
 use quotemark::core::render::marks::step_through;
 use quotemark::core::render::panel::{
@@ -29,12 +30,13 @@ fn document() -> Document {
         let range = range_of(needle);
         let selectors = anchoring::capture(TEXT, range).expect("capture");
         let action = match speaker {
-            Some(name) => Action::CreateQuoteNamed {
+            Some(name) => Action::AddAnnotation(NewAnnotation::selected(
+                AnnotationKind::Quote,
                 range,
                 selectors,
-                speaker: name.to_owned(),
-                note: note.to_owned(),
-            },
+                name.to_owned(),
+                note.to_owned(),
+            )),
             None => Action::CreateAnnotation {
                 kind: AnnotationKind::Highlight,
                 range,
@@ -55,7 +57,7 @@ fn document() -> Document {
 fn ids(document: &Document, indices: Vec<usize>) -> Vec<String> {
     indices
         .into_iter()
-        .map(|i| document.annotations[i].selectors.quote.exact.clone())
+        .map(|i| document.annotations()[i].selectors.quote.exact.clone())
         .collect()
 }
 
@@ -119,7 +121,7 @@ fn the_speaker_choice_survives_the_round_trip_through_the_select() {
 #[test]
 fn fuzzy_matches_and_orphans_need_review_and_say_why() {
     let mut document = document();
-    assert!(document.annotations.iter().all(|a| !needs_review(a)));
+    assert!(document.annotations().iter().all(|a| !needs_review(a)));
     assert_eq!(status_label(AnchorStatus::Anchored), None);
     assert_eq!(
         status_label(AnchorStatus::Fuzzy { score: 0.874 }).as_deref(),
@@ -132,13 +134,17 @@ fn fuzzy_matches_and_orphans_need_review_and_say_why() {
             (None, AnchorStatus::Fuzzy { score: 0.5 })
         }
     });
-    assert!(document.annotations.iter().all(needs_review));
+    assert!(document.annotations().iter().all(needs_review));
 }
 
 #[test]
 fn stepping_between_highlights_wraps_around_and_skips_orphans() {
     let mut document = document();
-    let order: Vec<AnnotationId> = document.annotations.iter().map(|a| a.id.clone()).collect();
+    let order: Vec<AnnotationId> = document
+        .annotations()
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
     let id = |n: usize| order[n - 1].clone();
     assert_eq!(step_through(&document, None, 1), Some(id(1)), "first");
     assert_eq!(step_through(&document, None, -1), Some(id(4)), "last");
@@ -154,7 +160,7 @@ fn stepping_between_highlights_wraps_around_and_skips_orphans() {
         "wraps back"
     );
 
-    let orphaned = document.annotations[2].selectors.quote.exact.clone();
+    let orphaned = document.annotations()[2].selectors.quote.exact.clone();
     document.reanchor_with(|selectors| {
         if selectors.quote.exact == orphaned {
             (None, AnchorStatus::Orphan)

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use quotemark::core::anchoring;
 use quotemark::core::article::Article;
-use quotemark::core::document::{Action, AnnotationKind, Document, SpeakerId};
+use quotemark::core::document::{Action, AnnotationKind, Document, NewAnnotation, SpeakerId};
 use quotemark::core::render::marks::{ArticleMarks, BlockMarks, Overlay, Tone};
 use quotemark::core::text::CharRange;
 
@@ -31,12 +31,13 @@ fn annotate(document: &mut Document, article: &Article, needle: &str, speaker: O
     let range = range_of(article, needle);
     let selectors = anchoring::capture(article.text_content(), range).expect("capture");
     let action = match speaker {
-        Some(name) => Action::CreateQuoteNamed {
+        Some(name) => Action::AddAnnotation(NewAnnotation::selected(
+            AnnotationKind::Quote,
             range,
             selectors,
-            speaker: name.to_owned(),
-            note: String::new(),
-        },
+            name.to_owned(),
+            String::new(),
+        )),
         None => Action::CreateAnnotation {
             kind: AnnotationKind::Highlight,
             range,
@@ -164,12 +165,13 @@ fn an_update_redraws_only_the_blocks_a_change_touched_and_agrees_with_a_full_red
     let selectors = anchoring::capture(article.text_content(), range).expect("capture");
     let applied = document
         .apply(
-            Action::CreateQuoteNamed {
+            Action::AddAnnotation(NewAnnotation::selected(
+                AnnotationKind::Quote,
                 range,
                 selectors,
-                speaker: "Tom Reyes".to_owned(),
-                note: String::new(),
-            },
+                "Tom Reyes".to_owned(),
+                String::new(),
+            )),
             2,
         )
         .expect("quote made");

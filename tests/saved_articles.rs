@@ -105,7 +105,7 @@ fn a_pasted_article_with_one_word_changed_finds_its_earlier_work() {
         (3, 3),
         "the sentence with the changed word is found too, as a fuzzy match"
     );
-    assert_eq!(earlier.document.annotations.len(), 3);
+    assert_eq!(earlier.document.annotations().len(), 3);
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! is left alone with saving stopped — and stored work is re-anchored to the current text.
 
 use quotemark::core::anchoring;
-use quotemark::core::document::{Action, AnchorStatus, AnnotationKind, Document};
+use quotemark::core::anchoring::AnchorStatus;
+use quotemark::core::document::{Action, AnnotationKind, Document};
 use quotemark::core::storage::envelope::{encode, storage_key, CorruptReason};
 use quotemark::core::storage::policy::{
     fingerprint, is_stopped, plan_save, quarantine_for, reanchored, set_aside_status, SavePlan,
@@ -79,7 +80,7 @@ fn another_tabs_work_is_merged_in_before_anything_is_written() {
             fingerprint: read,
         } => {
             assert_eq!(
-                remote.annotations.len(),
+                remote.annotations().len(),
                 2,
                 "the other tab's highlight is kept"
             );
@@ -154,7 +155,7 @@ fn stored_work_is_found_again_in_a_corrected_article() {
     let stored = with_highlight(Document::new("ferry"), "harbour master", 1);
     let corrected = format!("UPDATED: {TEXT}");
     let placed = reanchored(&corrected, stored);
-    let annotation = &placed.annotations[0];
+    let annotation = &placed.annotations()[0];
     let start = corrected.find("harbour master").expect("still there");
     assert_eq!(
         annotation.range,

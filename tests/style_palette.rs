@@ -2,7 +2,7 @@
 //! and colour-blindness tests check, and the stylesheet is what readers see.
 #![cfg(not(target_arch = "wasm32"))]
 
-use quotemark::core::render::palette::PALETTE;
+use quotemark::core::palette::PALETTE;
 
 #[test]
 fn every_palette_slot_has_its_colours_in_the_stylesheet() {

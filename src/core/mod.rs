@@ -2,10 +2,11 @@
 //! file formats. Plain Rust only — no yew, web-sys, gloo or js-sys, no clock, no randomness,
 //! no I/O — so every rule here is tested natively with `cargo test`.
 //!
-//! The layers, from the bottom: [`text`] (positions and typography) → [`article`] (the text
-//! to annotate) → [`anchoring`] (finding annotations again) → [`document`] (the annotations and
-//! every change to them) → [`interchange`], [`storage`], [`render`], [`suggest`] and [`host`],
-//! which read the document and never depend on each other. See ARCHITECTURE.md.
+//! The layers, from the bottom: [`text`] (positions and typography) and [`palette`] (speaker
+//! colours) → [`article`] (the text to annotate) → [`anchoring`] (finding annotations again) →
+//! [`document`] (the annotations and every change to them) → [`interchange`], [`storage`],
+//! [`render`], [`suggest`], [`agreement`] and [`host`], which read the document and never
+//! depend on each other. See ARCHITECTURE.md.
 
 pub mod agreement;
 pub mod anchoring;
@@ -14,6 +15,7 @@ pub mod classroom;
 pub mod document;
 pub mod host;
 pub mod interchange;
+pub mod palette;
 pub mod render;
 pub mod storage;
 pub mod suggest;

@@ -38,6 +38,10 @@ pub(super) struct Bridge {
     pub(super) outbox: RefCell<VecDeque<(&'static str, serde_json::Value)>>,
     pub(super) telling: Cell<bool>,
     pub(super) subscription: RefCell<Option<Subscription>>,
+    /// The store generation last drawn, `None` before the first render.
+    pub(super) drawn: Cell<Option<u64>>,
+    /// `rendered()` promises waiting for a generation to be drawn.
+    pub(super) waiting: RefCell<Vec<(u64, js_sys::Function)>>,
 }
 
 impl Bridge {
@@ -50,8 +54,21 @@ impl Bridge {
         self.tell();
     }
 
-    /// The widget drew its state: the first time, `ready` resolves.
-    pub(super) fn rendered(&self) {
+    /// The widget drew store generation `generation`: the first time, `ready` resolves; every
+    /// `rendered()` waiting for it or an earlier one resolves.
+    pub(super) fn rendered(&self, generation: u64) {
+        self.drawn.set(Some(generation));
+        let done: Vec<js_sys::Function> = {
+            let mut waiting = self.waiting.borrow_mut();
+            let (done, left): (Vec<_>, Vec<_>) = waiting
+                .drain(..)
+                .partition(|(wanted, _)| *wanted <= generation);
+            *waiting = left;
+            done.into_iter().map(|(_, resolve)| resolve).collect()
+        };
+        for resolve in done {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
         let resolve = self.resolve_ready.borrow_mut().take();
         if let Some(resolve) = resolve {
             let _ = resolve.call0(&JsValue::NULL);
@@ -60,6 +77,20 @@ impl Bridge {
                 .push_back(("ready", serde_json::Value::Null));
             self.tell();
         }
+    }
+
+    /// A promise resolved once everything asked of the widget so far is drawn.
+    pub(super) fn when_rendered(&self) -> js_sys::Promise {
+        let wanted = self.store.generation();
+        if self.drawn.get().is_some_and(|drawn| drawn >= wanted) {
+            return js_sys::Promise::resolve(&JsValue::NULL);
+        }
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |resolve_fn, _| resolve = Some(resolve_fn));
+        if let Some(resolve) = resolve {
+            self.waiting.borrow_mut().push((wanted, resolve));
+        }
+        promise
     }
 
     /// Emits queued events until none are left; a nested call (from a listener) only queues.
@@ -137,12 +168,7 @@ impl Bridge {
 
     pub(super) fn article_meta(&self) -> ArticleMeta {
         let state = self.state();
-        ArticleMeta {
-            id: state.document().article_id.clone(),
-            title: state.article.title.clone(),
-            source: state.article.source,
-            content_hash: state.article.content_hash(),
-        }
+        ArticleMeta::of(&state.article, state.document().article_id().to_owned())
     }
 }
 
@@ -167,7 +193,7 @@ fn changes_between(
         // rather than thousands of times.
         if state.last_change.len() <= MAX_EVENTS_PER_CHANGE {
             let by_id: HashMap<&AnnotationId, &Annotation> =
-                document.annotations.iter().map(|a| (&a.id, a)).collect();
+                document.annotations().iter().map(|a| (&a.id, a)).collect();
             for (kind, id) in state.last_change.iter() {
                 events.push(match (kind, by_id.get(id)) {
                     (ChangeKind::Deleted, _) => ("delete", serde_json::json!({ "id": id.0 })),
@@ -175,7 +201,12 @@ fn changes_between(
                         ("create", plain::annotation_object(document, annotation))
                     }
                     (ChangeKind::Updated, Some(annotation)) => {
-                        ("update", plain::annotation_object(document, annotation))
+                        let mut detail = plain::annotation_object(document, annotation);
+                        if let Some(before) = previous.document().annotation(id) {
+                            detail["previous"] =
+                                plain::annotation_object(previous.document(), before);
+                        }
+                        ("update", detail)
                     }
                     (_, None) => continue,
                 });
@@ -184,7 +215,7 @@ fn changes_between(
         events.push((
             "change",
             serde_json::json!({
-                "annotations": document.annotations.len(),
+                "annotations": document.annotations().len(),
                 "created": ids(ChangeKind::Created),
                 "updated": ids(ChangeKind::Updated),
                 "deleted": ids(ChangeKind::Deleted),

@@ -5,14 +5,19 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
-use crate::core::host::plain;
+use crate::core::document::{Action, AnnotationId};
+use crate::core::host::{edits, plain};
 use crate::core::interchange::{self, ImportMode, OtherArticle};
+use crate::core::storage::envelope::storage_key;
+use crate::core::storage::policy::SaveStatus;
 use crate::core::suggest;
+use crate::core::text::{Rounding, TextIndex};
 use crate::platform::{host::WidgetHost, panic};
 use crate::ui::components::app::App;
-use crate::ui::state::AppAction;
+use crate::ui::state::{AppAction, HostReply};
 use crate::ui::time::now;
 
 use super::bridge::{Bridge, EVENTS};
@@ -41,6 +46,42 @@ pub struct QuotemarkHandle {
 }
 
 impl QuotemarkHandle {
+    /// Runs a host's action through the widget; the new annotation's id, or the refusal as
+    /// an `Error`.
+    fn host_action(
+        &self,
+        bridge: &Bridge,
+        action: Action,
+    ) -> Result<Option<AnnotationId>, JsError> {
+        let reply: HostReply = Rc::default();
+        bridge.dispatch(AppAction::Host {
+            action,
+            now: now(),
+            reply: reply.clone(),
+        });
+        let outcome = reply.borrow_mut().take();
+        outcome
+            .unwrap_or_else(|| Err("the widget did not answer".to_owned()))
+            .map_err(|message| JsError::new(&message))
+    }
+
+    /// Annotation `id` (if any) as the plain object `annotations()` gives.
+    fn annotation_value(
+        &self,
+        bridge: &Bridge,
+        id: Option<AnnotationId>,
+    ) -> Result<JsValue, JsError> {
+        let state = bridge.state();
+        let document = state.document();
+        let value = id
+            .as_ref()
+            .and_then(|id| document.annotation(id))
+            .map_or(serde_json::Value::Null, |annotation| {
+                plain::annotation_object(document, annotation)
+            });
+        js_sys::JSON::parse(&value.to_string()).map_err(|_| JsError::new("annotation"))
+    }
+
     fn bridge(&self) -> Result<Rc<Bridge>, JsError> {
         self.mounted
             .borrow()
@@ -98,18 +139,21 @@ impl QuotemarkHandle {
         Ok(interchange::export_csv(self.bridge()?.state().document()))
     }
 
-    /// Imports a native or W3C JSON file. `mode` is `"merge"` (default: keep what is there,
+    /// Imports a native or W3C JSON file, given as its text or as the parsed value (an
+    /// array of W3C annotations too). `mode` is `"merge"` (default: keep what is there,
     /// add what is new) or `"replace"` (undoable). A file made on a different article is
     /// refused unless `options.allowOtherArticle` is true. Returns the report; throws an
     /// `Error` when the file is unusable or refused, in which case nothing changed.
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(
         &self,
-        json: &str,
+        file: JsValue,
         mode: Option<String>,
         options: Option<ImportOptions>,
     ) -> Result<JsValue, JsError> {
         let bridge = self.bridge()?;
+        let json = json_text(&file, "importJson's file")?;
+        let json = json.as_str();
         if bridge.read_only() {
             return Err(JsError::new(
                 "this widget is read-only: call setReadOnly(false) before importing",
@@ -141,6 +185,103 @@ impl QuotemarkHandle {
         let report = plain::report_object(&report);
         bridge.dispatch(AppAction::Apply { action, now: now() });
         js_sys::JSON::parse(&report.to_string()).map_err(|_| JsError::new("report"))
+    }
+
+    /// Adds one annotation, given as a plain object (as `annotations()` gives them: `exact`
+    /// and/or `start`/`end`, `kind`, `speaker`, `note`, `id`) or a W3C `Annotation`. A foreign
+    /// `id` is kept as `sourceId`. Returns the new annotation; throws an `Error` (and changes
+    /// nothing) when it can't be used or its text is not in the article.
+    pub fn add(&self, annotation: JsValue) -> Result<JsValue, JsError> {
+        let bridge = self.bridge()?;
+        let value = json_value(&annotation, "add's annotation")?;
+        let state = bridge.state();
+        let new = edits::annotation_to_add(&value, state.article.text_content())
+            .map_err(|message| JsError::new(&message))?;
+        let id = self.host_action(&bridge, Action::AddAnnotation(new))?;
+        self.annotation_value(&bridge, id)
+    }
+
+    /// Changes one annotation as one undo step: any of `note`, `speaker` (a name, or `null`),
+    /// `kind`, and `start` with `end`. Returns the annotation as it is now; throws for an
+    /// unknown id or unusable changes.
+    pub fn update(&self, id: &str, changes: JsValue) -> Result<JsValue, JsError> {
+        let bridge = self.bridge()?;
+        let value = json_value(&changes, "update's changes")?;
+        let state = bridge.state();
+        let changes = edits::changes_to_make(&value, state.article.text_content())
+            .map_err(|message| JsError::new(&message))?;
+        let id = AnnotationId(id.to_owned());
+        self.host_action(
+            &bridge,
+            Action::UpdateAnnotation {
+                id: id.clone(),
+                changes,
+            },
+        )?;
+        self.annotation_value(&bridge, Some(id))
+    }
+
+    /// Deletes one annotation (undoable in the widget). Throws for an unknown id.
+    pub fn remove(&self, id: &str) -> Result<(), JsError> {
+        let bridge = self.bridge()?;
+        let id = AnnotationId(id.to_owned());
+        self.host_action(&bridge, Action::DeleteAnnotation { id })?;
+        Ok(())
+    }
+
+    /// The article's text content: what every position (`start`, `end`) counts in, in
+    /// Unicode code points.
+    pub fn text(&self) -> Result<String, JsError> {
+        Ok(self.bridge()?.state().article.text_content().to_owned())
+    }
+
+    /// The UTF-16 offset (JavaScript's and the DOM's unit) of code point `position` of
+    /// `text()`. Throws when it is beyond the end.
+    #[wasm_bindgen(js_name = toUtf16)]
+    pub fn to_utf16(&self, position: usize) -> Result<usize, JsError> {
+        let state = self.bridge()?.state();
+        TextIndex::new(state.article.text_content())
+            .char_to_utf16(position)
+            .map_err(|error| JsError::new(&error.to_string()))
+    }
+
+    /// The code point position of UTF-16 `offset` in `text()` (an offset inside a surrogate
+    /// pair counts as the character's start). Throws when it is beyond the end.
+    #[wasm_bindgen(js_name = fromUtf16)]
+    pub fn from_utf16(&self, offset: usize) -> Result<usize, JsError> {
+        let state = self.bridge()?.state();
+        TextIndex::new(state.article.text_content())
+            .utf16_to_char(offset, Rounding::Down)
+            .map_err(|error| JsError::new(&error.to_string()))
+    }
+
+    /// A promise resolved once everything asked of the widget so far is in the DOM.
+    pub fn rendered(&self) -> Result<js_sys::Promise, JsError> {
+        Ok(self.bridge()?.when_rendered())
+    }
+
+    /// What the widget holds, for a host's diagnostics: counts, modes, the save status in
+    /// words, the storage key, undo depth and the wasm memory in bytes.
+    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
+        let state = self.bridge()?.state();
+        let document = state.document();
+        let memory = wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .ok()
+            .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+            .map_or(0, |buffer| buffer.byte_length());
+        let value = serde_json::json!({
+            "annotations": document.annotations().len(),
+            "speakers": document.speakers().len(),
+            "readOnly": state.read_only,
+            "saveStatus": save_status_words(&state.save_status),
+            "storageKey": state.storage_enabled.then(|| storage_key(&state.article_key)),
+            "suggestions": state.suggestions.as_ref().map_or(0, |s| s.len()),
+            "undo": document.history().undo_len(),
+            "redo": document.history().redo_len(),
+            "wasmMemoryBytes": memory,
+        });
+        js_sys::JSON::parse(&value.to_string()).map_err(|_| JsError::new("diagnostics"))
     }
 
     /// Every annotation as a plain object: `id`, `kind`, `exact`, `prefix`, `suffix`, `start`
@@ -228,5 +369,38 @@ impl QuotemarkHandle {
             .borrow_mut()
             .retain(|(name, known)| !(name == event && known == listener));
         Ok(())
+    }
+}
+
+/// A JSON value given from JavaScript as text or as a value.
+fn json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsError> {
+    let text = json_text(value, what)?;
+    serde_json::from_str(&text)
+        .map_err(|error| JsError::new(&format!("{what} is not JSON ({error}).")))
+}
+
+/// The JSON text of a value given as text or as a value (objects are serialised).
+fn json_text(value: &JsValue, what: &str) -> Result<String, JsError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if value.is_undefined() || value.is_null() {
+        return Err(JsError::new(&format!("{what} is missing.")));
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| JsError::new(&format!("{what} can't be read as JSON.")))
+}
+
+/// The save status in words, as the status bar says it.
+fn save_status_words(status: &SaveStatus) -> String {
+    match status {
+        SaveStatus::Idle => "idle".to_owned(),
+        SaveStatus::Saved => "saved".to_owned(),
+        SaveStatus::Full => "storage full".to_owned(),
+        SaveStatus::Unavailable(detail) => format!("storage unavailable: {detail}"),
+        SaveStatus::Corrupt { reason, .. } => format!("stored data unreadable: {reason}"),
+        SaveStatus::Disabled => "not stored".to_owned(),
     }
 }

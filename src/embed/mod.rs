@@ -49,8 +49,8 @@ pub fn start() {
 
 /// Mounts every `[data-quotemark]` element not mounted yet, with its own content (through the
 /// sanitiser) as the article and its `data-quotemark-*` attributes as options: `-id`,
-/// `-title`, `-readonly`, `-storage` (`local` or `none`), `-speakers` (names separated by
-/// `;`), `-annotations` (`#id` of a `<script type="application/json">` holding an exported
+/// `-title`, `-readonly`, `-storage` (`local` or `none`), `-creation` (`toolbar` or
+/// `highlight`), `-suggest`, `-speakers` (names separated by `;`), `-annotations` (`#id` of a `<script type="application/json">` holding an exported
 /// file). Returns how many were mounted; an element that can't be mounted gets an error
 /// message logged and keeps its content.
 #[wasm_bindgen(js_name = mountAll)]
@@ -117,6 +117,12 @@ fn declared_options(document: &web_sys::Document, element: &Element) -> JsValue 
     if let Some(storage) = attribute("storage") {
         options["storage"] = storage.into();
     }
+    if let Some(creation) = attribute("creation") {
+        options["creation"] = creation.into();
+    }
+    if attribute("suggest").is_some_and(|value| value != "false") {
+        options["suggest"] = true.into();
+    }
     if let Some(speakers) = attribute("speakers") {
         options["speakers"] = speakers
             .split(';')
@@ -181,12 +187,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         host.set_custom_property(property, value);
     }
     panic::register_root(host.app_root());
-    let initial = AppState::new(article, article_key, document).with_settings(
-        options.read_only,
-        storage_enabled,
-        save_status,
-        fingerprint,
-    );
+    let initial = AppState::new(article, article_key, document)
+        .with_settings(options.read_only, storage_enabled, save_status, fingerprint)
+        .with_creation(options.creation);
     let mut resolve_ready = None;
     let ready = js_sys::Promise::new(&mut |resolve, _reject| resolve_ready = Some(resolve));
     let store = Store::new(initial);
@@ -201,6 +204,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         listeners: RefCell::new(Vec::new()),
         event_target: element,
         seen: RefCell::new(store.state()),
+        drawn: Cell::new(None),
+        waiting: RefCell::new(Vec::new()),
         outbox: RefCell::new(VecDeque::new()),
         telling: Cell::new(false),
         subscription: RefCell::new(None),
@@ -216,9 +221,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
     *bridge.subscription.borrow_mut() = Some(subscription);
     let on_rendered = {
         let bridge = Rc::downgrade(&bridge);
-        Callback::from(move |_| {
+        Callback::from(move |generation| {
             if let Some(bridge) = bridge.upgrade() {
-                bridge.rendered();
+                bridge.rendered(generation);
             }
         })
     };
@@ -250,7 +255,7 @@ fn with_file(article: &Article, mut document: Document, file: &str) -> Result<Do
     document
         .apply(action, now())
         .map_err(|error| JsError::new(&error.to_string()))?;
-    document.history.clear();
+    document.forget_history();
     Ok(document)
 }
 
@@ -266,6 +271,6 @@ fn add_predefined_speakers(document: &mut Document, names: &[String]) {
         }
     }
     if added {
-        document.history.clear();
+        document.forget_history();
     }
 }

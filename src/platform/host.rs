@@ -39,6 +39,9 @@ fn adopt_stylesheet(document: &Document, shadow: &ShadowRoot) -> Result<(), JsVa
     Ok(())
 }
 
+/// The widget's regions carrying a `part` attribute, for `::part()` styling.
+const EXPORTED_PARTS: &str = "app, article, panel, toolbar, status";
+
 pub struct WidgetHost {
     host_element: Element,
     container: Element,
@@ -59,6 +62,8 @@ impl WidgetHost {
         let container = document.create_element("div")?;
         container.set_class_name("quotemark-host");
         container.set_attribute("data-quotemark-host", "")?;
+        // The regions a page may style with `::part()`, forwarded to whoever holds this div.
+        container.set_attribute("exportparts", EXPORTED_PARTS)?;
         let shadow = container.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         adopt_stylesheet(&document, &shadow)?;
         let app_root = document.create_element("div")?;

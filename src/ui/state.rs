@@ -9,7 +9,10 @@ use yew::Reducible;
 
 use crate::core::anchoring;
 use crate::core::article::Article;
-use crate::core::document::{Action, AnnotationId, AnnotationKind, Document, SpeakerId};
+use crate::core::document::{
+    Action, ActionError, AnnotationId, AnnotationKind, Applied, Document, NewAnnotation, SpeakerId,
+};
+use crate::core::host::options::CreationMode;
 use crate::core::render::marks::{ArticleMarks, Overlay};
 use crate::core::render::panel::Filter;
 use crate::core::storage::policy::SaveStatus;
@@ -45,6 +48,10 @@ pub enum ChangeKind {
     Updated,
     Deleted,
 }
+
+/// Where the reducer puts the outcome of a host's action: the new annotation's id (if it made
+/// one), or why it was refused.
+pub type HostReply = Rc<std::cell::RefCell<Option<Result<Option<AnnotationId>, String>>>>;
 
 /// A message for the screen-reader live region; `serial` makes a repeated message re-announce.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -91,6 +98,8 @@ pub struct AppState {
     pub announcement: Announcement,
     pub error: Option<String>,
     pub read_only: bool,
+    /// What selecting text does (the host's `creation` option).
+    pub creation: CreationMode,
     /// False when the host asked for no storage (`storage: "none"`).
     pub storage_enabled: bool,
     /// Fingerprint of the stored value the document was loaded from (see `ui::saving`).
@@ -126,6 +135,7 @@ impl PartialEq for AppState {
             && self.announcement == other.announcement
             && self.error == other.error
             && self.read_only == other.read_only
+            && self.creation == other.creation
             && self.storage_enabled == other.storage_enabled
             && self.save_status == other.save_status
     }
@@ -138,6 +148,13 @@ pub enum AppAction {
     Apply {
         action: Action,
         now: i64,
+    },
+    /// A core action the host page asked for (`add`, `update`, `remove`): it moves no focus
+    /// and shows no error; the outcome goes to `reply` for the handle to return or throw.
+    Host {
+        action: Action,
+        now: i64,
+        reply: HostReply,
     },
     /// Make the pending selection an annotation (selectors are captured here, once).
     CreateFromPending {
@@ -226,6 +243,7 @@ impl AppState {
             announcement: Announcement::default(),
             error: None,
             read_only: false,
+            creation: CreationMode::Toolbar,
             storage_enabled: true,
             stored_fingerprint: None,
             save_status: SaveStatus::Idle,
@@ -290,6 +308,12 @@ impl AppState {
         self
     }
 
+    /// Starts in this creation mode (the host's `creation` option).
+    pub fn with_creation(mut self, creation: CreationMode) -> Self {
+        self.creation = creation;
+        self
+    }
+
     fn announce(&mut self, text: impl Into<String>) {
         self.announcement = Announcement {
             text: text.into(),
@@ -304,48 +328,8 @@ impl AppState {
 
     /// Applies a core action; false (with the error shown and announced) when it was refused.
     fn apply(&mut self, action: Action, now: i64) -> bool {
-        // An import can add thousands at once: remember which ids existed to tell new from
-        // changed (sets, so a large change costs O(n), not O(n²)).
-        let existed: Option<HashSet<AnnotationId>> =
-            matches!(action, Action::ReplaceContent { .. }).then(|| {
-                self.document
-                    .annotations
-                    .iter()
-                    .map(|a| a.id.clone())
-                    .collect()
-            });
-        // Refused actions change nothing, so they must not make a new document either.
-        let mut draft = (*self.document).clone();
-        match draft.apply(action, now) {
+        match self.commit_action(action, now) {
             Ok(applied) => {
-                self.replace_document(draft);
-                let document = &self.document;
-                let present: HashSet<&AnnotationId> =
-                    document.annotations.iter().map(|a| &a.id).collect();
-                let changes = applied
-                    .annotations
-                    .iter()
-                    .map(|id| {
-                        let is_new = match &existed {
-                            Some(existed) => !existed.contains(id),
-                            None => applied.new_annotation.as_ref() == Some(id),
-                        };
-                        let kind = if !present.contains(id) {
-                            ChangeKind::Deleted
-                        } else if is_new {
-                            ChangeKind::Created
-                        } else {
-                            ChangeKind::Updated
-                        };
-                        (kind, id.clone())
-                    })
-                    .collect();
-                drop(present);
-                self.last_change = Rc::new(changes);
-                self.local_version += 1;
-                self.error = None;
-                self.announce(applied.message.clone());
-                self.redraw(true, applied.ranges);
                 if let Some(id) = applied.new_annotation {
                     self.focused = Some(id);
                     self.reveal_focused = false;
@@ -358,6 +342,53 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// Applies a core action to the document and records what it changed; on an error nothing
+    /// changed (not even the document's `Rc`).
+    fn commit_action(&mut self, action: Action, now: i64) -> Result<Applied, ActionError> {
+        // An import can add thousands at once: remember which ids existed to tell new from
+        // changed (sets, so a large change costs O(n), not O(n²)).
+        let existed: Option<HashSet<AnnotationId>> =
+            matches!(action, Action::ReplaceContent { .. }).then(|| {
+                self.document
+                    .annotations()
+                    .iter()
+                    .map(|a| a.id.clone())
+                    .collect()
+            });
+        // Refused actions change nothing, so they must not make a new document either.
+        let mut draft = (*self.document).clone();
+        let applied = draft.apply(action, now)?;
+        self.replace_document(draft);
+        let document = &self.document;
+        let present: HashSet<&AnnotationId> =
+            document.annotations().iter().map(|a| &a.id).collect();
+        let changes = applied
+            .annotations
+            .iter()
+            .map(|id| {
+                let is_new = match &existed {
+                    Some(existed) => !existed.contains(id),
+                    None => applied.new_annotation.as_ref() == Some(id),
+                };
+                let kind = if !present.contains(id) {
+                    ChangeKind::Deleted
+                } else if is_new {
+                    ChangeKind::Created
+                } else {
+                    ChangeKind::Updated
+                };
+                (kind, id.clone())
+            })
+            .collect();
+        drop(present);
+        self.last_change = Rc::new(changes);
+        self.local_version += 1;
+        self.error = None;
+        self.announce(applied.message.clone());
+        self.redraw(true, applied.ranges.clone());
+        Ok(applied)
     }
 
     /// Changes what is drawn besides the annotations (the pending selection, suggestions) and
@@ -422,6 +453,16 @@ impl Reducible for AppState {
                     next.apply(action, now);
                 }
             }
+            AppAction::Host { action, now, reply } => {
+                let outcome = if next.read_only {
+                    Err(read_only_refusal)
+                } else {
+                    next.commit_action(action, now)
+                        .map(|applied| applied.new_annotation)
+                        .map_err(|error| error.to_string())
+                };
+                *reply.borrow_mut() = Some(outcome);
+            }
             AppAction::CreateFromPending {
                 kind,
                 speaker,
@@ -437,16 +478,20 @@ impl Reducible for AppState {
                     match anchoring::capture(next.article.text_content(), pending.range) {
                         Ok(selectors) => {
                             next.pending = None;
-                            let opens_note = kind == AnnotationKind::Highlight;
+                            // A highlight made with the toolbar (or `n`) asks for its note; one
+                            // made on release, in highlight mode, stays out of the way.
+                            let opens_note = kind == AnnotationKind::Highlight
+                                && next.creation == CreationMode::Toolbar;
                             let range = pending.range;
                             let action = match (kind, speaker) {
                                 (AnnotationKind::Quote, SpeakerChoice::Named(name)) => {
-                                    Action::CreateQuoteNamed {
+                                    Action::AddAnnotation(NewAnnotation::selected(
+                                        AnnotationKind::Quote,
                                         range,
                                         selectors,
-                                        speaker: name,
+                                        name,
                                         note,
-                                    }
+                                    ))
                                 }
                                 (kind, choice) => Action::CreateAnnotation {
                                     kind,
@@ -496,11 +541,7 @@ impl Reducible for AppState {
                 let Some(pending) = next.pending.clone() else {
                     return self;
                 };
-                let name = pending
-                    .exact
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let name = crate::core::text::typography::clean_name(&pending.exact);
                 if next.apply(Action::AddSpeaker { name }, now) {
                     next.change_overlay(|state| state.pending = None);
                 }
@@ -550,12 +591,13 @@ impl Reducible for AppState {
                     let range = CharRange::new(suggestion.start, suggestion.end);
                     match anchoring::capture(next.article.text_content(), range) {
                         Ok(selectors) => {
-                            let action = Action::CreateQuoteNamed {
+                            let action = Action::AddAnnotation(NewAnnotation::selected(
+                                AnnotationKind::Quote,
                                 range,
                                 selectors,
-                                speaker: speaker.or(suggestion.speaker).unwrap_or_default(),
-                                note: String::new(),
-                            };
+                                speaker.or(suggestion.speaker).unwrap_or_default(),
+                                String::new(),
+                            ));
                             if next.apply(action, now) {
                                 next.drop_suggestion(&id);
                             }

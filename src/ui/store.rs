@@ -21,6 +21,8 @@ type Subscriber = Rc<dyn Fn(&Rc<AppState>)>;
 
 pub struct Store {
     current: RefCell<Rc<AppState>>,
+    /// Counts the states swapped in, so that "drawn" can be compared with "asked for".
+    generation: std::cell::Cell<u64>,
     subscribers: RefCell<Vec<(u64, Subscriber)>>,
     next_subscriber: std::cell::Cell<u64>,
 }
@@ -29,6 +31,7 @@ impl Store {
     pub fn new(state: AppState) -> Rc<Self> {
         Rc::new(Self {
             current: RefCell::new(Rc::new(state)),
+            generation: std::cell::Cell::new(0),
             subscribers: RefCell::new(Vec::new()),
             next_subscriber: std::cell::Cell::new(0),
         })
@@ -37,6 +40,11 @@ impl Store {
     /// The current state (a cheap `Rc` clone; the value never changes under its holder).
     pub fn state(&self) -> Rc<AppState> {
         self.current.borrow().clone()
+    }
+
+    /// How many new states the store has had; the current state is this one.
+    pub fn generation(&self) -> u64 {
+        self.generation.get()
     }
 
     /// Reduces `action` from the current state, swaps the result in, then tells every
@@ -48,6 +56,7 @@ impl Store {
             return;
         }
         *self.current.borrow_mut() = next.clone();
+        self.generation.set(self.generation.get() + 1);
         // Subscribers may subscribe, unsubscribe or dispatch: tell a snapshot of the list.
         let subscribers: Vec<Subscriber> = self
             .subscribers

@@ -1,9 +1,10 @@
 //! Span F1 (exact and overlap), reading notes, speakers from documents, the pair report.
 
 use quotemark::core::agreement::{compare, compare_pair, span_f1, Annotator, NoteKind, Span};
+use quotemark::core::anchoring::AnchorStatus;
 use quotemark::core::anchoring::Selectors;
 use quotemark::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
+    Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, Speaker, SpeakerId,
 };
 
 use super::{close, label, r};
@@ -86,6 +87,7 @@ fn quote(id: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotatio
         created: 0,
         modified: 0,
         revision: 0,
+        source_id: None,
     }
 }
 
@@ -93,31 +95,38 @@ fn quote(id: &str, start: usize, end: usize, speaker: Option<&str>) -> Annotatio
 fn documents_become_annotators_with_alias_aware_speakers() {
     let mut senator = Speaker::new(SpeakerId("s1".into()), "Jane Roe", 0);
     senator.aliases.push("Sen. Jane Roe".into());
-    let mut first = Document::new("article");
-    first.speakers.push(senator);
-    first.annotations.push(quote("a1", 0, 10, Some("s1")));
     let mut orphan = quote("a2", 20, 30, Some("s1"));
     orphan.range = None;
     orphan.status = AnchorStatus::Orphan;
-    first.annotations.push(orphan);
     let mut highlight = quote("a3", 40, 50, Some("s1"));
     highlight.kind = AnnotationKind::Highlight;
-    first.annotations.push(highlight);
-
-    let mut second = Document::new("article");
-    second.speakers.push(Speaker::new(
-        SpeakerId("x9".into()),
-        "  sen. JANE   roe ",
-        3,
-    ));
-    second.annotations.push(quote("b1", 1, 10, Some("x9")));
-
-    let mut blank = Document::new("article");
-    blank
-        .speakers
-        .push(Speaker::new(SpeakerId("b".into()), "   ", 1));
-    blank.annotations.push(quote("c1", 0, 10, Some("b")));
-    blank.annotations.push(quote("c2", 20, 30, Some("missing")));
+    let document = |speakers: Vec<Speaker>, annotations: Vec<Annotation>| {
+        Document::from_parts(DocumentParts {
+            article_id: "article".into(),
+            speakers,
+            annotations,
+            next_id: 100,
+            ..DocumentParts::default()
+        })
+        .expect("a valid document")
+    };
+    let first = document(
+        vec![senator],
+        vec![quote("a1", 0, 10, Some("s1")), orphan, highlight],
+    );
+    let second = document(
+        vec![Speaker::new(
+            SpeakerId("x9".into()),
+            "  sen. JANE   roe ",
+            3,
+        )],
+        vec![quote("b1", 1, 10, Some("x9"))],
+    );
+    // A speaker whose name is only spaces is no speaker to compare by.
+    let blank = document(
+        vec![Speaker::new(SpeakerId("b".into()), "   ", 1)],
+        vec![quote("c1", 0, 10, Some("b"))],
+    );
     let unknowns = Annotator::from_document("Cy", &blank);
     assert!(unknowns.spans.iter().all(|span| span.speaker.is_none()));
 

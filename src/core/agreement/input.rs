@@ -1,6 +1,7 @@
 //! The input model: one annotator's anchored spans, with speakers reduced to comparable labels.
 
-use crate::core::document::{name_key, AnnotationKind, Document};
+use crate::core::document::{AnnotationKind, Document};
+use crate::core::text::typography::name_key;
 use crate::core::text::CharRange;
 
 /// A speaker as the scoring sees it: only names matter, because two students' files give the
@@ -91,7 +92,7 @@ impl Annotator {
     /// A highlight's speaker is dropped because only quotes are scored for speakers.
     pub fn from_document(name: impl Into<String>, doc: &Document) -> Self {
         let spans = doc
-            .annotations
+            .annotations()
             .iter()
             .filter_map(|annotation| {
                 let range = annotation.range.filter(|range| !range.is_empty())?;

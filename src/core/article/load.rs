@@ -6,7 +6,7 @@ use std::fmt;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::builder::collapse_whitespace;
-use super::Article;
+use super::{Article, Block, BlockKind};
 
 /// Largest input accepted, in bytes of UTF-8: 10 MiB. Real articles are far smaller (a long
 /// feature is ~100 kB); the limit only protects the page from a wrong file being dropped in.
@@ -146,6 +146,21 @@ fn looks_binary(input: &str) -> bool {
         }
     }
     suspicious * 10 > total * BINARY_SUSPICIOUS_PER_TEN
+}
+
+/// The title of an article that declares none: its first heading that `is_title` accepts,
+/// else the start of its first block, else nothing.
+pub(crate) fn derived_title(blocks: &[Block], is_title: impl Fn(&BlockKind) -> bool) -> String {
+    blocks
+        .iter()
+        .find(|block| is_title(&block.kind))
+        .map(|heading| heading.text())
+        .or_else(|| {
+            blocks
+                .first()
+                .map(|block| title_from_body_text(&block.text()))
+        })
+        .unwrap_or_default()
 }
 
 /// A title cut from body text: at most [`MAX_DERIVED_TITLE_CHARS`] code points, cut at a word

@@ -7,7 +7,7 @@ use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
 use super::builder::ArticleBuilder;
 use super::html::{lists_around, raw_text_end, visible_text, ContentFilter, HtmlTokenizer};
-use super::load::{check_input, title_from_body_text};
+use super::load::{check_input, derived_title};
 use super::url::sanitize_link_url;
 use super::{Article, BlockKind, CellAlign, LoadError, SourceFormat, SpanStyle};
 
@@ -35,18 +35,9 @@ impl Article {
             loader.event(event);
         }
         let builder = loader.builder;
-        let title = builder
-            .blocks()
-            .iter()
-            .find(|block| matches!(block.kind, BlockKind::Heading { .. }))
-            .map(|heading| heading.text())
-            .or_else(|| {
-                builder
-                    .blocks()
-                    .first()
-                    .map(|block| title_from_body_text(&block.text()))
-            })
-            .unwrap_or_default();
+        let title = derived_title(builder.blocks(), |kind| {
+            matches!(kind, BlockKind::Heading { .. })
+        });
         builder.finish(&title, SourceFormat::Markdown)
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::agreement::{propose_key, Annotator, KeyPassage, KeyRule, ProposedKey, Span};
 use crate::core::anchoring::Anchorer;
-use crate::core::document::{Action, AnnotationKind, Document};
+use crate::core::document::{Action, AnnotationKind, Document, NewAnnotation};
 use crate::core::interchange::{export_native_by, ArticleMeta};
 use crate::core::text::CharRange;
 
@@ -164,12 +164,13 @@ pub fn key_document(article_id: &str, text_content: &str, curated: &[CuratedPass
             continue;
         };
         let action = match passage.proposal.kind {
-            AnnotationKind::Quote => Action::CreateQuoteNamed {
-                range: passage.range,
+            AnnotationKind::Quote => Action::AddAnnotation(NewAnnotation::selected(
+                AnnotationKind::Quote,
+                passage.range,
                 selectors,
-                speaker: passage.speaker.clone().unwrap_or_default(),
-                note: String::new(),
-            },
+                passage.speaker.clone().unwrap_or_default(),
+                String::new(),
+            )),
             AnnotationKind::Highlight => Action::CreateAnnotation {
                 kind: AnnotationKind::Highlight,
                 range: passage.range,
@@ -182,7 +183,7 @@ pub fn key_document(article_id: &str, text_content: &str, curated: &[CuratedPass
         // whole key; the view shows what is in it.
         let _ = document.apply(action, 0);
     }
-    document.history.clear();
+    document.forget_history();
     document
 }
 

@@ -5,7 +5,7 @@
 
 use crate::core::agreement::{Feedback, Outcome, Span};
 use crate::core::anchoring::Anchorer;
-use crate::core::document::{Action, AnnotationKind, Document};
+use crate::core::document::{Action, AnnotationKind, Document, NewAnnotation};
 use crate::core::interchange::{export_native_by, ArticleMeta};
 
 /// The note on a key passage, e.g. "Key: found — speaker: you gave Ada, the key says Bo.".
@@ -41,16 +41,16 @@ pub fn feedback_document(article_id: &str, text_content: &str, feedback: &Feedba
             return;
         };
         let action = if quote {
-            Action::CreateQuoteNamed {
-                range: span.range,
+            Action::AddAnnotation(NewAnnotation::selected(
+                AnnotationKind::Quote,
+                span.range,
                 selectors,
-                speaker: span
-                    .speaker
+                span.speaker
                     .as_ref()
                     .map(|l| l.name.clone())
                     .unwrap_or_default(),
                 note,
-            }
+            ))
         } else {
             Action::CreateAnnotation {
                 kind: AnnotationKind::Highlight,
@@ -92,7 +92,7 @@ pub fn feedback_document(article_id: &str, text_content: &str, feedback: &Feedba
             "Your mark: extra (not in the key).".to_owned(),
         );
     }
-    document.history.clear();
+    document.forget_history();
     document
 }
 

@@ -3,7 +3,8 @@
 //! gives or else by its file name, and refused with a sentence naming it when it can't be used.
 
 use crate::core::agreement::Annotator;
-use crate::core::document::{AnchorStatus, Document};
+use crate::core::anchoring::AnchorStatus;
+use crate::core::document::Document;
 use crate::core::interchange::{
     self, ArticleMatch, ImportError, ImportMode, ImportReport, OtherArticle,
 };
@@ -134,7 +135,7 @@ fn read_one(
         .apply(action, now)
         .map_err(|error| format!("{shown} was not loaded: {error}"))?;
     let moved = document
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| matches!(a.status, AnchorStatus::Moved | AnchorStatus::Fuzzy { .. }))
         .count();

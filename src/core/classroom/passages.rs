@@ -4,8 +4,9 @@
 //! passage, who marked what.
 
 use crate::core::agreement::{Annotator, SpeakerLabel};
-use crate::core::document::{name_key, AnnotationKind};
+use crate::core::document::AnnotationKind;
 use crate::core::render::runs::AnnotationIndex;
+use crate::core::text::typography::name_key;
 use crate::core::text::CharRange;
 
 /// How many of the shown annotators marked a passage. Drawn as a shade *and* a word.

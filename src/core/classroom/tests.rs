@@ -9,7 +9,7 @@ use super::*;
 use crate::core::agreement::{compare, feedback};
 use crate::core::anchoring::capture;
 use crate::core::article::{content_hash, SourceFormat};
-use crate::core::document::{Action, AnnotationKind, Document};
+use crate::core::document::{Action, AnnotationKind, Document, NewAnnotation};
 use crate::core::interchange::{export_native_by, parse_file, ArticleMeta};
 use crate::core::text::CharRange;
 
@@ -40,12 +40,13 @@ fn file(annotator: Option<&str>, text: &str, marks: &[(&str, Option<&str>)]) -> 
         let range = CharRange::new(start, start + needle.chars().count());
         let selectors = capture(text, range).expect("capture");
         let action = match speaker {
-            Some(name) => Action::CreateQuoteNamed {
+            Some(name) => Action::AddAnnotation(NewAnnotation::selected(
+                AnnotationKind::Quote,
                 range,
                 selectors,
-                speaker: (*name).into(),
-                note: String::new(),
-            },
+                (*name).into(),
+                String::new(),
+            )),
             None => Action::CreateAnnotation {
                 kind: AnnotationKind::Highlight,
                 range,

@@ -6,11 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use super::history::{Direction, Restored};
 use super::{
-    clean_name, AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker,
-    SpeakerId, SpeakerTombstone, Tombstone,
+    clean_name, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
+    SpeakerTombstone, Tombstone,
 };
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::Selectors;
-use crate::core::render::palette::{least_used_slot, PALETTE};
+use crate::core::palette::{least_used_slot, PALETTE};
 use crate::core::text::CharRange;
 
 /// A change a user (or an import) makes to the document.
@@ -25,14 +26,13 @@ pub enum Action {
         speaker: Option<SpeakerId>,
         note: String,
     },
-    /// A new quote whose speaker is given as typed: an existing speaker's name or alias, else
-    /// a new speaker added in the same step (so one gesture is one undo step); an empty name
-    /// means an unknown speaker.
-    CreateQuoteNamed {
-        range: CharRange,
-        selectors: Selectors,
-        speaker: String,
-        note: String,
+    /// A new annotation whose speaker is given by name (see [`NewAnnotation`]): the reader's
+    /// quote with a typed name, a host's `add()`. One undo step, a new speaker included.
+    AddAnnotation(NewAnnotation),
+    /// Several changes to one annotation as one undo step (a host's `update()`).
+    UpdateAnnotation {
+        id: AnnotationId,
+        changes: AnnotationChanges,
     },
     SetNote {
         id: AnnotationId,
@@ -134,6 +134,56 @@ impl Applied {
     }
 }
 
+/// A new annotation as the reader or a host describes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewAnnotation {
+    pub kind: AnnotationKind,
+    /// Where it is in the article now.
+    pub range: CharRange,
+    pub selectors: Selectors,
+    /// How it was found there: `Anchored` for a passage the reader selected; what anchoring
+    /// found for one a host describes by its quote.
+    pub status: AnchorStatus,
+    /// As typed: an existing speaker's name or alias, else a new speaker; empty for an
+    /// unknown speaker. Ignored for highlights.
+    pub speaker: String,
+    pub note: String,
+    /// The id it has where it came from (a host's record), kept for mapping back.
+    pub source_id: Option<String>,
+}
+
+impl NewAnnotation {
+    /// The reader's own quote or highlight at `range`, as selected.
+    pub fn selected(
+        kind: AnnotationKind,
+        range: CharRange,
+        selectors: Selectors,
+        speaker: String,
+        note: String,
+    ) -> Self {
+        Self {
+            kind,
+            range,
+            selectors,
+            status: AnchorStatus::Anchored,
+            speaker,
+            note,
+            source_id: None,
+        }
+    }
+}
+
+/// Changes to one annotation; `None` leaves a field as it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AnnotationChanges {
+    pub note: Option<String>,
+    /// By name, as in [`NewAnnotation::speaker`]; `Some("")` for an unknown speaker.
+    pub speaker: Option<String>,
+    pub kind: Option<AnnotationKind>,
+    /// A new place, with the selectors captured there.
+    pub place: Option<(CharRange, Selectors)>,
+}
+
 /// Why an action was refused. The document is unchanged.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ActionError {
@@ -214,12 +264,8 @@ impl Document {
                 speaker,
                 note,
             } => self.create_annotation(kind, range, selectors, speaker, note, now),
-            Action::CreateQuoteNamed {
-                range,
-                selectors,
-                speaker,
-                note,
-            } => self.create_quote_named(range, selectors, &speaker, note, now),
+            Action::AddAnnotation(new) => self.add_annotation(new, now),
+            Action::UpdateAnnotation { id, changes } => self.update_annotation(&id, changes, now),
             Action::SetNote { id, note } => {
                 self.edit_annotation(&id, now, "Note updated".to_owned(), |a| {
                     if a.note == note {
@@ -452,49 +498,131 @@ impl Document {
         Ok(applied)
     }
 
-    fn create_quote_named(
-        &mut self,
-        range: CharRange,
-        selectors: Selectors,
+    /// The speaker a typed `name` means: an existing one (by name or alias), a new one to add
+    /// (with its cleaned name), or none for an empty name. Checked before any id is handed
+    /// out, so a refused action changes nothing.
+    fn speaker_by_name(
+        &self,
         name: &str,
-        note: String,
-        now: i64,
-    ) -> Result<Applied, ActionError> {
-        let range = check_range(range)?;
+    ) -> Result<(Option<SpeakerId>, Option<String>), ActionError> {
         let name = clean_name(name);
-        let existing = self.speaker_named(&name).map(|speaker| speaker.id.clone());
-        // Checked before any id is handed out: a refused action changes nothing.
-        let new_name = match (&existing, name.is_empty()) {
-            (None, false) => Some(self.check_name_free(&name, None)?),
-            _ => None,
-        };
-        let new_speaker = new_name.as_ref().map(|_| SpeakerId(self.allocate_id('s')));
-        let id = AnnotationId(self.allocate_id('a'));
-        let before = self.capture(std::slice::from_ref(&id), new_speaker.as_slice());
-        if let (Some(speaker_id), Some(name)) = (&new_speaker, new_name) {
+        if name.is_empty() {
+            return Ok((None, None));
+        }
+        match self.speaker_named(&name) {
+            Some(speaker) => Ok((Some(speaker.id.clone()), None)),
+            None => Ok((None, Some(self.check_name_free(&name, None)?))),
+        }
+    }
+
+    /// Adds the speaker a typed name asked for, if it is new; returns the speaker to use.
+    fn add_named_speaker(
+        &mut self,
+        existing: Option<SpeakerId>,
+        new_name: Option<String>,
+        new_id: Option<&SpeakerId>,
+        now: i64,
+    ) -> Option<SpeakerId> {
+        if let (Some(id), Some(name)) = (new_id, new_name) {
             let colour = least_used_slot(self.speakers.iter().map(|s| s.colour));
             self.speakers.push(Speaker {
-                id: speaker_id.clone(),
+                id: id.clone(),
                 name,
                 aliases: Vec::new(),
                 colour,
                 created: now,
                 revision: 1,
             });
+            return Some(id.clone());
         }
-        let speaker = existing.or_else(|| new_speaker.clone());
-        let message = format!("Quote by {} added", self.speaker_label(speaker.as_ref()));
-        self.insert_in_order(fresh_annotation(
+        existing
+    }
+
+    fn add_annotation(&mut self, new: NewAnnotation, now: i64) -> Result<Applied, ActionError> {
+        let range = check_range(new.range)?;
+        let (existing, new_name) = match new.kind {
+            AnnotationKind::Quote => self.speaker_by_name(&new.speaker)?,
+            AnnotationKind::Highlight => (None, None),
+        };
+        let new_speaker = new_name.as_ref().map(|_| SpeakerId(self.allocate_id('s')));
+        let id = AnnotationId(self.allocate_id('a'));
+        let before = self.capture(std::slice::from_ref(&id), new_speaker.as_slice());
+        let speaker = self.add_named_speaker(existing, new_name, new_speaker.as_ref(), now);
+        let message = match new.kind {
+            AnnotationKind::Quote => {
+                format!("Quote by {} added", self.speaker_label(speaker.as_ref()))
+            }
+            AnnotationKind::Highlight => "Highlight added".to_owned(),
+        };
+        let mut annotation = fresh_annotation(
             id.clone(),
-            AnnotationKind::Quote,
+            new.kind,
             range,
-            selectors,
+            new.selectors,
             speaker,
-            note,
+            new.note,
             now,
-        ));
+        );
+        annotation.status = new.status;
+        annotation.source_id = new.source_id;
+        self.insert_in_order(annotation);
         let mut applied = self.commit(before, message, Vec::new());
         applied.new_annotation = Some(id);
+        applied.new_speaker = new_speaker;
+        Ok(applied)
+    }
+
+    fn update_annotation(
+        &mut self,
+        id: &AnnotationId,
+        changes: AnnotationChanges,
+        now: i64,
+    ) -> Result<Applied, ActionError> {
+        let index = self
+            .annotation_index(id)
+            .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
+        let place = match changes.place {
+            Some((range, selectors)) => Some((check_range(range)?, selectors)),
+            None => None,
+        };
+        let (existing, new_name) = match &changes.speaker {
+            Some(name) => self.speaker_by_name(name)?,
+            None => (None, None),
+        };
+        let current = &self.annotations[index];
+        let mut edited = current.clone();
+        if let Some(note) = changes.note {
+            edited.note = note;
+        }
+        if let Some(kind) = changes.kind {
+            edited.kind = kind;
+        }
+        if changes.speaker.is_some() && new_name.is_none() {
+            edited.speaker = existing.clone();
+        }
+        if let Some((range, selectors)) = place.clone() {
+            edited.range = Some(range);
+            edited.selectors = selectors;
+            edited.status = AnchorStatus::Anchored;
+        }
+        if new_name.is_none() && edited == *current {
+            return Ok(Applied::unchanged());
+        }
+        let new_speaker = new_name.as_ref().map(|_| SpeakerId(self.allocate_id('s')));
+        let before = self.capture(std::slice::from_ref(id), new_speaker.as_slice());
+        if new_speaker.is_some() {
+            edited.speaker = self.add_named_speaker(existing, new_name, new_speaker.as_ref(), now);
+        }
+        edited.revision += 1;
+        edited.modified = now;
+        let old_range = self.annotations[index].range;
+        if edited.range == old_range {
+            self.annotations[index] = edited;
+        } else {
+            self.annotations.remove(index);
+            self.insert_in_order(edited);
+        }
+        let mut applied = self.commit(before, "Annotation updated".to_owned(), Vec::new());
         applied.new_speaker = new_speaker;
         Ok(applied)
     }
@@ -628,12 +756,7 @@ impl Document {
         let into_index = self
             .speaker_index(into)
             .ok_or_else(|| ActionError::UnknownSpeaker(into.clone()))?;
-        let moved: Vec<AnnotationId> = self
-            .annotations
-            .iter()
-            .filter(|a| a.speaker.as_ref() == Some(from))
-            .map(|a| a.id.clone())
-            .collect();
+        let moved = self.attributed_to(from);
         let before = self.capture(&moved, &[from.clone(), into.clone()]);
 
         let absorbed = self.speakers[from_index].clone();
@@ -645,43 +768,46 @@ impl Document {
         }
         target.revision += 1;
         let message = format!("{} merged into {}", absorbed.name, target.name);
+        self.speakers.remove(from_index);
+        self.retire_speaker(absorbed, Some(into.clone()), now);
+        Ok(self.commit(before, message, Vec::new()))
+    }
+
+    /// The annotations attributed to `speaker`.
+    fn attributed_to(&self, speaker: &SpeakerId) -> Vec<AnnotationId> {
+        self.annotations
+            .iter()
+            .filter(|a| a.speaker.as_ref() == Some(speaker))
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    /// Leaves a tombstone for a speaker just taken out of the list, and gives its quotes to
+    /// `heir` (`None`: an unknown speaker), each as a change of its own for merging.
+    fn retire_speaker(&mut self, speaker: Speaker, heir: Option<SpeakerId>, now: i64) {
         for annotation in &mut self.annotations {
-            if annotation.speaker.as_ref() == Some(from) {
-                annotation.speaker = Some(into.clone());
+            if annotation.speaker.as_ref() == Some(&speaker.id) {
+                annotation.speaker = heir.clone();
                 annotation.revision += 1;
                 annotation.modified = now;
             }
         }
-        self.speakers.remove(from_index);
-        self.speaker_tombstones.retain(|t| &t.id != from);
+        self.speaker_tombstones.retain(|t| t.id != speaker.id);
         self.speaker_tombstones.push(SpeakerTombstone {
-            id: absorbed.id,
-            revision: absorbed.revision,
+            id: speaker.id,
+            revision: speaker.revision,
             deleted: now,
-            created: absorbed.created,
-            merged_into: Some(into.clone()),
+            created: speaker.created,
+            merged_into: heir,
         });
-        Ok(self.commit(before, message, Vec::new()))
     }
 
     fn delete_speaker(&mut self, id: &SpeakerId, now: i64) -> Result<Applied, ActionError> {
         let index = self
             .speaker_index(id)
             .ok_or_else(|| ActionError::UnknownSpeaker(id.clone()))?;
-        let orphaned: Vec<AnnotationId> = self
-            .annotations
-            .iter()
-            .filter(|a| a.speaker.as_ref() == Some(id))
-            .map(|a| a.id.clone())
-            .collect();
+        let orphaned = self.attributed_to(id);
         let before = self.capture(&orphaned, std::slice::from_ref(id));
-        for annotation in &mut self.annotations {
-            if annotation.speaker.as_ref() == Some(id) {
-                annotation.speaker = None;
-                annotation.revision += 1;
-                annotation.modified = now;
-            }
-        }
         let removed = self.speakers.remove(index);
         let message = match orphaned.len() {
             0 => format!("Speaker {} deleted", removed.name),
@@ -694,14 +820,7 @@ impl Document {
                 removed.name
             ),
         };
-        self.speaker_tombstones.retain(|t| &t.id != id);
-        self.speaker_tombstones.push(SpeakerTombstone {
-            id: removed.id,
-            revision: removed.revision,
-            deleted: now,
-            created: removed.created,
-            merged_into: None,
-        });
+        self.retire_speaker(removed, None, now);
         Ok(self.commit(before, message, Vec::new()))
     }
 
@@ -942,5 +1061,6 @@ fn fresh_annotation(
         created: now,
         modified: now,
         revision: 1,
+        source_id: None,
     }
 }

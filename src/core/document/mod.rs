@@ -25,12 +25,12 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::anchoring::Selectors;
+use crate::core::anchoring::{AnchorStatus, Selectors};
+use crate::core::text::typography::{clean_name, name_key};
 use crate::core::text::CharRange;
 
-pub use action::{Action, ActionError, Applied};
+pub use action::{Action, ActionError, AnnotationChanges, Applied, NewAnnotation};
 pub use history::History;
-pub(crate) use summary::is_cjk_char;
 pub use summary::{count_words, quotes_by_speaker, who_is_quoted, SpeakerSummary};
 
 /// Identifies a speaker within one document ("s1", "s2", ...).
@@ -105,18 +105,22 @@ pub enum AnnotationKind {
     Highlight,
 }
 
-/// How an annotation's range was found in the current article text.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", tag = "status")]
-pub enum AnchorStatus {
-    /// At its recorded position, text unchanged.
-    Anchored,
-    /// Text found unchanged (by quote and context) at another position.
-    Moved,
-    /// Found by approximate match; `score` in 0..=1 (1 = identical). Needs review.
-    Fuzzy { score: f32 },
-    /// Not found; kept with its original selectors for review.
-    Orphan,
+impl AnnotationKind {
+    /// The kind as spelled in files, in the host API and in the panel's filter (the same as
+    /// its serde name, so saved documents and exports agree).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            AnnotationKind::Quote => "quote",
+            AnnotationKind::Highlight => "highlight",
+        }
+    }
+
+    /// The kind spelled `name` by [`Self::wire_name`], if any.
+    pub fn from_wire_name(name: &str) -> Option<Self> {
+        [AnnotationKind::Quote, AnnotationKind::Highlight]
+            .into_iter()
+            .find(|kind| kind.wire_name() == name)
+    }
 }
 
 /// One annotation.
@@ -138,6 +142,10 @@ pub struct Annotation {
     /// Incremented on every change; used to merge concurrent edits from two tabs.
     #[serde(default)]
     pub revision: u32,
+    /// The id the annotation had where it came from (a host's record, a W3C server's IRI),
+    /// kept so the host can map it back; `None` for annotations made here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
 }
 
 impl Annotation {
@@ -152,6 +160,7 @@ impl Annotation {
             && self.speaker == other.speaker
             && self.note == other.note
             && self.created == other.created
+            && self.source_id == other.source_id
     }
 }
 
@@ -193,20 +202,33 @@ pub struct SpeakerTombstone {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Document {
     /// The host-given article id, else the article's content hash.
+    article_id: String,
+    speakers: Vec<Speaker>,
+    /// Kept in article order (by range start, then end; orphans last); see [`article_order`].
+    annotations: Vec<Annotation>,
+    #[serde(default)]
+    tombstones: Vec<Tombstone>,
+    /// The next number used for a new id; ids are never reused within a document.
+    next_id: u64,
+    #[serde(default)]
+    speaker_tombstones: Vec<SpeakerTombstone>,
+    /// Undo and redo for this session only: never saved, never merged.
+    #[serde(skip)]
+    history: History,
+}
+
+/// A document's content as plain data: what a file or a stored value describes, before it is
+/// checked and becomes a [`Document`] through [`Document::from_parts`].
+#[derive(Clone, Debug, Default)]
+pub struct DocumentParts {
     pub article_id: String,
     pub speakers: Vec<Speaker>,
-    /// Kept in article order (by range start, then end; orphans last); see [`article_order`].
+    /// In any order: the document sorts them.
     pub annotations: Vec<Annotation>,
-    #[serde(default)]
     pub tombstones: Vec<Tombstone>,
-    /// The next number used for a new id; ids are never reused within a document.
-    pub next_id: u64,
-    #[serde(default)]
     pub speaker_tombstones: Vec<SpeakerTombstone>,
-    /// Undo and redo for this session only: never saved, never merged. Change it only through
-    /// [`Document::apply`].
-    #[serde(skip)]
-    pub history: History,
+    /// The next number for a new id (numbers already in use are skipped).
+    pub next_id: u64,
 }
 
 impl PartialEq for Document {
@@ -231,16 +253,6 @@ fn order_key(annotation: &Annotation) -> (bool, usize, usize, &str) {
         Some(range) => (false, range.start, range.end, annotation.id.0.as_str()),
         None => (true, 0, 0, annotation.id.0.as_str()),
     }
-}
-
-/// The form in which speaker names are compared: whitespace collapsed, lower-cased.
-pub(crate) fn name_key(name: &str) -> String {
-    clean_name(name).to_lowercase()
-}
-
-/// A name as stored: trimmed, inner whitespace runs collapsed to one space.
-pub(crate) fn clean_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The number in an id such as "a12" or "s3", if it has that form.
@@ -278,6 +290,75 @@ impl Document {
             next_id: 1,
             ..Self::default()
         }
+    }
+
+    /// A document with this content and no history, if the content keeps the document's rules
+    /// (see [`Self::check_invariants`]); annotations are put in article order first.
+    pub fn from_parts(parts: DocumentParts) -> Result<Self, String> {
+        let mut document = Self {
+            article_id: parts.article_id,
+            speakers: parts.speakers,
+            annotations: parts.annotations,
+            tombstones: parts.tombstones,
+            next_id: parts.next_id,
+            speaker_tombstones: parts.speaker_tombstones,
+            history: History::default(),
+        };
+        document.annotations.sort_by(article_order);
+        document.check_invariants()?;
+        Ok(document)
+    }
+
+    /// The content as plain data (the history is dropped).
+    pub fn into_parts(self) -> DocumentParts {
+        DocumentParts {
+            article_id: self.article_id,
+            speakers: self.speakers,
+            annotations: self.annotations,
+            tombstones: self.tombstones,
+            speaker_tombstones: self.speaker_tombstones,
+            next_id: self.next_id,
+        }
+    }
+
+    /// The host-given article id, else the article's content hash.
+    pub fn article_id(&self) -> &str {
+        &self.article_id
+    }
+
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// Every annotation, in article order (orphans last).
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// Deleted annotations, remembered for merging.
+    pub fn tombstones(&self) -> &[Tombstone] {
+        &self.tombstones
+    }
+
+    /// Deleted or merged-away speakers, remembered for merging.
+    pub fn speaker_tombstones(&self) -> &[SpeakerTombstone] {
+        &self.speaker_tombstones
+    }
+
+    /// The number the next new id will use.
+    pub fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
+    /// The session's undo and redo stacks.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Makes the current content the starting point: nothing before it can be undone (a
+    /// host's predefined speakers and starting file are not the reader's changes).
+    pub fn forget_history(&mut self) {
+        self.history = History::default();
     }
 
     pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Annotation, AnnotationKind, Document, SpeakerId};
+use crate::core::text::typography::is_cjk;
 
 /// How much one speaker (or, with `speaker: None`, nobody known) is quoted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,34 +126,21 @@ pub fn quotes_by_speaker(document: &Document) -> Vec<(Option<SpeakerId>, Vec<&An
     groups
 }
 
-/// True for characters of scripts written without spaces between words, where each character
-/// is counted as one word: Han ideographs, Hiragana and Katakana.
-pub(crate) fn is_cjk_char(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF      // Hiragana, Katakana
-        | 0x31F0..=0x31FF    // Katakana phonetic extensions
-        | 0x3400..=0x4DBF    // CJK extension A
-        | 0x4E00..=0x9FFF    // CJK unified ideographs
-        | 0xF900..=0xFAFF    // CJK compatibility ideographs
-        | 0xFF66..=0xFF9F    // half-width Katakana
-        | 0x20000..=0x3134F) // CJK extensions B to G
-}
-
 /// Words in `text`: Unicode word boundaries (UAX #29), counting only words with a letter or
 /// digit, and each CJK character as one word.
 pub fn count_words(text: &str) -> usize {
     text.unicode_words()
         .map(|word| {
-            let cjk = word.chars().filter(|&c| is_cjk_char(c)).count();
+            let cjk = word.chars().filter(|&c| is_cjk(c)).count();
             // Runs of other letters inside the same word (e.g. "Tシャツ") count once each.
             let mut other_runs = 0;
             let mut in_run = false;
             for c in word.chars() {
-                let other = !is_cjk_char(c) && c.is_alphanumeric();
+                let other = !is_cjk(c) && c.is_alphanumeric();
                 if other && !in_run {
                     other_runs += 1;
                 }
-                in_run = other || (in_run && !is_cjk_char(c));
+                in_run = other || (in_run && !is_cjk(c));
             }
             cjk + other_runs
         })

@@ -562,6 +562,7 @@ fn replace_content_is_undoable_and_touches_only_what_differs() {
         created: 50,
         modified: 50,
         revision: 3,
+        source_id: None,
     });
     let applied = document
         .apply(
@@ -1210,12 +1211,13 @@ fn a_quote_by_a_typed_name_is_one_step_whether_the_speaker_is_new_or_known() {
     let range = find("Putin", 0);
     let applied = document
         .apply(
-            Action::CreateQuoteNamed {
+            Action::AddAnnotation(NewAnnotation::selected(
+                AnnotationKind::Quote,
                 range,
-                selectors: selectors(range),
-                speaker: "  Dmitry   Peskov ".into(),
-                note: String::new(),
-            },
+                selectors(range),
+                "  Dmitry   Peskov ".into(),
+                String::new(),
+            )),
             2000,
         )
         .unwrap();
@@ -1237,12 +1239,13 @@ fn a_quote_by_a_typed_name_is_one_step_whether_the_speaker_is_new_or_known() {
     for (typed, expected) in [("sarah sanders", Some(s("s1"))), ("", None)] {
         let applied = document
             .apply(
-                Action::CreateQuoteNamed {
+                Action::AddAnnotation(NewAnnotation::selected(
+                    AnnotationKind::Quote,
                     range,
-                    selectors: selectors(range),
-                    speaker: typed.into(),
-                    note: String::new(),
-                },
+                    selectors(range),
+                    typed.into(),
+                    String::new(),
+                )),
                 2002,
             )
             .unwrap();
@@ -1485,6 +1488,7 @@ fn large(count: usize) -> Document {
                 created: i as i64,
                 modified: i as i64,
                 revision: 1,
+                source_id: None,
             }
         })
         .collect();

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use crate::core::article::{ArticleInput, ArticleSource};
+use crate::core::text::typography::clean_name;
 
 /// The article part of the options: exactly one of `text`, `markdown` or `html`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -28,6 +29,7 @@ struct RawMountOptions {
     annotations: Option<serde_json::Value>,
     suggest: Option<bool>,
     annotator: Option<String>,
+    creation: Option<String>,
 }
 
 /// The theme settings a host may give, each mapped to the `--quotemark-<name>` custom property
@@ -56,6 +58,16 @@ pub enum StorageMode {
     None,
 }
 
+/// What selecting text does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CreationMode {
+    /// A toolbar offers Quote, Highlight and the rest (the default).
+    #[default]
+    Toolbar,
+    /// Letting go of the mouse (or finger) makes a plain highlight at once, no toolbar.
+    Highlight,
+}
+
 /// Validated mount options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MountOptions {
@@ -76,6 +88,8 @@ pub struct MountOptions {
     /// Who is annotating (`annotator: "Ada"`), written into exports so that a teacher
     /// comparing a class's files knows whose each is; whitespace collapsed, `None` when blank.
     pub annotator: Option<String>,
+    /// What selecting text does (`creation: "toolbar" | "highlight"`).
+    pub creation: CreationMode,
 }
 
 /// Why the options can't be used, worded for the integrator reading the thrown `Error`: each
@@ -97,6 +111,7 @@ pub enum OptionsError {
     EmptyId,
     UnknownStorage(String),
     UnknownThemeKey(String),
+    UnknownCreation(String),
 }
 
 impl std::fmt::Display for OptionsError {
@@ -128,6 +143,10 @@ impl std::fmt::Display for OptionsError {
             Self::UnknownStorage(value) => write!(
                 f,
                 "The mount option storage must be \"local\" or \"none\", not {value:?}."
+            ),
+            Self::UnknownCreation(value) => write!(
+                f,
+                "The mount option creation must be \"toolbar\" or \"highlight\", not {value:?}."
             ),
             Self::UnknownThemeKey(key) => write!(
                 f,
@@ -176,6 +195,7 @@ fn check_shape(value: &serde_json::Value) -> Result<(), OptionsError> {
     optional("suggest", "true or false", Value::is_boolean)?;
     optional("storage", "a string", Value::is_string)?;
     optional("annotator", "a string", Value::is_string)?;
+    optional("creation", "a string", Value::is_string)?;
     optional("speakers", "an array of names", Value::is_array)?;
     optional("theme", "an object", Value::is_object)?;
     if let Some(Value::Array(names)) = options.get("speakers") {
@@ -222,6 +242,11 @@ impl MountOptions {
             Some("none") => StorageMode::None,
             Some(other) => return Err(OptionsError::UnknownStorage(other.to_owned())),
         };
+        let creation = match raw.creation.as_deref() {
+            None | Some("toolbar") => CreationMode::Toolbar,
+            Some("highlight") => CreationMode::Highlight,
+            Some(other) => return Err(OptionsError::UnknownCreation(other.to_owned())),
+        };
         let mut theme = Vec::new();
         for (key, value) in raw.theme.unwrap_or_default() {
             // Accept "accent", "--quotemark-accent" and camelCase "fontSize" alike.
@@ -236,7 +261,7 @@ impl MountOptions {
             .speakers
             .unwrap_or_default()
             .into_iter()
-            .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|name| clean_name(&name))
             .filter(|name| !name.is_empty())
             .collect();
         Ok(Self {
@@ -256,6 +281,7 @@ impl MountOptions {
                 .annotator
                 .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|name| !name.is_empty()),
+            creation,
         })
     }
 }

@@ -3,18 +3,12 @@
 
 use serde_json::{json, Value};
 
-use crate::core::document::{AnchorStatus, Annotation, AnnotationKind, Document};
+use crate::core::document::{Annotation, Document};
 use crate::core::interchange::{FileFormat, ImportReport};
 
 /// One annotation as a host script sees it. Positions are code points of the article's text
 /// content; `start`/`end` are where it is now (`null` for an orphan that was not found).
 pub fn annotation_object(document: &Document, annotation: &Annotation) -> Value {
-    let (status, score) = match annotation.status {
-        AnchorStatus::Anchored => ("anchored", None),
-        AnchorStatus::Moved => ("moved", None),
-        AnchorStatus::Fuzzy { score } => ("fuzzy", Some(score)),
-        AnchorStatus::Orphan => ("orphan", None),
-    };
     let speaker = annotation
         .speaker
         .as_ref()
@@ -22,10 +16,7 @@ pub fn annotation_object(document: &Document, annotation: &Annotation) -> Value 
         .map(|speaker| speaker.name.clone());
     json!({
         "id": annotation.id.0,
-        "kind": match annotation.kind {
-            AnnotationKind::Quote => "quote",
-            AnnotationKind::Highlight => "highlight",
-        },
+        "kind": annotation.kind.wire_name(),
         "exact": annotation.selectors.quote.exact,
         "prefix": annotation.selectors.quote.prefix,
         "suffix": annotation.selectors.quote.suffix,
@@ -33,10 +24,11 @@ pub fn annotation_object(document: &Document, annotation: &Annotation) -> Value 
         "end": annotation.range.map(|range| range.end),
         "speaker": speaker,
         "note": annotation.note,
-        "status": status,
-        "score": score,
+        "status": annotation.status.wire_name(),
+        "score": annotation.status.score(),
         "created": annotation.created,
         "modified": annotation.modified,
+        "sourceId": annotation.source_id,
     })
 }
 
@@ -44,7 +36,7 @@ pub fn annotation_object(document: &Document, annotation: &Annotation) -> Value 
 pub fn annotations_array(document: &Document) -> Value {
     Value::Array(
         document
-            .annotations
+            .annotations()
             .iter()
             .map(|annotation| annotation_object(document, annotation))
             .collect(),
@@ -90,8 +82,32 @@ pub fn report_object(report: &ImportReport) -> Value {
 mod tests {
     use super::*;
     use crate::core::anchoring::capture;
-    use crate::core::document::Action;
+    use crate::core::anchoring::AnchorStatus;
+    use crate::core::document::{Action, AnnotationKind};
     use crate::core::text::CharRange;
+
+    /// The wire names are the serde names, so the host API, exports and saved documents
+    /// spell kinds and statuses alike.
+    #[test]
+    fn wire_names_are_the_serde_names_and_parse_back() {
+        for kind in [AnnotationKind::Quote, AnnotationKind::Highlight] {
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                Some(json!(kind.wire_name()))
+            );
+            assert_eq!(AnnotationKind::from_wire_name(kind.wire_name()), Some(kind));
+        }
+        assert_eq!(AnnotationKind::from_wire_name("Quote"), None);
+        for status in [
+            AnchorStatus::Anchored,
+            AnchorStatus::Moved,
+            AnchorStatus::Fuzzy { score: 0.5 },
+            AnchorStatus::Orphan,
+        ] {
+            let serialised = serde_json::to_value(status).unwrap_or_default();
+            assert_eq!(serialised["status"], json!(status.wire_name()));
+        }
+    }
 
     #[test]
     fn annotations_are_plain_objects_with_code_point_positions() {
@@ -105,7 +121,7 @@ mod tests {
                 1,
             )
             .unwrap();
-        let speaker = document.speakers[0].id.clone();
+        let speaker = document.speakers()[0].id.clone();
         // "we stay" starts after the 5-code-point family emoji and " Aino said “".
         let range = CharRange::new(17, 24);
         let action = Action::CreateAnnotation {

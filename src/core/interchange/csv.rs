@@ -1,9 +1,7 @@
 //! CSV export for spreadsheets: one row per annotation, RFC 4180 quoting, CRLF line endings,
 //! and formula-injection neutralising. Details: `docs/formats.md`.
 
-use crate::core::document::{AnnotationKind, Document};
-
-use super::native::status_name;
+use crate::core::document::Document;
 
 /// The header row's column names, in order.
 pub const CSV_HEADER: [&str; 7] = ["quote", "speaker", "note", "kind", "start", "end", "status"];
@@ -20,17 +18,13 @@ pub const CSV_BOM: &str = "\u{feff}";
 pub fn export_csv(doc: &Document) -> String {
     let mut out = String::from(CSV_BOM);
     push_row(&mut out, CSV_HEADER.iter().map(|name| name.to_string()));
-    for annotation in &doc.annotations {
+    for annotation in doc.annotations() {
         let speaker = annotation
             .speaker
             .as_ref()
-            .and_then(|id| doc.speakers.iter().find(|speaker| &speaker.id == id))
+            .and_then(|id| doc.speakers().iter().find(|speaker| &speaker.id == id))
             .map(|speaker| speaker.name.clone())
             .unwrap_or_default();
-        let kind = match annotation.kind {
-            AnnotationKind::Quote => "quote",
-            AnnotationKind::Highlight => "highlight",
-        };
         let (start, end) = match (annotation.range, annotation.selectors.position) {
             (Some(range), _) => (range.start.to_string(), range.end.to_string()),
             (None, Some(position)) => (position.start.to_string(), position.end.to_string()),
@@ -42,10 +36,10 @@ pub fn export_csv(doc: &Document) -> String {
                 annotation.selectors.quote.exact.clone(),
                 speaker,
                 annotation.note.clone(),
-                kind.to_string(),
+                annotation.kind.wire_name().to_string(),
                 start,
                 end,
-                status_name(annotation.status).0.to_string(),
+                annotation.status.wire_name().to_string(),
             ]
             .into_iter(),
         );

@@ -13,12 +13,14 @@ use super::{
     parse_file, ArticleMeta, FileAnnotation, FileFormat, ImportError, ItemKind, ParsedFile,
     SkippedItem,
 };
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::Selectors;
 use crate::core::article::content_hash;
 use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
+    Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId, Tombstone,
 };
-use crate::core::render::palette::least_used_slot;
+use crate::core::palette::least_used_slot;
+use crate::core::text::typography::name_key;
 use crate::core::text::wording::plural;
 use crate::core::text::CharRange;
 
@@ -96,7 +98,7 @@ impl ArticleMatch {
                 return ArticleMatch::Same;
             }
             let host_given = !article.id.is_empty() && article.id != article.content_hash;
-            if host_given && article.id == current.article_id {
+            if host_given && article.id == current.article_id() {
                 return ArticleMatch::Edited;
             }
         }
@@ -218,7 +220,7 @@ pub fn combine(
 
     // Speakers: match by name or alias, else add.
     let mut speakers: Vec<Speaker> = if merging {
-        current.speakers.clone()
+        current.speakers().to_owned()
     } else {
         Vec::new()
     };
@@ -263,13 +265,13 @@ pub fn combine(
 
     // Annotations: check against the article, anchor, drop duplicates, assign ids.
     let mut annotations: Vec<Annotation> = if merging {
-        current.annotations.clone()
+        current.annotations().to_owned()
     } else {
         Vec::new()
     };
     let mut seen: HashSet<DuplicateKey> = annotations.iter().map(DuplicateKey::of).collect();
     let current_revisions: HashMap<&str, u32> = current
-        .annotations
+        .annotations()
         .iter()
         .map(|annotation| (annotation.id.0.as_str(), annotation.revision))
         .collect();
@@ -305,6 +307,7 @@ pub fn combine(
             created: file_annotation.created.unwrap_or(now),
             modified: file_annotation.modified.unwrap_or(now),
             revision: file_annotation.revision,
+            source_id: file_annotation.source_id.clone(),
         };
         if !seen.insert(DuplicateKey::of(&annotation)) {
             report.duplicates += 1;
@@ -338,7 +341,7 @@ pub fn combine(
     let tombstones = if merging {
         // The file's deletion records name the file's ids, which may have been renumbered
         // here, so only the document's own records are kept.
-        current.tombstones.clone()
+        current.tombstones().to_owned()
     } else {
         replaced_tombstones(current, &parsed, &annotations, now)
     };
@@ -409,11 +412,11 @@ impl DuplicateKey {
     }
 }
 
-/// A speaker's name and aliases, trimmed and lower-cased for matching.
+/// A speaker's name and aliases in the form names are compared in.
 fn names_of(name: &str, aliases: &[String]) -> Vec<String> {
     std::iter::once(name)
         .chain(aliases.iter().map(String::as_str))
-        .map(|name| name.trim().to_lowercase())
+        .map(name_key)
         .filter(|name| !name.is_empty())
         .collect()
 }
@@ -433,7 +436,7 @@ fn replaced_tombstones(
     let mut tombstones: Vec<Tombstone> = Vec::new();
     let mut position_by_id: HashMap<String, usize> = HashMap::new();
     let removed = current
-        .annotations
+        .annotations()
         .iter()
         .filter(|annotation| !live.contains(annotation.id.0.as_str()))
         .map(|annotation| Tombstone {
@@ -443,7 +446,7 @@ fn replaced_tombstones(
             created: annotation.created,
         });
     let candidates = current
-        .tombstones
+        .tombstones()
         .iter()
         .cloned()
         .chain(parsed.tombstones.iter().cloned())
@@ -480,26 +483,26 @@ impl IdAllocator {
     fn new(current: &Document, parsed: &ParsedFile, merging: bool) -> Self {
         // Ids of deleted annotations are never reused; when merging, live ids are taken too.
         let mut taken_annotations: HashSet<String> = current
-            .tombstones
+            .tombstones()
             .iter()
             .map(|tombstone| tombstone.id.0.clone())
             .collect();
         let mut taken_speakers = HashSet::new();
         if merging {
-            taken_annotations.extend(current.annotations.iter().map(|a| a.id.0.clone()));
-            taken_speakers.extend(current.speakers.iter().map(|s| s.id.0.clone()));
+            taken_annotations.extend(current.annotations().iter().map(|a| a.id.0.clone()));
+            taken_speakers.extend(current.speakers().iter().map(|s| s.id.0.clone()));
         }
         let numbers_in_use = current
-            .annotations
+            .annotations()
             .iter()
             .map(|a| a.id.0.as_str())
-            .chain(current.speakers.iter().map(|s| s.id.0.as_str()))
-            .chain(current.tombstones.iter().map(|t| t.id.0.as_str()))
+            .chain(current.speakers().iter().map(|s| s.id.0.as_str()))
+            .chain(current.tombstones().iter().map(|t| t.id.0.as_str()))
             .chain(parsed.annotations.iter().filter_map(|a| a.id.as_deref()))
             .chain(parsed.speakers.iter().filter_map(|s| s.id.as_deref()))
             .chain(parsed.tombstones.iter().map(|t| t.id.0.as_str()))
             .filter_map(usable_id_number);
-        let mut counter = current.next_id.max(1);
+        let mut counter = current.next_id().max(1);
         if !merging {
             counter = counter.max(parsed.next_id.unwrap_or(0));
         }

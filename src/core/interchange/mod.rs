@@ -18,14 +18,14 @@ pub mod native;
 pub mod timestamp;
 pub mod w3c;
 
-mod fields;
+pub(crate) mod fields;
 
 use std::fmt;
 
 use serde_json::Value;
 
 use crate::core::anchoring::Selectors;
-use crate::core::article::SourceFormat;
+use crate::core::article::{Article, SourceFormat};
 use crate::core::document::{AnnotationKind, Tombstone};
 
 pub use csv::export_csv;
@@ -58,6 +58,8 @@ pub const MAX_ALIASES: usize = 32;
 pub const MAX_ANNOTATIONS: usize = 20_000;
 /// Longest accepted id (annotation, speaker or tombstone), in bytes.
 pub const MAX_ID_LEN: usize = 64;
+/// Longest kept foreign id (a host's record id, a server's IRI), in code points.
+pub const MAX_SOURCE_ID_CHARS: usize = 2_000;
 
 /// What export needs to know about the article, without needing the article itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +70,19 @@ pub struct ArticleMeta {
     pub source: SourceFormat,
     /// [`crate::core::article::content_hash`] of the text content the positions count over.
     pub content_hash: String,
+}
+
+impl ArticleMeta {
+    /// How an export describes `article`, whose document calls it `id` (the document's
+    /// `article_id`).
+    pub fn of(article: &Article, id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            title: article.title.clone(),
+            source: article.source,
+            content_hash: article.content_hash(),
+        }
+    }
 }
 
 /// Which format a file was read as.
@@ -229,6 +244,9 @@ pub struct FileAnnotation {
     pub created: Option<i64>,
     pub modified: Option<i64>,
     pub revision: u32,
+    /// The id the annotation had where it came from: a native file's `sourceId`, or a W3C
+    /// annotation's own IRI when Quotemark did not mint it (or its `via`).
+    pub source_id: Option<String>,
 }
 
 /// A file read into a format-neutral shape; see [`import::import`] for what happens next.

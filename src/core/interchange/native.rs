@@ -13,13 +13,13 @@ use super::fields::{
 use super::{
     parse_json, timestamp, ArticleMeta, FileAnnotation, FileFormat, FileSpeaker, ImportError,
     ItemKind, ParsedFile, SkippedItem, MAX_ALIASES, MAX_ANNOTATIONS, MAX_CONTEXT_CHARS,
-    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS,
+    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, MAX_SOURCE_ID_CHARS,
 };
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::core::article::SourceFormat;
-use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Tombstone,
-};
+use crate::core::document::{Annotation, AnnotationId, AnnotationKind, Document, Tombstone};
+use crate::core::text::typography::clean_name;
 use crate::core::text::CharRange;
 
 /// The value of the `format` field.
@@ -81,6 +81,8 @@ struct NativeAnnotation<'a> {
     created: String,
     modified: String,
     revision: u32,
+    #[serde(rename = "sourceId", skip_serializing_if = "Option::is_none")]
+    source_id: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -108,9 +110,9 @@ pub fn export_native_by(doc: &Document, article: &ArticleMeta, annotator: Option
             source: article.source,
             content_hash: &article.content_hash,
         },
-        next_id: doc.next_id,
+        next_id: doc.next_id(),
         speakers: doc
-            .speakers
+            .speakers()
             .iter()
             .map(|speaker| NativeSpeaker {
                 id: &speaker.id.0,
@@ -119,9 +121,9 @@ pub fn export_native_by(doc: &Document, article: &ArticleMeta, annotator: Option
                 colour: speaker.colour,
             })
             .collect(),
-        annotations: doc.annotations.iter().map(native_annotation).collect(),
+        annotations: doc.annotations().iter().map(native_annotation).collect(),
         tombstones: doc
-            .tombstones
+            .tombstones()
             .iter()
             .map(|tombstone| NativeTombstone {
                 id: &tombstone.id.0,
@@ -158,20 +160,17 @@ fn native_annotation(annotation: &Annotation) -> NativeAnnotation<'_> {
         created: timestamp::format_utc(annotation.created),
         modified: timestamp::format_utc(annotation.modified),
         revision: annotation.revision,
+        source_id: annotation.source_id.as_deref(),
     }
 }
 
 /// The status as written in files, with the fuzzy match score when there is one.
 pub(crate) fn status_name(status: AnchorStatus) -> (&'static str, Option<f32>) {
-    match status {
-        AnchorStatus::Anchored => ("anchored", None),
-        AnchorStatus::Moved => ("moved", None),
-        // A non-finite score would be written as `null`; 0 keeps the file readable.
-        AnchorStatus::Fuzzy { score } => {
-            ("fuzzy", Some(if score.is_finite() { score } else { 0.0 }))
-        }
-        AnchorStatus::Orphan => ("orphan", None),
-    }
+    // A non-finite score would be written as `null`; 0 keeps the file readable.
+    let score = status
+        .score()
+        .map(|score| if score.is_finite() { score } else { 0.0 });
+    (status.wire_name(), score)
 }
 
 /// Serialises one of this module's plain structs. These hold only text, integers, finite
@@ -417,14 +416,14 @@ fn parse_speaker(item: &Value) -> Result<FileSpeaker, String> {
     })
 }
 
-/// A speaker name or alias: trimmed, non-empty, not too long.
+/// A speaker name or alias: cleaned ([`clean_name`]), non-empty, not too long.
 pub(crate) fn speaker_name(raw: &str, what: &str) -> Result<String, String> {
-    let name = raw.trim();
+    let name = clean_name(raw);
     if name.is_empty() {
         return Err(format!("{what} is empty"));
     }
-    check_length(what, name, MAX_NAME_CHARS)?;
-    Ok(name.to_string())
+    check_length(what, &name, MAX_NAME_CHARS)?;
+    Ok(name)
 }
 
 fn parse_annotation(
@@ -436,16 +435,15 @@ fn parse_annotation(
     let object = item
         .as_object()
         .ok_or_else(|| format!("is {}, not an annotation", describe(item)))?;
-    let kind = match required_str(object, "kind")? {
-        "quote" => AnnotationKind::Quote,
-        "highlight" => AnnotationKind::Highlight,
-        other => {
-            return Err(format!(
-                "the kind {} is not \"quote\" or \"highlight\"",
-                excerpt(other)
-            ))
-        }
-    };
+    let kind = required_str(object, "kind")?;
+    let kind = AnnotationKind::from_wire_name(kind).ok_or_else(|| {
+        format!(
+            "the kind {} is not \"{}\" or \"{}\"",
+            excerpt(kind),
+            AnnotationKind::Quote.wire_name(),
+            AnnotationKind::Highlight.wire_name()
+        )
+    })?;
     let quote = quote_selector(
         required_str(object, "exact")?,
         optional_str(object, "prefix")?.unwrap_or_default(),
@@ -482,7 +480,19 @@ fn parse_annotation(
         created: optional_timestamp(object, "created")?,
         modified: optional_timestamp(object, "modified")?,
         revision: optional_u32(object, "revision")?.unwrap_or(0),
+        source_id: source_id(optional_str(object, "sourceId")?)?,
     })
+}
+
+/// A foreign id as kept: any non-empty string up to [`MAX_SOURCE_ID_CHARS`].
+pub(crate) fn source_id(raw: Option<&str>) -> Result<Option<String>, String> {
+    match raw.map(str::trim).filter(|id| !id.is_empty()) {
+        None => Ok(None),
+        Some(id) => {
+            check_length("the source id", id, MAX_SOURCE_ID_CHARS)?;
+            Ok(Some(id.to_owned()))
+        }
+    }
 }
 
 /// A checked quote selector: the quote non-empty and not too long, the context shortened.

@@ -4,6 +4,9 @@
 //! Each annotation is `motivation: "highlighting"` with bodies carrying the rest: a `tagging`
 //! body naming the kind ("quote" or "highlight"), an `identifying` body naming the speaker, and
 //! a `commenting` body holding the note. Positions are code points, as the model prescribes.
+//!
+//! The file is long because export and import of the format stay side by side, so that every
+//! field's mapping can be checked in both directions in one place.
 
 use std::collections::HashMap;
 
@@ -21,6 +24,7 @@ use super::{
 };
 use crate::core::anchoring::Selectors;
 use crate::core::document::{Annotation, AnnotationKind, Document};
+use crate::core::text::typography::name_key;
 
 /// The Web Annotation JSON-LD context.
 pub const ANNOTATION_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -66,6 +70,9 @@ struct W3cAnnotation {
     creator: Option<Creator>,
     created: String,
     modified: String,
+    /// Where the annotation came from, when it came from elsewhere (its id there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<String>,
     body: Vec<TextualBody>,
     target: Target,
 }
@@ -141,7 +148,7 @@ pub fn export_w3c_by(
     let collection_id = format!("{URN_PREFIX}{}/annotations", urn_component(&article.id));
     let source = article_source(&article.id);
     let items: Vec<W3cAnnotation> = doc
-        .annotations
+        .annotations()
         .iter()
         .map(|annotation| {
             let mut item = w3c_annotation(doc, article, &source, annotation, text_content);
@@ -202,10 +209,7 @@ fn w3c_annotation(
     annotation: &Annotation,
     text_content: &str,
 ) -> W3cAnnotation {
-    let kind_tag = match annotation.kind {
-        AnnotationKind::Quote => "quote",
-        AnnotationKind::Highlight => "highlight",
-    };
+    let kind_tag = annotation.kind.wire_name();
     let mut body = vec![TextualBody {
         kind: "TextualBody",
         purpose: "tagging",
@@ -215,7 +219,7 @@ fn w3c_annotation(
     let speaker = annotation
         .speaker
         .as_ref()
-        .and_then(|id| doc.speakers.iter().find(|speaker| &speaker.id == id));
+        .and_then(|id| doc.speakers().iter().find(|speaker| &speaker.id == id));
     if let Some(speaker) = speaker {
         body.push(TextualBody {
             kind: "TextualBody",
@@ -241,6 +245,7 @@ fn w3c_annotation(
         creator: None,
         created: timestamp::format_utc(annotation.created),
         modified: timestamp::format_utc(annotation.modified),
+        via: annotation.source_id.clone(),
         body,
         target: Target {
             source: source.to_string(),
@@ -361,7 +366,7 @@ pub(crate) fn parse_w3c_value(value: &Value) -> Result<ParsedFile, ImportError> 
         match parse_annotation(index, item) {
             Ok((mut annotation, speaker)) => {
                 if let Some(name) = speaker {
-                    let key = name.to_lowercase();
+                    let key = name_key(&name);
                     let position = *speaker_by_name.entry(key).or_insert_with(|| {
                         parsed.speakers.push(FileSpeaker {
                             id: None,
@@ -507,9 +512,17 @@ fn parse_annotation(
     } else {
         AnnotationKind::Highlight
     });
+    let iri = optional_str(object, "id")?;
+    let own_id = iri.and_then(annotation_id_from_iri);
+    // A foreign IRI is the annotation's id where it came from; ours carry theirs in `via`.
+    let source_id = match own_id {
+        Some(_) => super::native::source_id(optional_str(object, "via")?)?,
+        None => super::native::source_id(iri)?,
+    };
     let annotation = FileAnnotation {
         index,
-        id: optional_str(object, "id")?.and_then(annotation_id_from_iri),
+        id: own_id,
+        source_id,
         kind,
         selectors,
         speaker: None,
@@ -649,11 +662,9 @@ fn read_body(body: &Object, bodies: &mut Bodies) -> Result<(), String> {
             bodies.speaker = Some(speaker_name(value, "the speaker's name")?);
         }
     } else if purposes.contains(&"tagging") {
-        match value.trim().to_lowercase().as_str() {
-            "quote" => bodies.kind = Some(AnnotationKind::Quote),
-            "highlight" => bodies.kind = Some(AnnotationKind::Highlight),
-            // Other tags have no place in Quotemark's model.
-            _ => {}
+        // Other tags have no place in Quotemark's model.
+        if let Some(kind) = AnnotationKind::from_wire_name(&value.trim().to_lowercase()) {
+            bodies.kind = Some(kind);
         }
     } else {
         push_note(&mut bodies.notes, value);

@@ -13,7 +13,7 @@ use crate::core::article::Article;
 use crate::core::document::{
     Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
 };
-use crate::core::render::palette::initials;
+use crate::core::palette::initials;
 use crate::core::render::runs::{block_ranges, AnnotationIndex};
 use crate::core::text::CharRange;
 
@@ -183,7 +183,7 @@ pub fn step_through(
     step: isize,
 ) -> Option<AnnotationId> {
     let anchored: Vec<&AnnotationId> = document
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.range.is_some())
         .map(|a| &a.id)
@@ -272,7 +272,7 @@ impl<'a> Painter<'a> {
                 let covering = run.annotations.as_slice();
                 let annotations: Vec<&Annotation> = covering
                     .iter()
-                    .filter_map(|&i| self.document.annotations.get(usize::try_from(i).ok()?))
+                    .filter_map(|&i| self.document.annotations().get(usize::try_from(i).ok()?))
                     .collect();
                 let innermost = annotations
                     .iter()

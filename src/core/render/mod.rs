@@ -8,11 +8,11 @@
 //!   ([`marks`]);
 //! - a **piece** is a run cut further where the inline formatting changes: one DOM element
 //!   ([`pieces`]);
-//! - a **chunk** is a group of consecutive blocks drawn and compared as one ([`chunks`]).
+//! - a **chunk** is a group of consecutive blocks drawn and compared as one ([`chunks`]);
+//! - the **panel** is the side panel's list and filter ([`panel`]).
 
 pub mod chunks;
 pub mod marks;
-pub mod palette;
 pub mod panel;
 pub mod pieces;
 pub mod runs;

@@ -2,10 +2,12 @@
 //! through, which need review, how kinds and statuses are named, speakers as the panel shows
 //! them, and the class names and element ids the panel's markup uses.
 
-use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationKind, Document, Speaker, SpeakerId,
-};
-use crate::core::render::palette::{initials, PALETTE};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::core::anchoring::AnchorStatus;
+use crate::core::document::{Annotation, AnnotationKind, Document, Speaker, SpeakerId};
+use crate::core::palette::{initials, PALETTE};
 
 /// Which annotations the side panel lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,7 +45,21 @@ impl SpeakerInfo {
 
 /// Every speaker of `document`, in speaker-list order.
 pub fn speaker_infos(document: &Document) -> Vec<SpeakerInfo> {
-    document.speakers.iter().map(SpeakerInfo::of).collect()
+    document.speakers().iter().map(SpeakerInfo::of).collect()
+}
+
+/// [`speaker_infos`] as the same `Rc` (kept in `cache`) for as long as the speakers look the
+/// same, so that components given it see unchanged props and are not drawn again.
+pub fn cached_speaker_infos(
+    cache: &RefCell<Rc<Vec<SpeakerInfo>>>,
+    document: &Document,
+) -> Rc<Vec<SpeakerInfo>> {
+    let fresh = speaker_infos(document);
+    let mut cache = cache.borrow_mut();
+    if **cache != fresh {
+        *cache = Rc::new(fresh);
+    }
+    cache.clone()
 }
 
 /// A stored colour index folded into the palette (hand-edited files may hold any number).
@@ -124,7 +140,7 @@ pub fn speaker_filter_from_value(value: &str) -> Option<Option<SpeakerId>> {
 pub fn matching(document: &Document, filter: &Filter) -> Vec<usize> {
     let query = filter.query.trim().to_lowercase();
     document
-        .annotations
+        .annotations()
         .iter()
         .enumerate()
         .filter(|(_, annotation)| {

@@ -162,7 +162,7 @@ impl AnnotationIndex {
     pub fn from_document(document: &Document, blocks: Vec<CharRange>) -> Self {
         Self::new(
             blocks,
-            document.annotations.iter().map(|a| a.range).collect(),
+            document.annotations().iter().map(|a| a.range).collect(),
         )
     }
 

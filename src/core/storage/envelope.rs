@@ -9,15 +9,19 @@
 //!
 //! Envelope versions: 1 was the first release's shape (flat quote fields, speakers as plain
 //! names, no revisions or deletion records); 2 is current. Version 1 is migrated on read.
+//!
+//! The file is long because both versions' shapes, the migration between them and the checks
+//! on reading stay together: a change to one must be seen next to the others.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::core::anchoring::AnchorStatus;
 use crate::core::anchoring::{Selectors, TextPositionSelector, TextQuoteSelector};
 use crate::core::document::{
-    AnchorStatus, Annotation, AnnotationId, AnnotationKind, Document, Speaker, SpeakerId,
+    Annotation, AnnotationId, AnnotationKind, Document, DocumentParts, Speaker, SpeakerId,
     SpeakerTombstone, Tombstone,
 };
 use crate::core::text::CharRange;
@@ -194,6 +198,10 @@ struct AnnotationV2 {
     modified: i64,
     #[serde(default)]
     revision: u32,
+    /// The id the annotation had where it came from (optional; added without a version bump
+    /// since older builds ignore unknown fields and newer ones default it).
+    #[serde(default, rename = "sourceId", skip_serializing_if = "Option::is_none")]
+    source_id: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -406,6 +414,7 @@ fn migrate_v1(old: DocumentV1) -> DocumentV2 {
                 created: annotation.created,
                 modified: annotation.modified,
                 revision: 0,
+                source_id: None,
             }
         })
         .collect();
@@ -421,10 +430,10 @@ fn migrate_v1(old: DocumentV1) -> DocumentV2 {
 
 fn stored_document(doc: &Document) -> DocumentV2 {
     DocumentV2 {
-        article_id: doc.article_id.clone(),
-        next_id: doc.next_id,
+        article_id: doc.article_id().to_owned(),
+        next_id: doc.next_id(),
         speakers: doc
-            .speakers
+            .speakers()
             .iter()
             .map(|speaker| SpeakerV2 {
                 id: speaker.id.0.clone(),
@@ -435,9 +444,9 @@ fn stored_document(doc: &Document) -> DocumentV2 {
                 revision: speaker.revision,
             })
             .collect(),
-        annotations: doc.annotations.iter().map(stored_annotation).collect(),
+        annotations: doc.annotations().iter().map(stored_annotation).collect(),
         tombstones: doc
-            .tombstones
+            .tombstones()
             .iter()
             .map(|tombstone| TombstoneV2 {
                 id: tombstone.id.0.clone(),
@@ -447,7 +456,7 @@ fn stored_document(doc: &Document) -> DocumentV2 {
             })
             .collect(),
         speaker_tombstones: doc
-            .speaker_tombstones
+            .speaker_tombstones()
             .iter()
             .map(|tombstone| SpeakerTombstoneV2 {
                 id: tombstone.id.0.clone(),
@@ -498,6 +507,7 @@ fn stored_annotation(annotation: &Annotation) -> AnnotationV2 {
         created: annotation.created,
         modified: annotation.modified,
         revision: annotation.revision,
+        source_id: annotation.source_id.clone(),
     }
 }
 
@@ -572,12 +582,14 @@ fn into_document(stored: DocumentV2) -> Result<Document, CorruptReason> {
             created: annotation.created,
             modified: annotation.modified,
             revision: annotation.revision,
+            source_id: annotation.source_id,
         });
     }
     // Stored order is only a convenience: an edited or damaged value may list annotations out
-    // of article order, which the document requires.
-    annotations.sort_by(crate::core::document::article_order);
-    let document = Document {
+    // of article order, which the document puts right. Whatever else a damaged value breaks
+    // (duplicate ids, a speaker that does not exist…) makes it unreadable, to be kept aside,
+    // rather than a document that misbehaves later.
+    Document::from_parts(DocumentParts {
         article_id: stored.article_id,
         speakers,
         annotations,
@@ -603,14 +615,8 @@ fn into_document(stored: DocumentV2) -> Result<Document, CorruptReason> {
             })
             .collect(),
         next_id: stored.next_id,
-        ..Document::default()
-    };
-    // Whatever else a damaged value breaks (duplicate ids, a speaker that does not exist…)
-    // makes it unreadable, to be kept aside, rather than a document that misbehaves later.
-    document
-        .check_invariants()
-        .map_err(|problem| CorruptReason::WrongShape { detail: problem })?;
-    Ok(document)
+    })
+    .map_err(|problem| CorruptReason::WrongShape { detail: problem })
 }
 
 fn checked_range(range: StoredRange) -> Option<CharRange> {

@@ -32,8 +32,8 @@ pub fn summarize(entries: &[(String, String)]) -> Vec<SavedArticle> {
             Some(SavedArticle {
                 article_key: article_key.to_owned(),
                 title,
-                annotations: document.annotations.len(),
-                speakers: document.speakers.len(),
+                annotations: document.annotations().len(),
+                speakers: document.speakers().len(),
                 saved_at,
             })
         })
@@ -76,9 +76,9 @@ pub fn closest_earlier_version(
                 return None;
             }
             let document = readable(value)?;
-            let total = document.annotations.len();
+            let total = document.annotations().len();
             let found = document
-                .annotations
+                .annotations()
                 .iter()
                 .filter(|a| anchorer.reanchor(&a.selectors).range.is_some())
                 .count();

@@ -7,6 +7,8 @@
 //! of the wrong kind still closes when nothing else is open (publishers' mismatched `‘…”`).
 
 /// A quoted span found in the text. Positions are code points.
+use crate::core::text::typography::is_quote_mark;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
     /// Position of the opening mark.
@@ -64,14 +66,6 @@ struct Open {
 /// Deepest nesting of open quotes tracked in one paragraph.
 const MAX_DEPTH: usize = 16;
 
-/// Every character that may be a quotation mark.
-pub fn is_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›'
-    )
-}
-
 fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -86,7 +80,7 @@ pub fn find(chars: &[char], paras: &[(usize, usize)]) -> Vec<Found> {
         let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
         for i in ps..pe {
             let c = chars[i];
-            if !is_mark(c) {
+            if !is_quote_mark(c) {
                 continue;
             }
             let prev = if i > ps { Some(chars[i - 1]) } else { None };

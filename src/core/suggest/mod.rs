@@ -5,9 +5,12 @@
 //! suggestions. See `docs/suggestions.md` for the rules and their measured accuracy.
 
 mod analysis;
+mod entities;
 mod finder;
 pub mod lang;
+mod mentions;
 mod sieve;
+mod tokens;
 
 use crate::core::document::Speaker;
 use crate::core::text::CharRange;
@@ -123,9 +126,9 @@ pub fn for_document(
     document: &crate::core::document::Document,
     language: Option<&str>,
 ) -> Vec<Suggestion> {
-    let known: Vec<KnownSpeaker> = document.speakers.iter().map(KnownSpeaker::from).collect();
+    let known: Vec<KnownSpeaker> = document.speakers().iter().map(KnownSpeaker::from).collect();
     let taken: Vec<CharRange> = document
-        .annotations
+        .annotations()
         .iter()
         .filter_map(|a| a.range)
         .collect();

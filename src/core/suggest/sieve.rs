@@ -8,6 +8,10 @@
 //! another (headlines), the sentence or paragraph before, the first speaker after a headline
 //! quote, and last the nearest person. The first pass runs over every quote before the second
 //! starts, so a headline can borrow the speaker of a quote further down.
+//!
+//! The file is long because every rule is a method on the one [`Sieve`] state and the rules
+//! are read, tuned and measured against each other in order; split up, their order and
+//! precedence would no longer be visible in one place.
 
 use super::analysis::{is_age, Analysis, Gender, Mention, MentionKind};
 use super::finder::Found;

@@ -1,12 +1,13 @@
 //! "Find and mark": locating a typed passage in the article's text content, so that a quote can
 //! be made with the keyboard alone.
 
+use crate::core::text::typography::fold_quote_mark;
 use crate::core::text::CharRange;
 
 /// Every place `query` occurs in `text`, in order, as code point ranges. Matching ignores case
 /// (simple per-character lower-casing), treats any whitespace run in either string as one space,
-/// and treats straight and curly quotation marks as equal, so that typing `"we agreed"` finds
-/// `“we agreed”`. Matches do not overlap. An empty (or all-whitespace) query finds nothing.
+/// and folds quotation marks ([`fold_quote_mark`]), so that typing `"we agreed"` finds
+/// `“we agreed”` and `« we agreed »`. Matches do not overlap. An empty (or all-whitespace) query finds nothing.
 pub fn find_all(text: &str, query: &str) -> Vec<CharRange> {
     let needle: Vec<char> = fold(query.chars().enumerate())
         .into_iter()
@@ -47,16 +48,15 @@ fn trim_spaces(chars: &[char]) -> &[char] {
     &chars[start..end]
 }
 
-/// Lower-cases, maps curly quotes to straight ones and folds whitespace runs into one space,
+/// Lower-cases, folds quotation marks and folds whitespace runs into one space,
 /// keeping each result character's original code point offset.
 fn fold(chars: impl Iterator<Item = (usize, char)>) -> Vec<(usize, char)> {
     let mut folded: Vec<(usize, char)> = Vec::new();
     for (offset, c) in chars {
-        let c = match c {
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2018}' | '\u{2019}' | '\u{201A}' => '\'',
-            c if c.is_whitespace() => ' ',
-            c => c,
+        let c = if c.is_whitespace() {
+            ' '
+        } else {
+            fold_quote_mark(c)
         };
         if c == ' ' && folded.last().is_some_and(|(_, last)| *last == ' ') {
             continue;

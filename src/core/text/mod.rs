@@ -5,6 +5,7 @@
 pub mod find;
 mod index;
 mod range;
+pub mod typography;
 pub mod wording;
 
 pub use index::*;

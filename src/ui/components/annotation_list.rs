@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::document::AnchorStatus;
+use crate::core::anchoring::AnchorStatus;
 use crate::core::render::panel::Filter;
-use crate::core::render::panel::{speaker_infos, SpeakerInfo, PAGE};
+use crate::core::render::panel::{cached_speaker_infos, SpeakerInfo, PAGE};
 use crate::core::text::TextIndex;
 use crate::ui::components::annotation_card::AnnotationCard;
 use crate::ui::store::StateHandle;
@@ -31,14 +31,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     };
 
     let document = state.document();
-    let speakers = {
-        let fresh = speaker_infos(document);
-        let mut cache = speakers_cache.borrow_mut();
-        if **cache != fresh {
-            *cache = Rc::new(fresh);
-        }
-        cache.clone()
-    };
+    let speakers = cached_speaker_infos(&speakers_cache, document);
 
     let matches = &props.matches;
     let asked = if shown.0 == state.filter {
@@ -50,7 +43,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     let focused_position = state.focused.as_ref().and_then(|id| {
         matches.iter().position(|&index| {
             document
-                .annotations
+                .annotations()
                 .get(index)
                 .is_some_and(|annotation| &annotation.id == id)
         })
@@ -60,7 +53,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
         _ => asked,
     };
 
-    if document.annotations.is_empty() {
+    if document.annotations().is_empty() {
         return html! {
             <p class="qm-empty">
                 {"No annotations yet. Select a passage in the article to quote or highlight it."}
@@ -78,7 +71,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     let cards: Html = matches
         .iter()
         .take(limit)
-        .filter_map(|&index| document.annotations.get(index))
+        .filter_map(|&index| document.annotations().get(index))
         .map(|annotation| {
             let speaker = annotation
                 .speaker

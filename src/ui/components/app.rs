@@ -20,7 +20,7 @@ use crate::ui::components::shortcut_help::ShortcutHelp;
 use crate::ui::components::side_panel::SidePanel;
 use crate::ui::components::status_bar::StatusBar;
 use crate::ui::saving::{self, Saved};
-use crate::ui::state::{AppAction, AppState, SpeakerChoice};
+use crate::ui::state::{AppAction, SpeakerChoice};
 use crate::ui::store::{use_store, StateHandle, Store};
 use crate::ui::time::now;
 
@@ -28,10 +28,10 @@ use crate::ui::time::now;
 pub struct AppProps {
     /// Where the state lives; the host page's handle shares it.
     pub store: Rc<Store>,
-    /// Called after each render with the state it drew (the handle's `ready` and
+    /// Called after each render with the store generation it drew (the handle's `ready` and
     /// `rendered()` wait on it).
     #[prop_or_default]
-    pub on_rendered: Callback<Rc<AppState>>,
+    pub on_rendered: Callback<u64>,
     /// Who is annotating (the `annotator` mount option), written into exported files.
     #[prop_or_default]
     pub annotator: ExportAnnotator,
@@ -58,10 +58,10 @@ impl PartialEq for AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let drawn = props.store.generation();
     let state = use_store(&props.store);
     {
         let on_rendered = props.on_rendered.clone();
-        let drawn = props.store.state();
         use_effect(move || on_rendered.emit(drawn));
     }
     // The fingerprint of the stored value this widget last read or wrote: a different one
@@ -246,7 +246,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let fresh = {
                 let document = state.document();
-                document.annotations.is_empty() && document.tombstones.is_empty()
+                document.annotations().is_empty() && document.tombstones().is_empty()
             };
             if fresh && state.storage_enabled && !state.read_only {
                 if let Some(earlier) = saving::earlier_version(&state.article, &state.article_key) {
@@ -278,7 +278,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<ExportAnnotator> context={props.annotator.clone()}>
         <ContextProvider<StateHandle> context={state.clone()}>
-            <div class={classes!("qm-app", read_only.then_some("qm-read-only"))} ref={app_ref} {onkeydown} {onfocusin} {onfocusout}>
+            <div class={classes!("qm-app", read_only.then_some("qm-read-only"))} part="app" ref={app_ref} {onkeydown} {onfocusin} {onfocusout}>
                 <div class="qm-main">
                     <StatusBar />
                     <ArticleView />

@@ -9,17 +9,19 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
 use crate::core::article::Article;
-use crate::core::document::AnnotationId;
+use crate::core::document::{AnnotationId, AnnotationKind};
+use crate::core::host::options::CreationMode;
 use crate::core::render::chunks::chunk_ranges;
 use crate::core::render::marks::step_through;
 use crate::core::text::CharRange;
-use crate::core::text::{utf16_range_to_char_range, utf16_to_char_offset};
+use crate::core::text::{Rounding, TextIndex};
 use crate::platform::selection::{self, BlockPoint};
 use crate::ui::components::block_chunk::BlockChunk;
 use crate::ui::components::mark_callout::MarkCallout;
 use crate::ui::components::overlap_chooser::OverlapChooser;
-use crate::ui::state::AppAction;
+use crate::ui::state::{AppAction, SpeakerChoice};
 use crate::ui::store::StateHandle;
+use crate::ui::time::now;
 
 /// Chunks drawn in the first render (about a hundred blocks: more than a tall screen), so the
 /// first paint is quick.
@@ -167,9 +169,20 @@ pub fn ArticleView() -> Html {
     let onpointerup = {
         let dragging = dragging.clone();
         let read_selection = read_selection.clone();
+        let state = state.clone();
         Callback::from(move |_: PointerEvent| {
             *dragging.borrow_mut() = false;
             read_selection(true);
+            // Highlight mode: letting go makes the highlight (the reducer ignores this when
+            // nothing is selected or the widget is read-only).
+            if state.creation == CreationMode::Highlight && !state.read_only {
+                state.dispatch(AppAction::CreateFromPending {
+                    kind: AnnotationKind::Highlight,
+                    speaker: SpeakerChoice::Unknown,
+                    note: String::new(),
+                    now: now(),
+                });
+            }
         })
     };
     let onkeyup = {
@@ -264,6 +277,7 @@ pub fn ArticleView() -> Html {
     html! {
         <article
             class="qm-article"
+            part="article"
             ref={article_ref}
             aria-busy={(!complete).then_some("true")}
             tabindex="0"
@@ -312,12 +326,12 @@ fn to_char_range(article: &Article, start: BlockPoint, end: BlockPoint) -> CharR
     let position = |point: BlockPoint, round_up: bool| {
         article.blocks.get(point.block).map_or(0, |block| {
             let text = block.text();
-            let offset = if round_up {
-                utf16_range_to_char_range(&text, 0, point.utf16_offset).end
+            let rounding = if round_up {
+                Rounding::Up
             } else {
-                utf16_to_char_offset(&text, point.utf16_offset)
+                Rounding::Down
             };
-            block.start + offset
+            block.start + TextIndex::new(&text).utf16_to_char_clamped(point.utf16_offset, rounding)
         })
     };
     let (start, end) = (position(start, false), position(end, true));

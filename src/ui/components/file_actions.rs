@@ -47,12 +47,7 @@ impl ExportFormat {
 /// The export text of the current document in `format`, signed by `annotator` when given.
 pub fn export_text(state: &AppState, format: ExportFormat, annotator: Option<&str>) -> String {
     let document = state.document();
-    let meta = interchange::ArticleMeta {
-        id: document.article_id.clone(),
-        title: state.article.title.clone(),
-        source: state.article.source,
-        content_hash: state.article.content_hash(),
-    };
+    let meta = interchange::ArticleMeta::of(&state.article, document.article_id().to_owned());
     match format {
         ExportFormat::Native => interchange::export_native_by(document, &meta, annotator),
         ExportFormat::W3c => {
@@ -256,7 +251,7 @@ pub fn FileActions() -> Html {
             <div class="qm-banner qm-banner-info" role="alertdialog" aria-label="Confirm replace">
                 <p>{format!(
                     "Replace all {} annotations with those in “{file_name}”? You can undo this.",
-                    state.document().annotations.len()
+                    state.document().annotations().len()
                 )}</p>
                 <button type="button" class="qm-primary" onclick={confirm}>{"Replace"}</button>
                 <button type="button" onclick={cancel.clone()}>{"Keep mine"}</button>

@@ -26,12 +26,11 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
         speaker_filter_value(&state.filter.speaker)
     }));
     let kind_select = use_select_value(
-        match state.as_ref().and_then(|state| state.filter.kind) {
-            None => "all",
-            Some(AnnotationKind::Quote) => "quote",
-            Some(AnnotationKind::Highlight) => "highlight",
-        }
-        .to_owned(),
+        state
+            .as_ref()
+            .and_then(|state| state.filter.kind)
+            .map_or("all", AnnotationKind::wire_name)
+            .to_owned(),
     );
     {
         // A speaker filtered by was merged away or deleted: show everything rather than a
@@ -77,11 +76,7 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
         let update = update.clone();
         Callback::from(move |event: Event| {
             if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                let kind = match select.value().as_str() {
-                    "quote" => Some(AnnotationKind::Quote),
-                    "highlight" => Some(AnnotationKind::Highlight),
-                    _ => None,
-                };
+                let kind = AnnotationKind::from_wire_name(&select.value());
                 update(&move |filter: &mut Filter| filter.kind = kind);
             }
         })
@@ -98,7 +93,7 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
 
     let speaker_options: Html = state
         .document()
-        .speakers
+        .speakers()
         .iter()
         .map(|speaker| {
             let value = speaker_filter_value(&Some(Some(speaker.id.clone())));
@@ -125,10 +120,10 @@ pub fn PanelFilters(props: &PanelFiltersProps) -> Html {
                 <span class="qm-label">{"Kind"}</span>
                 <select ref={kind_select} class="qm-filter-kind" onchange={on_kind}>
                     <option value="all">{"All kinds"}</option>
-                    <option value="quote">
+                    <option value={AnnotationKind::Quote.wire_name()}>
                         {"Quotes"}
                     </option>
-                    <option value="highlight"
+                    <option value={AnnotationKind::Highlight.wire_name()}
                        >{"Highlights"}</option>
                 </select>
             </label>

@@ -24,7 +24,7 @@ pub fn ReviewList() -> Html {
     };
     let document = state.document();
     let to_review: Vec<_> = document
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| needs_review(a))
         .collect();

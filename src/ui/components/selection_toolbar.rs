@@ -123,14 +123,14 @@ pub fn SelectionToolbar() -> Html {
 
     let document = state.document();
     let names: Html = document
-        .speakers
+        .speakers()
         .iter()
         .flat_map(|speaker| std::iter::once(&speaker.name).chain(speaker.aliases.iter()))
         .map(|name| html! { <option value={name.clone()} /> })
         .collect();
     let excerpt: String = pending.exact.chars().take(80).collect();
     html! {
-        <div class="qm-toolbar" ref={toolbar_ref} role="toolbar"
+        <div class="qm-toolbar" part="toolbar" ref={toolbar_ref} role="toolbar"
              aria-label="Annotate the selected passage" {onkeydown}>
             <p class="qm-toolbar-excerpt" id="qm-toolbar-excerpt">
                 {format!("“{excerpt}{}”", if pending.exact.chars().count() > 80 { "…" } else { "" })}

@@ -33,15 +33,15 @@ pub fn SidePanel() -> Html {
     let (total, to_review) = {
         let document = state.document();
         let to_review = document
-            .annotations
+            .annotations()
             .iter()
             .filter(|a| needs_review(a))
             .count();
-        (document.annotations.len(), to_review)
+        (document.annotations().len(), to_review)
     };
 
     html! {
-        <aside class="qm-panel" aria-label="Annotations panel">
+        <aside class="qm-panel" part="panel" aria-label="Annotations panel">
             <section class="qm-panel-section">
                 <h2 class="qm-panel-heading">{"Annotations"}</h2>
                 <PanelFilters shown={matches.len()} {total} />

@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::document::{Action, AnnotationKind, SpeakerId};
-use crate::core::render::panel::{speaker_infos, SpeakerInfo};
+use crate::core::render::panel::{cached_speaker_infos, SpeakerInfo};
 use crate::ui::components::speaker_row::SpeakerRow;
 use crate::ui::state::AppAction;
 use crate::ui::store::StateHandle;
@@ -25,16 +25,9 @@ pub fn SpeakerManager() -> Html {
     };
 
     let document = state.document();
-    let speakers = {
-        let fresh = speaker_infos(document);
-        let mut cache = speakers_cache.borrow_mut();
-        if **cache != fresh {
-            *cache = Rc::new(fresh);
-        }
-        cache.clone()
-    };
+    let speakers = cached_speaker_infos(&speakers_cache, document);
     let mut quotes: HashMap<&SpeakerId, usize> = HashMap::new();
-    for annotation in &document.annotations {
+    for annotation in document.annotations() {
         if let (AnnotationKind::Quote, Some(speaker)) = (annotation.kind, &annotation.speaker) {
             *quotes.entry(speaker).or_default() += 1;
         }
@@ -42,7 +35,7 @@ pub fn SpeakerManager() -> Html {
     let dispatch = state.dispatcher();
 
     let rows: Html = document
-        .speakers
+        .speakers()
         .iter()
         .zip(speakers.iter())
         .map(|(speaker, info)| {
@@ -62,7 +55,7 @@ pub fn SpeakerManager() -> Html {
     // Names and aliases already in use, offered as the reader types so a second spelling of
     // an existing speaker is noticed before it is added.
     let known_names: Html = document
-        .speakers
+        .speakers()
         .iter()
         .flat_map(|speaker| std::iter::once(&speaker.name).chain(&speaker.aliases))
         .map(|name| html! { <option value={name.clone()} /> })
@@ -105,7 +98,7 @@ pub fn SpeakerManager() -> Html {
 
     html! {
         <div class="qm-speakers">
-            if document.speakers.is_empty() {
+            if document.speakers().is_empty() {
                 <p class="qm-empty">{"No speakers yet."}</p>
             } else {
                 <ul class="qm-speaker-list" aria-label="Speakers">{rows}</ul>

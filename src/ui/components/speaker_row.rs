@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::core::document::Action;
-use crate::core::render::palette::PALETTE;
+use crate::core::palette::PALETTE;
 use crate::core::render::panel::{colour_class, dom_id, SpeakerInfo};
 use crate::ui::hooks::use_select_value;
 use crate::ui::state::AppAction;

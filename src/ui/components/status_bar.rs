@@ -27,7 +27,7 @@ pub fn StatusBar() -> Html {
     };
     let (can_undo, can_redo, undo_title, redo_title) = {
         let document = state.document();
-        let history = &document.history;
+        let history = &document.history();
         (
             history.can_undo(),
             history.can_redo(),
@@ -59,7 +59,7 @@ pub fn StatusBar() -> Html {
         }
     });
     html! {
-        <div class="qm-status">
+        <div class="qm-status" part="status">
             if !state.read_only {
                 <div class="qm-status-row">
                     <button type="button" onclick={apply(Action::Undo)} disabled={!can_undo}

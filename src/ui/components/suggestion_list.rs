@@ -60,7 +60,7 @@ pub fn SuggestionList() -> Html {
     let count = suggestions.len();
     let names: Html = state
         .document()
-        .speakers
+        .speakers()
         .iter()
         .map(|speaker| html! { <option value={speaker.name.clone()} /> })
         .collect();

@@ -173,7 +173,7 @@ pub fn least_used_slot(used: impl IntoIterator<Item = u8>) -> u8 {
 /// True for scripts whose names are usually written without spaces and whose one character
 /// already makes a recognisable initial (Han, Kana, Hangul).
 fn is_wide_script(c: char) -> bool {
-    crate::core::document::is_cjk_char(c)
+    crate::core::text::typography::is_cjk(c)
         || matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
 }
 
