@@ -11,6 +11,7 @@ mod annotate;
 mod compare;
 mod demo;
 mod embedding;
+mod handle;
 mod hostile;
 mod persistence;
 mod person;

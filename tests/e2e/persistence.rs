@@ -332,7 +332,7 @@ async fn stored_quotes(browser: &Browser) -> Vec<String> {
     let stored = stored.as_str().unwrap_or_default();
     match quotemark::core::storage::envelope::decode(Some(stored)) {
         quotemark::core::storage::envelope::Decoded::Loaded(document) => document
-            .annotations
+            .annotations()
             .iter()
             .map(|a| a.selectors.quote.exact.clone())
             .collect(),
@@ -349,7 +349,7 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
     quote_with_mouse(&browser, DEMO, "\"tragic mistake\"", 0, "John McCain").await;
     // Another tab's save, written without this page hearing of it: the stored document plus
     // one quote made elsewhere.
-    let mut elsewhere = match quotemark::core::storage::envelope::decode(Some(
+    let elsewhere = match quotemark::core::storage::envelope::decode(Some(
         browser
             .js(
                 &format!("return localStorage.getItem({});", json!(STORAGE_KEY)),
@@ -367,7 +367,11 @@ async fn a_save_never_overwrites_work_this_tab_did_not_hear_about() {
     ))
     .expect("the demo article");
     let range = code_point_range(text.text_content(), "great success", 0);
-    elsewhere.next_id += 100;
+    // The other tab's counter is elsewhere: its new id must not collide with this tab's.
+    let mut parts = elsewhere.into_parts();
+    parts.next_id += 100;
+    let mut elsewhere =
+        quotemark::core::document::Document::from_parts(parts).expect("a valid document");
     annotate(
         &mut elsewhere,
         text.text_content(),

@@ -273,6 +273,23 @@ impl Browser {
             .unwrap_or_else(|error| panic!("script failed: {error}\n{script}"))
     }
 
+    /// Runs `script` as the body of an async function (so it may `await`, e.g. the handle's
+    /// `rendered()`), and returns what it returns; an error it throws comes back as
+    /// `{ "thrown": message }`, for tests about refusals.
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.client
+            .execute_async(
+                &format!(
+                    "const done = arguments[arguments.length - 1];
+                     (async () => {{ {script} }})()
+                       .then(done, (error) => done({{ thrown: String(error && error.message) }}));"
+                ),
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|error| panic!("script failed: {error}\n{script}"))
+    }
+
     /// Waits until `script` returns a truthy value, re-checking after each animation frame, and
     /// returns that value. Fails with `what` after a generous bound.
     pub async fn wait_for(&self, what: &str, script: &str) -> Value {

@@ -14,8 +14,11 @@
 //! annotation.
 
 mod action;
+mod annotations;
 mod history;
 mod merge;
+mod replace;
+mod speakers;
 mod summary;
 
 #[cfg(test)]
