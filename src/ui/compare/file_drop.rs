@@ -111,11 +111,13 @@ pub fn FileDrop(props: &FileDropProps) -> Html {
                 </ul>
             }
             if !model.class.refused.is_empty() {
-                <ul class="qm-compare-refused" aria-label="Files left out" role="alert">
-                    { for model.class.refused.iter().map(|refused| html! {
-                        <li>{refused.message.clone()}</li>
-                    }) }
-                </ul>
+                <div role="alert">
+                    <ul class="qm-compare-refused" aria-label="Files left out">
+                        { for model.class.refused.iter().map(|refused| html! {
+                            <li>{refused.message.clone()}</li>
+                        }) }
+                    </ul>
+                </div>
             }
         </div>
     }

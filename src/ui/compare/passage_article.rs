@@ -70,6 +70,8 @@ pub fn PassageArticle(props: &PassageArticleProps) -> Html {
             let last = marks_of.get(at + 1).copied().flatten() != Some(mark);
             let (onclick, onkeydown) = select(passage.range);
             let selected = model.selected == Some(passage.range);
+            // The visible text first, then the level in words: a voice user says what they see.
+            let name = first.then(|| format!("{}: {}", piece.text, passage_label(passage, shown)));
             let class = classes!(
                 "qm-agree",
                 format!("qm-agree--{}", passage.level.class()),
@@ -83,7 +85,7 @@ pub fn PassageArticle(props: &PassageArticleProps) -> Html {
                         role={first.then_some("button")}
                         tabindex={first.then_some("0")}
                         aria-pressed={first.then(|| selected.to_string())}
-                        aria-label={first.then(|| passage_label(passage, shown))}
+                        aria-label={name}
                         onkeydown={first.then_some(onkeydown)}
                         title={passage_label(passage, shown)}>
                         {piece.text}
