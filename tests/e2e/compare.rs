@@ -474,6 +474,36 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
         nobody_id.as_str().expect("id")
     );
     click(&browser, &format!("{nobody} [data-qm-edit]")).await;
+    // Its boundaries from a text selection: "Nobody asked us," with the comma, as Ann had it.
+    js(
+        &browser,
+        "const marks = [...root.querySelectorAll('mark[data-qm-at]')];
+         const first = marks.find(m => m.textContent === 'Nobody asked us');
+         const comma = marks[marks.indexOf(first) + 1];
+         const range = document.createRange();
+         range.setStart(first.firstChild, 0);
+         range.setEnd(comma.firstChild, 1);
+         const selection = root.getSelection ? root.getSelection() : document.getSelection();
+         selection.removeAllRanges();
+         selection.addRange(range);
+         return selection.toString();",
+        vec![],
+    )
+    .await;
+    click(&browser, &format!("{nobody} [data-qm-edit-from-selection]")).await;
+    let text_len = ARTICLE.chars().count();
+    let bounds = wait(
+        &browser,
+        "the boundaries from the selection",
+        &format!(
+            "const start = root.querySelector('{sel} [data-qm-edit-start]').value;
+             const end = root.querySelector('{sel} [data-qm-edit-end]').value;
+             return Number(end) - Number(start) === 16 && Number(end) <= {text_len} && [start, end];",
+            sel = nobody
+        ),
+    )
+    .await;
+    assert!(bounds.is_array(), "{bounds}");
     click(&browser, &format!("{nobody} [data-qm-edit-speaker]")).await;
     chord(&browser, &[Key::Control], 'a').await;
     type_text(&browser, "Bo Lind").await;

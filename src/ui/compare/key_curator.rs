@@ -4,13 +4,13 @@
 //! anywhere in the view; the key downloads as an ordinary Quotemark file.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, Node, ShadowRoot};
 use yew::prelude::*;
 
 use super::model::{CompareAction, View};
 use crate::core::classroom::{CuratedPassage, RuleChoice, Verdict};
 use crate::core::document::AnnotationKind;
-use crate::platform::download;
+use crate::platform::{download, selection};
 
 #[derive(Properties, PartialEq)]
 pub struct KeyCuratorProps {
@@ -38,6 +38,39 @@ fn excerpt(chars: &[char], passage: &CuratedPassage) -> String {
     } else {
         text
     }
+}
+
+/// The code point in the article of a DOM point inside a drawn piece (`data-qm-at`), or `None`
+/// outside the article's text (a count, the legend).
+fn article_point(node: &Node, utf16_offset: u32) -> Option<usize> {
+    if node.node_type() != Node::TEXT_NODE {
+        return None;
+    }
+    let base: usize = node
+        .parent_element()?
+        .get_attribute("data-qm-at")?
+        .parse()
+        .ok()?;
+    let text = node.text_content().unwrap_or_default();
+    let mut units = 0;
+    let mut chars = 0;
+    for c in text.chars() {
+        if units >= utf16_offset as usize {
+            break;
+        }
+        units += c.len_utf16();
+        chars += 1;
+    }
+    Some(base + chars)
+}
+
+/// The article range the teacher has selected in the compare view, if any.
+fn selected_range(from: &web_sys::EventTarget) -> Option<(usize, usize)> {
+    let shadow: ShadowRoot = from.dyn_ref::<Node>()?.get_root_node().dyn_into().ok()?;
+    let range = selection::current_range(&shadow)?;
+    let start = article_point(&range.start_container().ok()?, range.start_offset().ok()?)?;
+    let end = article_point(&range.end_container().ok()?, range.end_offset().ok()?)?;
+    (start < end).then_some((start, end))
 }
 
 /// The edit form's fields while one passage is being edited.
@@ -195,6 +228,24 @@ pub fn KeyCurator(props: &KeyCuratorProps) -> Html {
                 let editing = editing.clone();
                 Callback::from(move |_: MouseEvent| editing.set(None))
             };
+            let from_selection = {
+                let editing = editing.clone();
+                let dispatch = dispatch.clone();
+                Callback::from(move |event: MouseEvent| {
+                    let found = event.target().and_then(|target| selected_range(&target));
+                    match (found, (*editing).clone()) {
+                        (Some((start, end)), Some(mut current)) => {
+                            current.start = start.to_string();
+                            current.end = end.to_string();
+                            editing.set(Some(current));
+                        }
+                        _ => dispatch.emit(CompareAction::Say(
+                            "Select the passage's text in the article first, then press this button."
+                                .to_owned(),
+                        )),
+                    }
+                })
+            };
             html! {
                 <form class="qm-compare-edit" onsubmit={save}>
                     <label>{"Start "}<input type="number" min="0" value={fields.start.clone()}
@@ -205,6 +256,9 @@ pub fn KeyCurator(props: &KeyCuratorProps) -> Html {
                         <label>{"Speaker "}<input type="text" value={fields.speaker.clone()}
                             oninput={field(|e, v| e.speaker = v)} data-qm-edit-speaker="" /></label>
                     }
+                    <button type="button" onclick={from_selection} data-qm-edit-from-selection="">
+                        {"Use the selected text"}
+                    </button>
                     <button type="submit">{"Save"}</button>
                     <button type="button" onclick={cancel}>{"Cancel"}</button>
                 </form>

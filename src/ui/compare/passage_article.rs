@@ -60,9 +60,20 @@ pub fn PassageArticle(props: &PassageArticleProps) -> Html {
             let marks: Vec<CharRange> = passages.iter().map(|p| p.range).collect();
             let pieces = cut_block(&block.spans, block.start, &marks);
             let marks_of: Vec<Option<usize>> = pieces.iter().map(|piece| piece.mark).collect();
+            // Each piece's first code point, so a text selection maps back to the article
+            // (the key editor's "Use the selected text").
+            let starts: Vec<usize> = pieces
+                .iter()
+                .scan(block.start, |at, piece| {
+                    let start = *at;
+                    *at += piece.text.chars().count();
+                    Some(start)
+                })
+                .collect();
             let content = pieces.into_iter().enumerate().map(|(at, piece)| {
+            let piece_start = starts[at].to_string();
             let Some(mark) = piece.mark else {
-                return html! { <>{piece.text}</> };
+                return html! { <span data-qm-at={piece_start}>{piece.text}</span> };
             };
             let passage = &passages[mark];
             // One tab stop per passage, on its first piece; the rest answer clicks.
@@ -80,6 +91,7 @@ pub fn PassageArticle(props: &PassageArticleProps) -> Html {
             html! {
                 <>
                     <mark {class} {onclick}
+                        data-qm-at={piece_start}
                         data-qm-passage={format!("{}-{}", passage.range.start, passage.range.end)}
                         data-level={passage.level.class()}
                         role={first.then_some("button")}
