@@ -678,3 +678,87 @@ async fn compare_the_readme_example_runs_as_written() {
     browser.close().await;
     let _ = std::fs::remove_dir_all(&pages);
 }
+
+/// A whole class at once: 30 files of 50 annotations over a long article all load, draw and
+/// score. Prints how long opening them took (timings are read, never asserted, in tests).
+#[tokio::test]
+async fn compare_thirty_files_of_fifty_annotations_load_and_draw() {
+    let words = [
+        "harbour", "council", "said", "the", "mayor", "pier", "fishers", "budget", "winter",
+        "nobody", "asked", "rebuild", "older", "minister", "report", "vote", "town", "ferry",
+    ];
+    let mut article = String::from("A long harbour story\n\n");
+    for i in 0..4_000 {
+        article.push_str(words[(i * 7 + i / 5) % words.len()]);
+        article.push_str(if i % 11 == 10 { ". " } else { " " });
+        if i % 120 == 119 {
+            article.push_str("\n\n");
+        }
+    }
+    let text = native_text_content(ArticleSource::Text(article.clone()));
+    let len = text.chars().count();
+    let speakers = ["Ada Holm", "Bo Lind", "Cy Berg"];
+    let files: Vec<Value> = (0..30)
+        .map(|student| {
+            let mut document = Document::new("long");
+            for k in 0..50 {
+                // 70 shared passages; each student marks 50 of them, some boundaries off.
+                let passage = (k * 7 + student * 3) % 70;
+                let start = 40 + passage * (len - 400) / 70 + (student + k) % 3;
+                let range = quotemark::core::text::CharRange::new(start, start + 60);
+                let quote = passage % 4 != 0;
+                let speaker = quote.then(|| {
+                    speaker_called(&mut document, speakers[(passage + student / 10) % 3], 1)
+                });
+                let kind = if quote {
+                    AnnotationKind::Quote
+                } else {
+                    AnnotationKind::Highlight
+                };
+                annotate(&mut document, &text, kind, range, speaker, "", 2);
+            }
+            let file = export_native_by(
+                &document,
+                &ArticleMeta {
+                    id: content_hash(&text),
+                    title: "A long harbour story".into(),
+                    source: SourceFormat::Text,
+                    content_hash: content_hash(&text),
+                },
+                Some(&format!("Student {student:02}")),
+            );
+            json!({ "name": format!("s{student}.json"), "content": file })
+        })
+        .collect();
+    let browser = Browser::start().await;
+    DEMO.open(&browser).await;
+    let took = browser
+        .js(
+            "const element = document.getElementById('quotemark-compare');
+             const started = performance.now();
+             window.qmStarted = started;
+             window.quotemarkCompare = window.wasmBindings.compare(element,
+               { article: { text: arguments[0] }, files: arguments[1] });
+             return performance.now() - started;",
+            vec![json!(article), json!(files)],
+        )
+        .await;
+    let drawn = wait(
+        &browser,
+        "thirty files drawn",
+        "return root?.querySelectorAll('.qm-compare-loaded li').length === 30
+           && root.querySelectorAll('mark[role=button]').length > 50
+           && root.querySelectorAll('[data-qm-feedback]').length === 30
+           && performance.now() - window.qmStarted;",
+    )
+    .await;
+    let agreement = browser
+        .js("return window.quotemarkCompare.agreement();", vec![])
+        .await;
+    assert_eq!(agreement["pairs"].as_array().map(Vec::len), Some(435));
+    println!(
+        "compare(): 30 files × 50 annotations read and scored in {took} ms, drawn (seen on the \
+         next animation frame) by {drawn} ms"
+    );
+    browser.close().await;
+}
