@@ -16,10 +16,12 @@ use serde_json::json;
 const TEXT: &str = "Budget vote delayed\n\n\
 \"We need another week,\" said treasurer Lena Ortiz. The opposition called it a stall.";
 
+#[path = "support/text.rs"]
+mod text;
+
 fn position(needle: &str) -> (usize, usize) {
-    let byte = TEXT.find(needle).expect("needle in the text");
-    let start = TEXT[..byte].chars().count();
-    (start, start + needle.chars().count())
+    let range = text::only_code_point_range(TEXT, needle);
+    (range.start, range.end)
 }
 
 fn add(document: &mut Document, value: serde_json::Value) -> Result<String, String> {

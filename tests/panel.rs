@@ -2,11 +2,8 @@
 //! filter (speaker, unknown speaker, kind, search), what needs review, and stepping from
 //! highlight to highlight in article order with wrap-around, skipping orphans.
 
-use quotemark::core::anchoring;
 use quotemark::core::anchoring::AnchorStatus;
-use quotemark::core::document::{
-    Action, AnnotationId, AnnotationKind, Document, NewAnnotation, SpeakerId,
-};
+use quotemark::core::document::{AnnotationId, AnnotationKind, Document, SpeakerId};
 use quotemark::core::render::marks::step_through;
 use quotemark::core::render::panel::{
     dom_id, matching, needs_review, speaker_filter_from_value, speaker_filter_value, status_label,
@@ -17,40 +14,26 @@ use quotemark::core::text::CharRange;
 const TEXT: &str = "\"Rents must fall,\" said Ada Moreno. The council met at noon. \
 \"Not this year,\" said Ben Okafor. Critics called the plan vague.";
 
+#[path = "support/documents.rs"]
+mod documents;
+#[path = "support/text.rs"]
+mod text;
+
 fn range_of(needle: &str) -> CharRange {
-    let byte = TEXT.find(needle).expect("needle in the text");
-    let start = TEXT[..byte].chars().count();
-    CharRange::new(start, start + needle.chars().count())
+    text::only_code_point_range(TEXT, needle)
 }
 
-/// Ada's quote, Ben's quote, a quote by nobody known, and a highlight with a note: a1..a4.
+/// Ada's quote, a quote by nobody known, Ben's quote, and a highlight with a note.
 fn document() -> Document {
     let mut document = Document::new("rents");
-    let mut make = |needle: &str, speaker: Option<&str>, note: &str| {
-        let range = range_of(needle);
-        let selectors = anchoring::capture(TEXT, range).expect("capture");
-        let action = match speaker {
-            Some(name) => Action::AddAnnotation(NewAnnotation::selected(
-                AnnotationKind::Quote,
-                range,
-                selectors,
-                name.to_owned(),
-                note.to_owned(),
-            )),
-            None => Action::CreateAnnotation {
-                kind: AnnotationKind::Highlight,
-                range,
-                selectors,
-                speaker: None,
-                note: note.to_owned(),
-            },
-        };
-        document.apply(action, 1).expect("made");
-    };
-    make("Rents must fall,", Some("Ada Moreno"), "");
-    make("The council met at noon.", Some(""), "");
-    make("Not this year,", Some("Ben Okafor"), "Check the date");
-    make("Critics called the plan vague.", None, "Which critics?");
+    for (needle, speaker, note) in [
+        ("Rents must fall,", Some("Ada Moreno"), ""),
+        ("The council met at noon.", Some(""), ""),
+        ("Not this year,", Some("Ben Okafor"), "Check the date"),
+        ("Critics called the plan vague.", None, "Which critics?"),
+    ] {
+        documents::mark(&mut document, TEXT, range_of(needle), speaker, note, 1);
+    }
     document
 }
 

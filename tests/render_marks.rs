@@ -19,34 +19,24 @@ fn article() -> Article {
     Article::from_text(ARTICLE).expect("the test article loads")
 }
 
+#[path = "support/documents.rs"]
+mod documents;
+#[path = "support/text.rs"]
+mod text;
+
 fn range_of(article: &Article, needle: &str) -> CharRange {
-    let text = article.text_content();
-    let byte = text.find(needle).expect("needle in the article");
-    let start = text[..byte].chars().count();
-    CharRange::new(start, start + needle.chars().count())
+    text::only_code_point_range(article.text_content(), needle)
 }
 
-/// Makes a quote by `speaker` (added when new), or a highlight when `speaker` is `None`.
+/// Makes a quote by `speaker` (added when new), or a highlight with a note when `None`.
 fn annotate(document: &mut Document, article: &Article, needle: &str, speaker: Option<&str>) {
-    let range = range_of(article, needle);
-    let selectors = anchoring::capture(article.text_content(), range).expect("capture");
-    let action = match speaker {
-        Some(name) => Action::AddAnnotation(NewAnnotation::selected(
-            AnnotationKind::Quote,
-            range,
-            selectors,
-            name.to_owned(),
-            String::new(),
-        )),
-        None => Action::CreateAnnotation {
-            kind: AnnotationKind::Highlight,
-            range,
-            selectors,
-            speaker: None,
-            note: "check the vote count".to_owned(),
-        },
+    let note = if speaker.is_some() {
+        ""
+    } else {
+        "check the vote count"
     };
-    document.apply(action, 1).expect("annotation made");
+    let range = range_of(article, needle);
+    documents::mark(document, article.text_content(), range, speaker, note, 1);
 }
 
 fn all_marks(marks: &ArticleMarks) -> Vec<quotemark::core::render::marks::Mark> {

@@ -2,35 +2,25 @@
 //! over — another tab's is merged in first, an unreadable value is kept aside, a newer build's
 //! is left alone with saving stopped — and stored work is re-anchored to the current text.
 
-use quotemark::core::anchoring;
 use quotemark::core::anchoring::AnchorStatus;
-use quotemark::core::document::{Action, AnnotationKind, Document};
+use quotemark::core::document::Document;
 use quotemark::core::storage::envelope::{encode, storage_key, CorruptReason};
 use quotemark::core::storage::policy::{
     fingerprint, is_stopped, plan_save, quarantine_for, reanchored, set_aside_status, SavePlan,
     SaveStatus,
 };
-use quotemark::core::text::CharRange;
 
 const TEXT: &str = "The ferry will run every hour, the harbour master said on Monday.";
 const NEWER: &str = include_str!("fixtures/envelopes/newer.json");
 
+#[path = "support/documents.rs"]
+mod documents;
+#[path = "support/text.rs"]
+mod text;
+
 fn with_highlight(mut document: Document, needle: &str, now: i64) -> Document {
-    let start = TEXT.find(needle).expect("needle in the text");
-    let range = CharRange::new(start, start + needle.len());
-    let selectors = anchoring::capture(TEXT, range).expect("capture");
-    document
-        .apply(
-            Action::CreateAnnotation {
-                kind: AnnotationKind::Highlight,
-                range,
-                selectors,
-                speaker: None,
-                note: String::new(),
-            },
-            now,
-        )
-        .expect("highlight made");
+    let range = text::only_code_point_range(TEXT, needle);
+    documents::mark(&mut document, TEXT, range, None, "", now);
     document
 }
 
@@ -156,10 +146,9 @@ fn stored_work_is_found_again_in_a_corrected_article() {
     let corrected = format!("UPDATED: {TEXT}");
     let placed = reanchored(&corrected, stored);
     let annotation = &placed.annotations()[0];
-    let start = corrected.find("harbour master").expect("still there");
     assert_eq!(
         annotation.range,
-        Some(CharRange::new(start, start + "harbour master".len()))
+        Some(text::only_code_point_range(&corrected, "harbour master"))
     );
     assert_eq!(annotation.status, AnchorStatus::Moved);
 }

@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod components;
 pub mod hooks;
+pub mod reducer;
 pub mod saving;
 pub mod state;
 pub mod store;

@@ -1,23 +1,21 @@
-//! The widget's state as Yew sees it: a thin `Reducible` adapter over the pure core. The
-//! reducer applies core actions and derives what the view needs; it performs no I/O (saving
-//! runs in an effect after a change).
+//! The widget's state as a value: the document (never changed in place), the marks derived
+//! from it, and what the reader is doing (selection, focus, open panels). The changes to it
+//! live in `ui/reducer.rs`; nothing here performs I/O (saving runs in an effect after a
+//! change).
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use yew::Reducible;
-
-use crate::core::anchoring;
 use crate::core::article::Article;
 use crate::core::document::{
-    Action, ActionError, AnnotationId, AnnotationKind, Applied, Document, NewAnnotation, SpeakerId,
+    Action, ActionError, AnnotationId, AnnotationKind, Applied, Document, SpeakerId,
 };
 use crate::core::host::options::CreationMode;
 use crate::core::render::marks::{ArticleMarks, Overlay};
 use crate::core::render::panel::Filter;
 use crate::core::storage::policy::SaveStatus;
 use crate::core::storage::saved_articles::EarlierVersion;
-use crate::core::suggest::{self, Suggestion};
+use crate::core::suggest::Suggestion;
 use crate::core::text::wording::plural;
 use crate::core::text::CharRange;
 use crate::core::text::TextIndex;
@@ -314,20 +312,20 @@ impl AppState {
         self
     }
 
-    fn announce(&mut self, text: impl Into<String>) {
+    pub(super) fn announce(&mut self, text: impl Into<String>) {
         self.announcement = Announcement {
             text: text.into(),
             serial: self.announcement.serial + 1,
         };
     }
 
-    fn fail(&mut self, message: String) {
+    pub(super) fn fail(&mut self, message: String) {
         self.announce(message.clone());
         self.error = Some(message);
     }
 
     /// Applies a core action; false (with the error shown and announced) when it was refused.
-    fn apply(&mut self, action: Action, now: i64) -> bool {
+    pub(super) fn apply(&mut self, action: Action, now: i64) -> bool {
         match self.commit_action(action, now) {
             Ok(applied) => {
                 if let Some(id) = applied.new_annotation {
@@ -346,7 +344,11 @@ impl AppState {
 
     /// Applies a core action to the document and records what it changed; on an error nothing
     /// changed (not even the document's `Rc`).
-    fn commit_action(&mut self, action: Action, now: i64) -> Result<Applied, ActionError> {
+    pub(super) fn commit_action(
+        &mut self,
+        action: Action,
+        now: i64,
+    ) -> Result<Applied, ActionError> {
         // An import can add thousands at once: remember which ids existed to tell new from
         // changed (sets, so a large change costs O(n), not O(n²)).
         let existed: Option<HashSet<AnnotationId>> =
@@ -360,6 +362,12 @@ impl AppState {
         // Refused actions change nothing, so they must not make a new document either.
         let mut draft = (*self.document).clone();
         let applied = draft.apply(action, now)?;
+        // A change to nothing (a note saved as it was) keeps the document: no event, no save,
+        // no redraw; the reader still hears that nothing changed.
+        if applied.is_empty() {
+            self.announce(applied.message.clone());
+            return Ok(applied);
+        }
         self.replace_document(draft);
         let document = &self.document;
         let present: HashSet<&AnnotationId> =
@@ -391,16 +399,41 @@ impl AppState {
         Ok(applied)
     }
 
+    /// Merges work another tab saved; false when it brought nothing new.
+    pub(super) fn merge_remote(&mut self, remote: &Document) -> bool {
+        let mut merged = (*self.document).clone();
+        let applied = merged.merge_from(remote);
+        if applied.is_empty() {
+            return false;
+        }
+        self.replace_document(merged);
+        // If this tab had work the other lacked, save the union, so that neither tab's last
+        // write can drop the other's change.
+        if *self.document != *remote {
+            self.local_version += 1;
+        }
+        self.last_change = Rc::new(
+            applied
+                .annotations
+                .iter()
+                .map(|id| (ChangeKind::Updated, id.clone()))
+                .collect(),
+        );
+        self.announce("Changes from another tab were merged");
+        self.redraw(true, applied.ranges);
+        true
+    }
+
     /// Changes what is drawn besides the annotations (the pending selection, suggestions) and
     /// redraws the blocks where it was and where it is now.
-    fn change_overlay(&mut self, change: impl FnOnce(&mut Self)) {
+    pub(super) fn change_overlay(&mut self, change: impl FnOnce(&mut Self)) {
         let mut touched = self.overlay_ranges();
         change(self);
         touched.extend(self.overlay_ranges());
         self.redraw(false, touched);
     }
 
-    fn show_suggestions(&mut self, found: Rc<Vec<Suggestion>>) {
+    pub(super) fn show_suggestions(&mut self, found: Rc<Vec<Suggestion>>) {
         self.announce(match found.len() {
             0 => "No quotes to suggest".to_owned(),
             n => format!("{} suggested", plural(n, "quote")),
@@ -409,7 +442,7 @@ impl AppState {
     }
 
     /// Removes one suggestion from the pending list (accepted or rejected).
-    fn drop_suggestion(&mut self, id: &str) {
+    pub(super) fn drop_suggestion(&mut self, id: &str) {
         if let Some(all) = &self.suggestions {
             let left: Vec<Suggestion> = all.iter().filter(|s| s.id() != id).cloned().collect();
             self.change_overlay(|state| state.suggestions = Some(Rc::new(left)));
@@ -417,7 +450,7 @@ impl AppState {
     }
 
     /// Trims and snaps a raw selection and records it as pending.
-    fn select(&mut self, range: Option<CharRange>, drawn: bool) {
+    pub(super) fn select(&mut self, range: Option<CharRange>, drawn: bool) {
         let text = self.article.text_content();
         let was_drawn = self.pending.as_ref().is_some_and(|pending| pending.drawn);
         let mut touched = self.overlay_ranges();
@@ -435,233 +468,6 @@ impl AppState {
         if was_drawn || drawn {
             touched.extend(self.overlay_ranges());
             self.redraw(false, touched);
-        }
-    }
-}
-
-impl Reducible for AppState {
-    type Action = AppAction;
-
-    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        let read_only_refusal = "This article is read-only.".to_owned();
-        match action {
-            AppAction::Apply { action, now } => {
-                if next.read_only {
-                    next.fail(read_only_refusal);
-                } else {
-                    next.apply(action, now);
-                }
-            }
-            AppAction::Host { action, now, reply } => {
-                let outcome = if next.read_only {
-                    Err(read_only_refusal)
-                } else {
-                    next.commit_action(action, now)
-                        .map(|applied| applied.new_annotation)
-                        .map_err(|error| error.to_string())
-                };
-                *reply.borrow_mut() = Some(outcome);
-            }
-            AppAction::CreateFromPending {
-                kind,
-                speaker,
-                note,
-                now,
-            } => {
-                let Some(pending) = next.pending.clone() else {
-                    return self;
-                };
-                if next.read_only {
-                    next.fail(read_only_refusal);
-                } else {
-                    match anchoring::capture(next.article.text_content(), pending.range) {
-                        Ok(selectors) => {
-                            next.pending = None;
-                            // A highlight made with the toolbar (or `n`) asks for its note; one
-                            // made on release, in highlight mode, stays out of the way.
-                            let opens_note = kind == AnnotationKind::Highlight
-                                && next.creation == CreationMode::Toolbar;
-                            let range = pending.range;
-                            let action = match (kind, speaker) {
-                                (AnnotationKind::Quote, SpeakerChoice::Named(name)) => {
-                                    Action::AddAnnotation(NewAnnotation::selected(
-                                        AnnotationKind::Quote,
-                                        range,
-                                        selectors,
-                                        name,
-                                        note,
-                                    ))
-                                }
-                                (kind, choice) => Action::CreateAnnotation {
-                                    kind,
-                                    range,
-                                    selectors,
-                                    speaker: match choice {
-                                        SpeakerChoice::Existing(id) => Some(id),
-                                        SpeakerChoice::Unknown | SpeakerChoice::Named(_) => None,
-                                    },
-                                    note,
-                                },
-                            };
-                            if next.apply(action, now) {
-                                if opens_note {
-                                    next.editing_note = next.focused.clone();
-                                }
-                            } else {
-                                next.pending = Some(pending);
-                            }
-                        }
-                        Err(error) => next.fail(error.to_string()),
-                    }
-                }
-            }
-            AppAction::MovePendingTo { id, now } => {
-                let Some(pending) = next.pending.clone() else {
-                    return self;
-                };
-                match anchoring::capture(next.article.text_content(), pending.range) {
-                    Ok(selectors) => {
-                        next.pending = None;
-                        let action = Action::SetRange {
-                            id: id.clone(),
-                            range: pending.range,
-                            selectors,
-                        };
-                        if next.apply(action, now) {
-                            next.focused = Some(id);
-                        } else {
-                            next.pending = Some(pending);
-                        }
-                    }
-                    Err(error) => next.fail(error.to_string()),
-                }
-            }
-            AppAction::SpeakerFromPending { now } => {
-                let Some(pending) = next.pending.clone() else {
-                    return self;
-                };
-                let name = crate::core::text::typography::clean_name(&pending.exact);
-                if next.apply(Action::AddSpeaker { name }, now) {
-                    next.change_overlay(|state| state.pending = None);
-                }
-            }
-            AppAction::Select { range, drawn } => {
-                if next.read_only {
-                    return self;
-                }
-                next.select(range, drawn);
-                next.choice = None;
-                next.callout = false;
-            }
-            AppAction::Focus(id) => {
-                next.focused = id;
-                next.reveal_focused = true;
-                next.choice = None;
-                next.callout = false;
-            }
-            AppAction::Inspect(id) => {
-                next.focused = Some(id);
-                next.reveal_focused = false;
-                next.choice = None;
-                next.callout = true;
-            }
-            AppAction::CloseCallout => next.callout = false,
-            AppAction::ShowHelp(open) => next.help_open = open,
-            AppAction::Printing(printing) => next.printing = printing,
-            AppAction::OfferEarlier(earlier) => next.earlier = earlier,
-            AppAction::Suggest | AppAction::ShowSuggestions(_) if next.read_only => return self,
-            AppAction::Suggest => {
-                let found =
-                    suggest::for_document(next.article.text_content(), next.document(), None);
-                next.show_suggestions(Rc::new(found));
-            }
-            AppAction::ShowSuggestions(found) => next.show_suggestions(found),
-            AppAction::AcceptSuggestion { id, speaker, now } => {
-                let Some(suggestion) = next
-                    .suggestions
-                    .as_ref()
-                    .and_then(|all| all.iter().find(|s| s.id() == id).cloned())
-                else {
-                    return self;
-                };
-                if next.read_only {
-                    next.fail(read_only_refusal);
-                } else {
-                    let range = CharRange::new(suggestion.start, suggestion.end);
-                    match anchoring::capture(next.article.text_content(), range) {
-                        Ok(selectors) => {
-                            let action = Action::AddAnnotation(NewAnnotation::selected(
-                                AnnotationKind::Quote,
-                                range,
-                                selectors,
-                                speaker.or(suggestion.speaker).unwrap_or_default(),
-                                String::new(),
-                            ));
-                            if next.apply(action, now) {
-                                next.drop_suggestion(&id);
-                            }
-                        }
-                        Err(error) => next.fail(error.to_string()),
-                    }
-                }
-            }
-            AppAction::RejectSuggestion(id) => {
-                next.drop_suggestion(&id);
-                next.announce("Suggestion rejected");
-            }
-            AppAction::CloseSuggestions => next.change_overlay(|state| state.suggestions = None),
-            AppAction::Choose(ids) => next.choice = ids,
-            AppAction::EditNote(id) => next.editing_note = id,
-            AppAction::KeepNoteDraft { id, note, now } => {
-                let changed = next
-                    .document()
-                    .annotation(&id)
-                    .is_some_and(|annotation| annotation.note != note);
-                if changed && !next.read_only {
-                    let action = Action::SetNote { id, note };
-                    if next.apply(action, now) {
-                        next.announce("Your unsaved note was kept. Undo removes it.");
-                    }
-                }
-            }
-            AppAction::SetFilter(filter) => next.filter = filter,
-            AppAction::Fail(message) => next.fail(message),
-            AppAction::DismissError => next.error = None,
-            AppAction::SetReadOnly(read_only) => {
-                next.read_only = read_only;
-                if read_only {
-                    next.change_overlay(|state| state.pending = None);
-                }
-            }
-            AppAction::SaveStatus(status) => next.save_status = status,
-            AppAction::MergeRemote(remote) => {
-                let mut merged = (*next.document).clone();
-                let applied = merged.merge_from(&remote);
-                if applied.is_empty() {
-                    return self;
-                }
-                next.replace_document(merged);
-                // If this tab had work the other lacked, save the union, so that neither
-                // tab's last write can drop the other's change.
-                if *next.document != *remote {
-                    next.local_version += 1;
-                }
-                next.last_change = Rc::new(
-                    applied
-                        .annotations
-                        .iter()
-                        .map(|id| (ChangeKind::Updated, id.clone()))
-                        .collect(),
-                );
-                next.announce("Changes from another tab were merged");
-                next.redraw(true, applied.ranges);
-            }
-        }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
         }
     }
 }

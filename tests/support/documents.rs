@@ -6,7 +6,9 @@
 #![allow(dead_code)]
 
 use quotemark::core::anchoring::capture;
-use quotemark::core::document::{Action, AnnotationKind, Document, Speaker, SpeakerId};
+use quotemark::core::document::{
+    Action, AnnotationId, AnnotationKind, Document, NewAnnotation, Speaker, SpeakerId,
+};
 use quotemark::core::text::CharRange;
 
 /// The id of the speaker called `name` (or with it as an alias), adding one at `now` if the
@@ -53,6 +55,37 @@ pub fn annotate(
             now,
         )
         .unwrap_or_else(|error| panic!("create the annotation at {range:?}: {error:?}"));
+}
+
+/// Marks `range` of `text` as the reader does with the toolbar: a quote by `speaker` (a typed
+/// name: an existing speaker's, else a new one, in the same step) or, for `None`, a
+/// highlight; with `note`. Returns the new annotation's id.
+pub fn mark(
+    document: &mut Document,
+    text: &str,
+    range: CharRange,
+    speaker: Option<&str>,
+    note: &str,
+    now: i64,
+) -> AnnotationId {
+    let selectors = capture(text, range)
+        .unwrap_or_else(|error| panic!("capture {range:?} of the text: {error}"));
+    let kind = match speaker {
+        Some(_) => AnnotationKind::Quote,
+        None => AnnotationKind::Highlight,
+    };
+    let new = NewAnnotation::selected(
+        kind,
+        range,
+        selectors,
+        speaker.unwrap_or_default().to_owned(),
+        note.to_owned(),
+    );
+    document
+        .apply(Action::AddAnnotation(new), now)
+        .unwrap_or_else(|error| panic!("mark {range:?}: {error:?}"))
+        .new_annotation
+        .expect("a new annotation")
 }
 
 /// A speaker as a file or a stored document holds it, for fixtures built field by field
