@@ -209,6 +209,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         outbox: RefCell::new(VecDeque::new()),
         telling: Cell::new(false),
         subscription: RefCell::new(None),
+        annotator: options.annotator.clone(),
     });
     let subscription = {
         let bridge = Rc::downgrade(&bridge);
