@@ -3,6 +3,11 @@
 //! feedback for everyone against it. Prints median / min / max in ms over several runs.
 //! The target is well under 300 ms.
 //!
+//! A second timing starts from files: the same class exported as 30 native Quotemark files
+//! (through the real capture and export code), then read the way the compare view reads them
+//! (`core::classroom::load_class`: parsing, article matching, re-anchoring), plus every score
+//! above and the compare view's per-passage agreement.
+//!
 //! Run with `cargo bench --bench agreement`.
 
 use std::hint::black_box;
@@ -12,6 +17,12 @@ use quotemark::core::agreement::{
     compare, export_scores_csv, feedback, gradebook_csv, propose_key, Annotator, KeyRule, Span,
     SpeakerLabel,
 };
+use quotemark::core::anchoring::Anchorer;
+use quotemark::core::article::{content_hash, SourceFormat};
+use quotemark::core::classroom::{load_class, passage_view, Filter};
+use quotemark::core::document::{Action, AnnotationKind, Document, NewAnnotation};
+use quotemark::core::interchange::{export_native_by, ArticleMeta};
+use quotemark::core::text::CharRange;
 
 const ANNOTATORS: usize = 30;
 const ANNOTATIONS: usize = 50;
@@ -116,6 +127,93 @@ fn everything(class: &[Annotator]) -> usize {
     export_scores_csv(&report).len() + gradebook_csv(&grades).len() + key.passages.len()
 }
 
+/// An article of `TEXT_LEN` code points: made-up words in sentences, in paragraphs of about
+/// 600 code points (the blocks the view cuts into runs).
+fn article_text(seed: u64) -> (String, Vec<CharRange>) {
+    let mut rng = SplitMix(seed);
+    let words = [
+        "harbour", "council", "said", "the", "mayor", "pier", "fishers", "budget", "winter",
+        "nobody", "asked", "rebuild", "older", "minister", "report", "vote", "town", "ferry",
+    ];
+    let mut text = String::new();
+    let mut blocks = Vec::new();
+    let mut block_start = 0;
+    while text.len() < TEXT_LEN {
+        let word = words[rng.below(words.len())];
+        text.push_str(word);
+        text.push(if rng.chance(8) { '.' } else { ' ' });
+        if text.len() - block_start > 600 && text.len() + 2 < TEXT_LEN {
+            blocks.push(CharRange::new(block_start, text.len()));
+            text.push_str("\n\n");
+            block_start = text.len();
+        }
+    }
+    text.truncate(TEXT_LEN);
+    blocks.push(CharRange::new(block_start, TEXT_LEN));
+    (text, blocks)
+}
+
+/// Each student's annotations as the native file their widget would export.
+fn exported_files(class: &[Annotator], text: &str) -> Vec<(String, String)> {
+    let anchorer = Anchorer::new(text);
+    let meta = ArticleMeta {
+        id: "bench-article".into(),
+        title: "Bench article".into(),
+        source: SourceFormat::Text,
+        content_hash: content_hash(text),
+    };
+    class
+        .iter()
+        .map(|student| {
+            let mut document = Document::new("bench-article");
+            for span in &student.spans {
+                let selectors = anchorer.capture(span.range).expect("capture a span");
+                let action = match span.kind {
+                    AnnotationKind::Quote => Action::AddAnnotation(NewAnnotation::selected(
+                        AnnotationKind::Quote,
+                        span.range,
+                        selectors,
+                        span.speaker
+                            .as_ref()
+                            .map(|l| l.name.clone())
+                            .unwrap_or_default(),
+                        String::new(),
+                    )),
+                    AnnotationKind::Highlight => Action::CreateAnnotation {
+                        kind: AnnotationKind::Highlight,
+                        range: span.range,
+                        selectors,
+                        speaker: None,
+                        note: String::new(),
+                    },
+                };
+                document.apply(action, 1).expect("a student's annotation");
+            }
+            let file = export_native_by(&document, &meta, Some(&student.name));
+            (format!("{}.json", student.name), file)
+        })
+        .collect()
+}
+
+/// From files to every number the compare view shows.
+fn from_files(files: &[(String, String)], text: &str, blocks: &[CharRange]) -> usize {
+    let loaded = load_class("bench-article", text, files, 2);
+    assert_eq!(loaded.files.len(), ANNOTATORS, "{:?}", loaded.refused);
+    let class = loaded.annotators();
+    let passages = passage_view(blocks, &class, &Filter::default());
+    everything(&class) + passages.len()
+}
+
+fn median_ms(mut times: Vec<Duration>) -> (f64, f64, f64) {
+    times.sort_unstable();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    (
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+    )
+}
+
 fn main() {
     let class = classroom(16);
     let mut times: Vec<Duration> = (0..RUNS)
@@ -138,5 +236,23 @@ fn main() {
     println!(
         "  speaker alpha {:?} over {} units, unitizing alpha (marked) {:?}",
         report.speaker_alpha.alpha, report.speaker_alpha.units, report.unitizing.marked.alpha
+    );
+
+    let (text, blocks) = article_text(7);
+    let files = exported_files(&class, &text);
+    let bytes: usize = files.iter().map(|(_, file)| file.len()).sum();
+    let times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            black_box(from_files(black_box(&files), &text, &blocks));
+            started.elapsed()
+        })
+        .collect();
+    let (median, min, max) = median_ms(times);
+    println!(
+        "from files: {ANNOTATORS} native files × {ANNOTATIONS} annotations ({:.0} KB) parsed, \
+         anchored and scored, with the per-passage view: median {median:.2} ms \
+         (min {min:.2}, max {max:.2}) over {RUNS} runs",
+        bytes as f64 / 1024.0
     );
 }

@@ -1,5 +1,6 @@
-// The demo page: shows the Helsinki article through the public `mount` API, and lets the
-// visitor load another article by pasting it or opening a file.
+// The demo page: shows the Helsinki article through the public `mount` API, lets the
+// visitor load another article by pasting it or opening a file, and opens the teacher's
+// compare view (the public `compare` API) for the article shown.
 
 const widgetElement = document.getElementById("quotemark-demo");
 const message = document.getElementById("demo-message");
@@ -9,6 +10,10 @@ const input = document.getElementById("article-input");
 const fileInput = document.getElementById("article-file");
 
 let handle = null;
+let compareHandle = null;
+const compareElement = document.getElementById("quotemark-compare");
+const compareOpen = document.getElementById("compare-open");
+const compareClose = document.getElementById("compare-close");
 
 function showMessage(text) {
   message.textContent = text;
@@ -30,6 +35,7 @@ let lastGood = null;
 async function showAndRemember(article) {
   const before = lastGood;
   const { mount } = await bindings();
+  if (compareHandle) closeCompare();
   handle?.destroy();
   handle = null;
   window.quotemarkDemo = null;
@@ -84,5 +90,34 @@ async function start() {
     showMessage(`The demo article could not be loaded: ${error.message}`);
   }
 }
+
+// The compare view for the article currently shown; files are opened or dropped in it.
+async function openCompare() {
+  if (!lastGood) return;
+  const { compare } = await bindings();
+  compareHandle?.destroy();
+  try {
+    compareHandle = compare(compareElement, { article: lastGood, files: [] });
+    // Tests and curious teachers reach the compare handle through this.
+    window.quotemarkCompare = compareHandle;
+    compareOpen.hidden = true;
+    compareClose.hidden = false;
+    compareElement.querySelector("[data-quotemark-host]")?.scrollIntoView({ block: "start" });
+  } catch (error) {
+    showMessage(`The comparison can't be opened: ${error.message}`);
+  }
+}
+
+function closeCompare() {
+  compareHandle?.destroy();
+  compareHandle = null;
+  window.quotemarkCompare = null;
+  compareOpen.hidden = false;
+  compareClose.hidden = true;
+  compareOpen.focus();
+}
+
+compareOpen.addEventListener("click", openCompare);
+compareClose.addEventListener("click", closeCompare);
 
 start();

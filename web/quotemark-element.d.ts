@@ -34,6 +34,8 @@ export class QuoteMarkElement extends HTMLElement {
   annotationsSource: string | null;
   /** `creation`: `"toolbar"` (default) or `"highlight"`. Remounts. */
   creation: string | null;
+  /** `annotator`: who is annotating, written into exported files. Remounts. */
+  annotator: string | null;
   /** `suggest`: show suggested quotes on load. Remounts. */
   suggestOnLoad: boolean;
   /** The widget's handle, or `null` while the element has none. */

@@ -29,6 +29,7 @@ const STRING_ATTRIBUTES = {
   speakers: "speakers",
   annotations: "annotationsSource",
   creation: "creation",
+  annotator: "annotator",
 };
 const BOOLEAN_ATTRIBUTES = { readonly: "readOnly", suggest: "suggestOnLoad" };
 
@@ -166,6 +167,7 @@ export class QuoteMarkElement extends HTMLElement {
     if (attribute("article-title") !== null) options.article.title = attribute("article-title");
     if (attribute("storage") !== null) options.storage = attribute("storage");
     if (attribute("creation") !== null) options.creation = attribute("creation");
+    if (attribute("annotator") !== null) options.annotator = attribute("annotator");
     if (flag("suggest")) options.suggest = true;
     if (attribute("speakers") !== null) {
       options.speakers = attribute("speakers").split(";").map((name) => name.trim()).filter(Boolean);

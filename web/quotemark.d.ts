@@ -41,6 +41,8 @@ export interface MountOptions {
    * `"highlight"` makes a plain highlight at once, with no toolbar.
    */
   creation?: "toolbar" | "highlight";
+  /** Who is annotating: written into exported files, so a teacher's comparison names them. */
+  annotator?: string;
 }
 
 /** A suggested quote, pending review. Positions are Unicode code points, as in `annotations()`. */
@@ -207,6 +209,86 @@ export function mount(element: Element, options: MountOptions): QuotemarkHandle;
 export function mountAll(): number;
 /** The handle of a widget mounted from a `data-quotemark` element. */
 export function handleFor(element: Element): QuotemarkHandle | undefined;
+
+/** One exported file for the compare view: its name and its text. */
+export interface CompareFile {
+  name: string;
+  content: string;
+}
+
+export interface CompareOptions {
+  /** The article, exactly as for `mount`. */
+  article: ArticleOptions;
+  id?: string;
+  files?: CompareFile[];
+}
+
+/** Scores over quotes and highlights together; `null` where a number is undefined. */
+export interface AgreementScores {
+  pairs: {
+    a: string;
+    b: string;
+    spanF1Exact: number;
+    spanF1Overlap: number;
+    speakerAgreement: number | null;
+    kappa: number | null;
+  }[];
+  alphaU: number | null;
+  alphaSpeaker: number | null;
+  annotators: {
+    name: string;
+    spans: number;
+    meanSpanF1Exact: number | null;
+    meanSpanF1Overlap: number | null;
+    meanSpeakerAgreement: number | null;
+    meanKappa: number | null;
+  }[];
+  notes: string[];
+}
+
+export interface FeedbackSpan {
+  start: number;
+  end: number;
+  kind: "quote" | "highlight";
+  speaker: string | null;
+}
+
+/** One student's work against the curated key. */
+export interface StudentFeedback {
+  name: string;
+  found: number;
+  boundaryOff: number;
+  wrongSpeaker: number;
+  missed: number;
+  extra: number;
+  /** 0–100, one decimal. */
+  score: number;
+  items: {
+    key: FeedbackSpan;
+    student: FeedbackSpan | null;
+    outcome: "found" | "boundary off" | "missed";
+    wrongSpeaker: boolean;
+    credit: number;
+  }[];
+  extras: FeedbackSpan[];
+}
+
+export interface CompareHandle {
+  agreement(): AgreementScores;
+  /** The curated key as a native Quotemark file. */
+  key(): string;
+  feedback(name: string): StudentFeedback | null;
+  /** The file "Download feedback" gives that student. */
+  feedbackFile(name: string): string | null;
+  scoresCsv(): string;
+  gradebookCsv(): string;
+  addFiles(files: CompareFile[]): void;
+  destroy(): void;
+}
+
+/** The teacher's compare view. Throws an `Error` with a readable message when the options or
+ * the article can't be used. */
+export function compare(element: Element, options: CompareOptions): CompareHandle;
 
 export default function init(
   moduleOrPath?: { module_or_path: RequestInfo | URL | BufferSource | WebAssembly.Module },

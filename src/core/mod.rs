@@ -5,12 +5,14 @@
 //! The layers, from the bottom: [`text`] (positions and typography) and [`palette`] (speaker
 //! colours) → [`article`] (the text to annotate) → [`anchoring`] (finding annotations again) →
 //! [`document`] (the annotations and every change to them) → [`interchange`], [`storage`],
-//! [`render`], [`suggest`], [`agreement`] and [`host`], which read the document and never
-//! depend on each other. See ARCHITECTURE.md.
+//! [`render`] and [`suggest`], which read the document and never depend on each other → at
+//! the top [`agreement`] and [`host`], which also read files through `interchange`. See
+//! ARCHITECTURE.md.
 
 pub mod agreement;
 pub mod anchoring;
 pub mod article;
+pub mod classroom;
 pub mod document;
 pub mod host;
 pub mod interchange;

@@ -42,6 +42,8 @@ pub(super) struct Bridge {
     pub(super) drawn: Cell<Option<u64>>,
     /// `rendered()` promises waiting for a generation to be drawn.
     pub(super) waiting: RefCell<Vec<(u64, js_sys::Function)>>,
+    /// Who is annotating (the `annotator` mount option), written into the handle's exports.
+    pub(super) annotator: Option<String>,
 }
 
 impl Bridge {

@@ -115,9 +115,10 @@ impl QuotemarkHandle {
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> Result<String, JsError> {
         let bridge = self.bridge()?;
-        Ok(interchange::export_native(
+        Ok(interchange::export_native_by(
             bridge.state().document(),
             &bridge.article_meta(),
+            bridge.annotator.as_deref(),
         ))
     }
 
@@ -126,10 +127,11 @@ impl QuotemarkHandle {
     pub fn export_w3c(&self) -> Result<String, JsError> {
         let bridge = self.bridge()?;
         let state = bridge.state();
-        Ok(interchange::export_w3c(
+        Ok(interchange::export_w3c_by(
             state.document(),
             &bridge.article_meta(),
             state.article.text_content(),
+            bridge.annotator.as_deref(),
         ))
     }
 

@@ -3,6 +3,7 @@
 //! [`bridge`].
 
 mod bridge;
+mod compare;
 mod handle;
 
 use std::cell::{Cell, RefCell};
@@ -12,7 +13,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
-use yew::Callback;
+use yew::{AttrValue, Callback};
 
 use crate::core::article::Article;
 use crate::core::document::{Action, Document};
@@ -20,7 +21,7 @@ use crate::core::host::options::{MountOptions, StorageMode};
 use crate::core::interchange::{self, ImportMode, OtherArticle};
 use crate::core::storage::policy::SaveStatus;
 use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
-use crate::ui::components::app::{App, AppProps};
+use crate::ui::components::app::{App, AppProps, ExportAnnotator};
 use crate::ui::saving;
 use crate::ui::state::{AppAction, AppState};
 use crate::ui::store::Store;
@@ -208,6 +209,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
         outbox: RefCell::new(VecDeque::new()),
         telling: Cell::new(false),
         subscription: RefCell::new(None),
+        annotator: options.annotator.clone(),
     });
     let subscription = {
         let bridge = Rc::downgrade(&bridge);
@@ -228,7 +230,11 @@ pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsEr
     };
     let app = yew::Renderer::<App>::with_root_and_props(
         host.app_root().clone(),
-        AppProps { store, on_rendered },
+        AppProps {
+            store,
+            on_rendered,
+            annotator: ExportAnnotator(options.annotator.clone().map(AttrValue::from)),
+        },
     )
     .render();
     Ok(QuotemarkHandle {

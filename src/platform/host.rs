@@ -7,8 +7,13 @@ use web_sys::{
     CssStyleSheet, Document, DocumentFragment, Element, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-/// The widget's stylesheet, compiled in so that a host page needs only the module.
-const WIDGET_CSS: &str = include_str!("../../style/quotemark.css");
+/// The widget's stylesheet, compiled in so that a host page needs only the module; the compare
+/// view's rules (style/compare.css) ride along in the same shared sheet, so a page with both
+/// still constructs one stylesheet.
+const WIDGET_CSS: &str = concat!(
+    include_str!("../../style/quotemark.css"),
+    include_str!("../../style/compare.css")
+);
 
 thread_local! {
     /// One constructed stylesheet, shared by every widget on the page.

@@ -2,6 +2,7 @@
 //! holds it and tells the view and the host page about changes, and one component per file
 //! under [`components`].
 
+pub mod compare;
 pub mod components;
 pub mod hooks;
 pub mod reducer;

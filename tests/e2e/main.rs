@@ -8,6 +8,7 @@ mod support;
 
 mod anchoring;
 mod annotate;
+mod compare;
 mod demo;
 mod embedding;
 mod handle;

@@ -1,9 +1,10 @@
 // A TypeScript integrator's code using every declared member of the package, checked with
 // `tsc -p tests/typescript` (strict, no output). It is only type-checked, never run.
-import init, { mount, mountAll, handleFor } from "quotemark";
+import init, { compare, mount, mountAll, handleFor } from "quotemark";
 import type {
-  Annotation, AnnotationChanges, AnnotationUpdate, ArticleOptions, Diagnostics, ImportOptions,
-  ImportReport, MountOptions, QuotemarkEvents, QuotemarkHandle, Suggestion, ThemeSetting,
+  AgreementScores, Annotation, AnnotationChanges, AnnotationUpdate, ArticleOptions, CompareFile,
+  CompareHandle, CompareOptions, Diagnostics, FeedbackSpan, ImportOptions, ImportReport,
+  MountOptions, QuotemarkEvents, QuotemarkHandle, StudentFeedback, Suggestion, ThemeSetting,
 } from "quotemark";
 import "quotemark/auto";
 import { QuoteMarkElement } from "quotemark/element";
@@ -24,6 +25,7 @@ export async function mounted(): Promise<void> {
     annotations: [],
     suggest: false,
     creation: "highlight",
+    annotator: "Ann",
   };
   const element = document.getElementById("story");
   if (!element) return;
@@ -87,6 +89,31 @@ export async function mounted(): Promise<void> {
   console.log(count, declared?.mounted);
 }
 
+export function classroom(element: Element): void {
+  const files: CompareFile[] = [{ name: "ann.json", content: "{}" }];
+  const options: CompareOptions = { article: { text: "Headline\n\nText." }, id: "a", files };
+  const view: CompareHandle = compare(element, options);
+  const scores: AgreementScores = view.agreement();
+  const pair = scores.pairs[0];
+  const person = scores.annotators[0];
+  console.log(pair?.a, pair?.b, pair?.spanF1Exact, pair?.spanF1Overlap, pair?.speakerAgreement,
+    pair?.kappa, scores.alphaU, scores.alphaSpeaker, scores.notes, person?.name, person?.spans,
+    person?.meanSpanF1Exact, person?.meanSpanF1Overlap, person?.meanSpeakerAgreement,
+    person?.meanKappa);
+  const feedback: StudentFeedback | null = view.feedback("ann.json");
+  if (feedback) {
+    const item = feedback.items[0];
+    const span: FeedbackSpan | undefined = item?.key;
+    console.log(feedback.name, feedback.found, feedback.boundaryOff, feedback.wrongSpeaker,
+      feedback.missed, feedback.extra, feedback.score, item?.student, item?.outcome,
+      item?.wrongSpeaker, item?.credit, feedback.extras.length, span?.start, span?.end,
+      span?.kind, span?.speaker);
+  }
+  console.log(view.key(), view.feedbackFile("ann.json"), view.scoresCsv(), view.gradebookCsv());
+  view.addFiles(files);
+  view.destroy();
+}
+
 export async function element(): Promise<void> {
   // The tag name gives the element's type; its attributes are typed properties.
   const story: QuoteMarkElement = document.createElement("quote-mark");
@@ -98,6 +125,7 @@ export async function element(): Promise<void> {
   story.annotationsSource = "#file";
   story.creation = "highlight";
   story.suggestOnLoad = false;
+  story.annotator = "Ann";
   story.innerHTML = "<h1>Headline</h1><p>Text.</p>";
   document.body.append(story);
   await story.ready;

@@ -28,6 +28,7 @@ struct RawMountOptions {
     theme: Option<std::collections::BTreeMap<String, String>>,
     annotations: Option<serde_json::Value>,
     suggest: Option<bool>,
+    annotator: Option<String>,
     creation: Option<String>,
 }
 
@@ -84,6 +85,9 @@ pub struct MountOptions {
     pub annotations: Option<String>,
     /// Show suggested quotes on load (`suggest: true`).
     pub suggest: bool,
+    /// Who is annotating (`annotator: "Ada"`), written into exports so that a teacher
+    /// comparing a class's files knows whose each is; whitespace collapsed, `None` when blank.
+    pub annotator: Option<String>,
     /// What selecting text does (`creation: "toolbar" | "highlight"`).
     pub creation: CreationMode,
 }
@@ -190,6 +194,7 @@ fn check_shape(value: &serde_json::Value) -> Result<(), OptionsError> {
     optional("readOnly", "true or false", Value::is_boolean)?;
     optional("suggest", "true or false", Value::is_boolean)?;
     optional("storage", "a string", Value::is_string)?;
+    optional("annotator", "a string", Value::is_string)?;
     optional("creation", "a string", Value::is_string)?;
     optional("speakers", "an array of names", Value::is_array)?;
     optional("theme", "an object", Value::is_object)?;
@@ -231,22 +236,7 @@ impl MountOptions {
         let raw: Option<RawMountOptions> = serde_json::from_value(value)
             .map_err(|_| OptionsError::NotJson("its fields could not be read".to_owned()))?;
         let raw = raw.unwrap_or_default();
-        let article = raw.article.ok_or(OptionsError::MissingArticle)?;
-        let mut sources = [
-            article.text.map(ArticleSource::Text),
-            article.markdown.map(ArticleSource::Markdown),
-            article.html.map(ArticleSource::Html),
-        ]
-        .into_iter()
-        .flatten();
-        let source = sources.next().ok_or(OptionsError::MissingArticle)?;
-        if sources.next().is_some() {
-            return Err(OptionsError::AmbiguousArticle);
-        }
-        let article_id = raw.id.or(article.id);
-        if article_id.as_deref().is_some_and(|id| id.trim().is_empty()) {
-            return Err(OptionsError::EmptyId);
-        }
+        let (article, article_id) = read_article(raw.article, raw.id)?;
         let storage = match raw.storage.as_deref() {
             None | Some("local") => StorageMode::Local,
             Some("none") => StorageMode::None,
@@ -275,10 +265,7 @@ impl MountOptions {
             .filter(|name| !name.is_empty())
             .collect();
         Ok(Self {
-            article: ArticleInput {
-                source,
-                title: article.title.filter(|title| !title.trim().is_empty()),
-            },
+            article,
             article_id,
             read_only: raw.read_only.unwrap_or(false),
             storage,
@@ -290,7 +277,129 @@ impl MountOptions {
                 other => other.to_string(),
             }),
             suggest: raw.suggest.unwrap_or(false),
+            annotator: raw
+                .annotator
+                .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|name| !name.is_empty()),
             creation,
+        })
+    }
+}
+
+/// The article and its host-given id from the options, as `mount` and `compare` both read them.
+fn read_article(
+    article: Option<ArticleOptions>,
+    id: Option<String>,
+) -> Result<(ArticleInput, Option<String>), OptionsError> {
+    let article = article.ok_or(OptionsError::MissingArticle)?;
+    let mut sources = [
+        article.text.map(ArticleSource::Text),
+        article.markdown.map(ArticleSource::Markdown),
+        article.html.map(ArticleSource::Html),
+    ]
+    .into_iter()
+    .flatten();
+    let source = sources.next().ok_or(OptionsError::MissingArticle)?;
+    if sources.next().is_some() {
+        return Err(OptionsError::AmbiguousArticle);
+    }
+    let article_id = id.or(article.id);
+    if article_id.as_deref().is_some_and(|id| id.trim().is_empty()) {
+        return Err(OptionsError::EmptyId);
+    }
+    Ok((
+        ArticleInput {
+            source,
+            title: article.title.filter(|title| !title.trim().is_empty()),
+        },
+        article_id,
+    ))
+}
+
+/// One file handed to `compare(element, { files })`: its name and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct CompareFile {
+    pub name: String,
+    pub content: String,
+}
+
+/// Validated options of `compare(element, options)`: the article exactly as `mount` reads it,
+/// and the class's files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareOptions {
+    pub article: ArticleInput,
+    pub article_id: Option<String>,
+    pub files: Vec<CompareFile>,
+}
+
+impl CompareOptions {
+    /// Parses options given as JSON (the browser edge serialises the JS object). Errors use
+    /// the mount wording for the article; a file that is not `{ name, content }` with two
+    /// strings is named by its place in the list.
+    pub fn from_json(json: &str) -> Result<Self, OptionsError> {
+        use serde_json::Value;
+        let value: Value = serde_json::from_str(json).map_err(|error| {
+            OptionsError::NotJson(format!("line {}, column {}", error.line(), error.column()))
+        })?;
+        // The article and id follow mount's rules; other keys are compare's own.
+        let mut for_mount = serde_json::Map::new();
+        if let Value::Object(options) = &value {
+            for key in ["article", "id"] {
+                if let Some(field) = options.get(key) {
+                    for_mount.insert(key.to_owned(), field.clone());
+                }
+            }
+        } else if !value.is_null() {
+            return Err(OptionsError::WrongType {
+                option: "options".into(),
+                expected: "an object",
+                found: kind_of(&value),
+            });
+        }
+        let for_mount = Value::Object(for_mount);
+        check_shape(&for_mount)?;
+        let raw: RawMountOptions = serde_json::from_value(for_mount)
+            .map_err(|_| OptionsError::NotJson("its fields could not be read".to_owned()))?;
+        let (article, article_id) = read_article(raw.article, raw.id)?;
+        let files = match value.get("files") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(list)) => list
+                .iter()
+                .enumerate()
+                .map(|(index, file)| {
+                    let field = |name: &str| match file.get(name) {
+                        Some(Value::String(text)) => Ok(text.clone()),
+                        other => Err(OptionsError::WrongType {
+                            option: format!("files[{index}].{name}"),
+                            expected: "a string",
+                            found: other.map(kind_of).unwrap_or("missing"),
+                        }),
+                    };
+                    if !file.is_object() {
+                        return Err(OptionsError::WrongType {
+                            option: format!("files[{index}]"),
+                            expected: "an object { name, content }",
+                            found: kind_of(file),
+                        });
+                    }
+                    Ok(CompareFile {
+                        name: field("name")?,
+                        content: field("content")?,
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            Some(other) => {
+                return Err(OptionsError::WrongType {
+                    option: "files".into(),
+                    expected: "an array of { name, content }",
+                    found: kind_of(other),
+                })
+            }
+        };
+        Ok(Self {
+            article,
+            article_id,
+            files,
         })
     }
 }
@@ -419,5 +528,71 @@ mod tests {
             speaker.to_string(),
             "The mount option speakers[1] must be a string, not a number."
         );
+    }
+
+    #[test]
+    fn the_annotator_option_is_a_trimmed_name() {
+        let options =
+            MountOptions::from_json(r#"{"article":{"text":"Hi"},"annotator":"  Ada  Lovelace "}"#)
+                .expect("valid");
+        assert_eq!(options.annotator.as_deref(), Some("Ada Lovelace"));
+        let blank = MountOptions::from_json(r#"{"article":{"text":"Hi"},"annotator":"  "}"#)
+            .expect("valid");
+        assert_eq!(blank.annotator, None);
+        let wrong = MountOptions::from_json(r#"{"article":{"text":"Hi"},"annotator":3}"#)
+            .expect_err("a number");
+        assert_eq!(
+            wrong.to_string(),
+            "The mount option annotator must be a string, not a number."
+        );
+    }
+
+    #[test]
+    fn compare_options_read_the_article_like_mount_and_the_files() {
+        let options = CompareOptions::from_json(
+            r#"{"article":{"text":"Hi","id":"story"},"files":[{"name":"a.json","content":"{}"}]}"#,
+        )
+        .expect("valid");
+        assert_eq!(options.article.source, ArticleSource::Text("Hi".into()));
+        assert_eq!(options.article_id.as_deref(), Some("story"));
+        assert_eq!(
+            options.files,
+            vec![CompareFile {
+                name: "a.json".into(),
+                content: "{}".into()
+            }]
+        );
+        let none =
+            CompareOptions::from_json(r##"{"article":{"markdown":"# Hi"}}"##).expect("valid");
+        assert!(none.files.is_empty());
+    }
+
+    #[test]
+    fn compare_options_name_what_is_wrong() {
+        let cases = [
+            ("null", OptionsError::MissingArticle.to_string()),
+            (
+                r#"{"article":{"text":"a","html":"b"}}"#,
+                OptionsError::AmbiguousArticle.to_string(),
+            ),
+            (
+                r#"{"article":{"text":"a"},"files":"x"}"#,
+                "The mount option files must be an array of { name, content }, not a string."
+                    .into(),
+            ),
+            (
+                r#"{"article":{"text":"a"},"files":[{"name":"a"}]}"#,
+                "The mount option files[0].content must be a string, not missing.".into(),
+            ),
+            (
+                r#"{"article":{"text":"a"},"files":[3]}"#,
+                "The mount option files[0] must be an object { name, content }, not a number."
+                    .into(),
+            ),
+        ];
+        for (json, message) in cases {
+            let error = CompareOptions::from_json(json).expect_err(json);
+            assert_eq!(error.to_string(), message, "{json}");
+        }
     }
 }

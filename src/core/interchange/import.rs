@@ -590,12 +590,26 @@ pub fn import_action(
     other_article: OtherArticle,
     now: i64,
 ) -> Result<(crate::core::document::Action, ImportReport), ImportError> {
+    let parsed = parse_file(file_text)?;
+    import_parsed_action(current, text_content, parsed, mode, other_article, now)
+}
+
+/// The second half of [`import_action`], for callers that already hold the [`ParsedFile`]
+/// (a classroom comparison reads the file's annotator name from it first).
+pub fn import_parsed_action(
+    current: &Document,
+    text_content: &str,
+    parsed: ParsedFile,
+    mode: ImportMode,
+    other_article: OtherArticle,
+    now: i64,
+) -> Result<(crate::core::document::Action, ImportReport), ImportError> {
     let anchorer = crate::core::anchoring::Anchorer::new(text_content);
     let anchor = |selectors: &Selectors| {
         let found = anchorer.reanchor(selectors);
         (found.range, found.status)
     };
-    let outcome = import(current, text_content, file_text, mode, &anchor, now)?;
+    let outcome = combine(current, text_content, parsed, mode, &anchor, now);
     let report = &outcome.report;
     if report.article_match == ArticleMatch::Different && other_article == OtherArticle::Refuse {
         return Err(ImportError::DifferentArticle {

@@ -30,10 +30,11 @@ use crate::core::document::{AnnotationKind, Tombstone};
 
 pub use csv::export_csv;
 pub use import::{
-    import, import_action, ArticleMatch, ImportMode, ImportOutcome, ImportReport, OtherArticle,
+    import, import_action, import_parsed_action, ArticleMatch, ImportMode, ImportOutcome,
+    ImportReport, OtherArticle,
 };
-pub use native::{export_native, parse_native};
-pub use w3c::{export_w3c, parse_w3c};
+pub use native::{export_native, export_native_by, parse_native};
+pub use w3c::{export_w3c, export_w3c_by, parse_w3c};
 
 /// Files larger than this (in bytes of UTF-8) are refused before parsing. 16 MiB holds about
 /// 39,000 annotations as native JSON or 14,000 as W3C JSON-LD (measured at ~430 and ~1,200
@@ -261,6 +262,9 @@ pub struct ParsedFile {
     pub tombstones: Vec<Tombstone>,
     /// Items that were malformed on their own.
     pub skipped: Vec<SkippedItem>,
+    /// Who made the file, when it says (native `annotator`, W3C `creator`): how a classroom
+    /// comparison names each file. Trimmed, non-empty, at most [`MAX_NAME_CHARS`].
+    pub annotator: Option<String>,
 }
 
 /// Reads an import file, detecting its format: an object with `"format": "quotemark"` is a
@@ -297,6 +301,13 @@ pub(crate) fn parse_json(file_text: &str) -> Result<Value, ImportError> {
             }
         }
     })
+}
+
+/// A file's annotator name as kept: whitespace collapsed, empty refused, and cut to
+/// [`MAX_NAME_CHARS`] so a hostile file can't make a name that floods the view.
+pub(crate) fn clean_annotator(name: &str) -> Option<String> {
+    let collapsed = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!collapsed.is_empty()).then(|| collapsed.chars().take(MAX_NAME_CHARS).collect())
 }
 
 pub(crate) fn is_native(value: &Value) -> bool {

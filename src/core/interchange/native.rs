@@ -32,6 +32,9 @@ pub const NATIVE_VERSION: u64 = 1;
 struct NativeFile<'a> {
     format: &'static str,
     version: u64,
+    /// Who made the file (the `annotator` mount option); left out when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotator: Option<&'a str>,
     article: NativeArticle<'a>,
     next_id: u64,
     speakers: Vec<NativeSpeaker<'a>>,
@@ -91,9 +94,16 @@ struct NativeTombstone<'a> {
 
 /// The document as a pretty-printed native file.
 pub fn export_native(doc: &Document, article: &ArticleMeta) -> String {
+    export_native_by(doc, article, None)
+}
+
+/// [`export_native`] with the annotator's name written at the top level (`"annotator"`), so a
+/// teacher comparing a class's files sees whose file is whose whatever it was renamed to.
+pub fn export_native_by(doc: &Document, article: &ArticleMeta, annotator: Option<&str>) -> String {
     let file = NativeFile {
         format: NATIVE_FORMAT,
         version: NATIVE_VERSION,
+        annotator: annotator.map(str::trim).filter(|name| !name.is_empty()),
         article: NativeArticle {
             id: &article.id,
             title: &article.title,
@@ -222,6 +232,10 @@ pub(crate) fn parse_native_value(value: &Value) -> Result<ParsedFile, ImportErro
     }
 
     Ok(ParsedFile {
+        annotator: object
+            .get("annotator")
+            .and_then(Value::as_str)
+            .and_then(super::clean_annotator),
         format: FileFormat::Native,
         article: object.get("article").and_then(parse_article),
         // The counter only ever helps avoid id reuse, so an unreadable one is ignored.
@@ -527,4 +541,80 @@ fn parse_tombstone(item: &Value) -> Result<Tombstone, String> {
             .ok_or_else(|| "\"deleted\" is missing".to_string())?,
         created: optional_timestamp(object, "created")?.unwrap_or(0),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::interchange::{export_w3c_by, parse_file};
+
+    fn meta() -> ArticleMeta {
+        ArticleMeta {
+            id: "story".into(),
+            title: "A story".into(),
+            source: SourceFormat::Text,
+            content_hash: "h".into(),
+        }
+    }
+
+    #[test]
+    fn the_annotator_is_written_and_read_back_in_both_formats() {
+        let doc = Document::new("story");
+        let native = export_native_by(&doc, &meta(), Some("  Ada   Lovelace "));
+        let value: Value = serde_json::from_str(&native).expect("JSON");
+        assert_eq!(value["annotator"], "Ada   Lovelace");
+        assert_eq!(
+            parse_file(&native).expect("native").annotator.as_deref(),
+            Some("Ada Lovelace")
+        );
+        let mut doc = Document::new("story");
+        let text = "She said hello to everyone.";
+        let range = CharRange::new(4, 8);
+        let selectors = crate::core::anchoring::capture(text, range).expect("capture");
+        doc.apply(
+            crate::core::document::Action::CreateAnnotation {
+                kind: AnnotationKind::Highlight,
+                range,
+                selectors,
+                speaker: None,
+                note: String::new(),
+            },
+            0,
+        )
+        .expect("create");
+        let w3c = export_w3c_by(&doc, &meta(), text, Some("Ada"));
+        assert!(w3c.contains("\"creator\""), "{w3c}");
+        assert_eq!(
+            parse_file(&w3c).expect("w3c").annotator.as_deref(),
+            Some("Ada")
+        );
+    }
+
+    #[test]
+    fn no_annotator_means_no_field_and_blank_or_odd_values_are_ignored() {
+        let native = export_native(&Document::new("story"), &meta());
+        assert!(!native.contains("annotator"));
+        assert_eq!(parse_file(&native).expect("native").annotator, None);
+        let blank = native.replacen(
+            "\"version\": 1,",
+            "\"version\": 1, \"annotator\": \"   \",",
+            1,
+        );
+        assert_eq!(parse_file(&blank).expect("native").annotator, None);
+        let number = native.replacen("\"version\": 1,", "\"version\": 1, \"annotator\": 7,", 1);
+        assert_eq!(parse_file(&number).expect("native").annotator, None);
+        let long = "x".repeat(500);
+        let long_file = native.replacen(
+            "\"version\": 1,",
+            &format!("\"version\": 1, \"annotator\": \"{long}\","),
+            1,
+        );
+        assert_eq!(
+            parse_file(&long_file)
+                .expect("native")
+                .annotator
+                .map(|n| n.chars().count()),
+            Some(crate::core::interchange::MAX_NAME_CHARS)
+        );
+    }
 }

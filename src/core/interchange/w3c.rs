@@ -65,6 +65,9 @@ struct W3cAnnotation {
     #[serde(rename = "type")]
     kind: &'static str,
     motivation: &'static str,
+    /// The annotator (the `annotator` mount option), as the model's `creator` agent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<Creator>,
     created: String,
     modified: String,
     /// Where the annotation came from, when it came from elsewhere (its id there).
@@ -72,6 +75,13 @@ struct W3cAnnotation {
     via: Option<String>,
     body: Vec<TextualBody>,
     target: Target,
+}
+
+#[derive(Serialize, Clone)]
+struct Creator {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -116,6 +126,23 @@ enum SelectorOut {
 /// `text_content` is the current article's text: every anchored annotation is exported with
 /// its current position and context, even when it was imported with a bare quote.
 pub fn export_w3c(doc: &Document, article: &ArticleMeta, text_content: &str) -> String {
+    export_w3c_by(doc, article, text_content, None)
+}
+
+/// [`export_w3c`] with every annotation's `creator` naming the annotator.
+pub fn export_w3c_by(
+    doc: &Document,
+    article: &ArticleMeta,
+    text_content: &str,
+    annotator: Option<&str>,
+) -> String {
+    let creator = annotator
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(|name| Creator {
+            kind: "Person",
+            name: name.to_string(),
+        });
     // '/' never survives percent-encoding of an id, so these cannot equal an article or
     // annotation IRI.
     let collection_id = format!("{URN_PREFIX}{}/annotations", urn_component(&article.id));
@@ -123,7 +150,11 @@ pub fn export_w3c(doc: &Document, article: &ArticleMeta, text_content: &str) -> 
     let items: Vec<W3cAnnotation> = doc
         .annotations()
         .iter()
-        .map(|annotation| w3c_annotation(doc, article, &source, annotation, text_content))
+        .map(|annotation| {
+            let mut item = w3c_annotation(doc, article, &source, annotation, text_content);
+            item.creator = creator.clone();
+            item
+        })
         .collect();
     let title = if article.title.trim().is_empty() {
         "untitled article"
@@ -211,6 +242,7 @@ fn w3c_annotation(
         id: annotation_iri(&article.id, &annotation.id.0),
         kind: "Annotation",
         motivation: "highlighting",
+        creator: None,
         created: timestamp::format_utc(annotation.created),
         modified: timestamp::format_utc(annotation.modified),
         via: annotation.source_id.clone(),
@@ -310,6 +342,8 @@ pub fn parse_w3c(json: &str) -> Result<ParsedFile, ImportError> {
 pub(crate) fn parse_w3c_value(value: &Value) -> Result<ParsedFile, ImportError> {
     let items = annotation_items(value)?;
     let mut parsed = ParsedFile {
+        // The first annotation's creator names the file: a file is one person's work.
+        annotator: items.iter().find_map(|item| creator_name(item)),
         format: FileFormat::W3c,
         article: None,
         next_id: None,
@@ -354,6 +388,24 @@ pub(crate) fn parse_w3c_value(value: &Value) -> Result<ParsedFile, ImportError> 
         }
     }
     Ok(parsed)
+}
+
+/// An annotation's `creator` name: a plain string, or an agent object's `name` (or
+/// `nickname`); the first of a list.
+fn creator_name(item: &Value) -> Option<String> {
+    let creator = match item.get("creator")? {
+        Value::Array(list) => list.first()?,
+        other => other,
+    };
+    let name = match creator {
+        Value::String(name) => name.as_str(),
+        Value::Object(agent) => agent
+            .get("name")
+            .or_else(|| agent.get("nickname"))
+            .and_then(Value::as_str)?,
+        _ => return None,
+    };
+    super::clean_annotator(name)
 }
 
 /// The annotations of a collection (following embedded pages), a page, a bare list, or a

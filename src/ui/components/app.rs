@@ -32,11 +32,27 @@ pub struct AppProps {
     /// `rendered()` wait on it).
     #[prop_or_default]
     pub on_rendered: Callback<u64>,
+    /// Who is annotating (the `annotator` mount option), written into exported files.
+    #[prop_or_default]
+    pub annotator: ExportAnnotator,
+}
+
+/// The `annotator` mount option, given to the export buttons as a context so that the state
+/// value stays about the document; `None` leaves exports unsigned.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportAnnotator(pub Option<AttrValue>);
+
+impl ExportAnnotator {
+    pub fn name(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.store, &other.store) && self.on_rendered == other.on_rendered
+        Rc::ptr_eq(&self.store, &other.store)
+            && self.on_rendered == other.on_rendered
+            && self.annotator == other.annotator
     }
 }
 
@@ -260,6 +276,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let read_only = state.read_only;
     html! {
+        <ContextProvider<ExportAnnotator> context={props.annotator.clone()}>
         <ContextProvider<StateHandle> context={state.clone()}>
             <div class={classes!("qm-app", read_only.then_some("qm-read-only"))} part="app" ref={app_ref} {onkeydown} {onfocusin} {onfocusout}>
                 <div class="qm-main">
@@ -273,6 +290,7 @@ pub fn App(props: &AppProps) -> Html {
                 <LiveRegion />
             </div>
         </ContextProvider<StateHandle>>
+        </ContextProvider<ExportAnnotator>>
     }
 }
 

@@ -13,6 +13,7 @@ use crate::core::interchange::{
     self, ImportError, ImportMode, ImportReport, OtherArticle, MAX_IMPORT_BYTES,
 };
 use crate::platform::download;
+use crate::ui::components::app::ExportAnnotator;
 use crate::ui::state::{AppAction, AppState};
 use crate::ui::store::StateHandle;
 use crate::ui::time::now;
@@ -43,21 +44,27 @@ impl ExportFormat {
     }
 }
 
-/// The export text of the current document in `format`.
-pub fn export_text(state: &AppState, format: ExportFormat) -> String {
+/// The export text of the current document in `format`, signed by `annotator` when given.
+pub fn export_text(state: &AppState, format: ExportFormat, annotator: Option<&str>) -> String {
     let document = state.document();
     let meta = interchange::ArticleMeta::of(&state.article, document.article_id().to_owned());
     match format {
-        ExportFormat::Native => interchange::export_native(document, &meta),
-        ExportFormat::W3c => interchange::export_w3c(document, &meta, state.article.text_content()),
+        ExportFormat::Native => interchange::export_native_by(document, &meta, annotator),
+        ExportFormat::W3c => {
+            interchange::export_w3c_by(document, &meta, state.article.text_content(), annotator)
+        }
         ExportFormat::Csv => interchange::export_csv(document),
     }
 }
 
 /// Offers the current annotations as a file download.
-pub fn download_export(state: &AppState, format: ExportFormat) -> Result<(), String> {
+pub fn download_export(
+    state: &AppState,
+    format: ExportFormat,
+    annotator: Option<&str>,
+) -> Result<(), String> {
     let name = format!("{}.{}", file_stem(&state.article_key), format.file_suffix());
-    download::download(&name, format.mime(), &export_text(state, format))
+    download::download(&name, format.mime(), &export_text(state, format, annotator))
         .map_err(|_| "The browser refused the download.".to_owned())
 }
 
@@ -98,6 +105,7 @@ enum ImportView {
 #[component]
 pub fn FileActions() -> Html {
     let state = use_context::<StateHandle>().expect("state context");
+    let annotator = use_context::<ExportAnnotator>().unwrap_or_default();
     let view = use_state(|| ImportView::Idle);
     let copied = use_state(String::new);
     let mode = use_state(|| ImportMode::Merge);
@@ -107,16 +115,20 @@ pub fn FileActions() -> Html {
     let export = |format: ExportFormat| {
         let state = state.clone();
         let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| match download_export(&state, format) {
-            Ok(()) => copied.set("Download started.".to_owned()),
-            Err(message) => copied.set(message),
+        let annotator = annotator.clone();
+        Callback::from(move |_: MouseEvent| {
+            match download_export(&state, format, annotator.name()) {
+                Ok(()) => copied.set("Download started.".to_owned()),
+                Err(message) => copied.set(message),
+            }
         })
     };
     let copy = {
         let state = state.clone();
         let copied = copied.clone();
+        let annotator = annotator.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = export_text(&state, ExportFormat::Native);
+            let text = export_text(&state, ExportFormat::Native, annotator.name());
             let copied = copied.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 copied.set(match download::copy_to_clipboard(&text).await {

@@ -6,18 +6,20 @@ use yew::prelude::*;
 use crate::core::storage::envelope;
 use crate::core::storage::policy::SaveStatus;
 use crate::platform::{download, storage};
+use crate::ui::components::app::ExportAnnotator;
 use crate::ui::components::file_actions::{download_export, ExportFormat};
 use crate::ui::store::StateHandle;
 
 #[component]
 pub fn StorageBanner() -> Html {
     let state = use_context::<StateHandle>().expect("state context");
+    let annotator = use_context::<ExportAnnotator>().unwrap_or_default();
     let message = use_state(String::new);
     let export = {
         let state = state.clone();
         let message = message.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Err(error) = download_export(&state, ExportFormat::Native) {
+            if let Err(error) = download_export(&state, ExportFormat::Native, annotator.name()) {
                 message.set(error);
             }
         })
