@@ -9,10 +9,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::core::agreement::{export_scores_csv, gradebook_csv};
-use crate::core::article::Article;
 use crate::core::classroom::plain::{agreement_plain, feedback_plain};
 use crate::core::host::options::CompareOptions;
-use crate::platform::{host::WidgetHost, html::BrowserHtml, panic};
+use crate::platform::{host::WidgetHost, panic};
 use crate::ui::compare::compare_app::{CompareApp, CompareAppProps};
 use crate::ui::compare::model::{CompareAction, CompareModel, CompareStore};
 
@@ -34,31 +33,15 @@ fn to_js(value: &serde_json::Value) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
-/// The options as JSON text (the browser serialises the JS object).
-fn options_json(options: &JsValue) -> Result<String, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok("null".to_owned());
-    }
-    Ok(js_sys::JSON::stringify(options)
-        .map_err(|_| JsError::new("The compare options must be a plain object."))?
-        .as_string()
-        .unwrap_or_default())
-}
-
 /// Opens the compare view in `element` for `options.article` (as `mount` reads it) with
 /// `options.files`, an array of `{ name, content }`. Throws an `Error` with a readable message
 /// when the options or the article can't be used; the element is left untouched then.
 #[wasm_bindgen]
 pub fn compare(element: Element, options: JsValue) -> Result<CompareHandle, JsError> {
     panic::install();
-    let options = CompareOptions::from_json(&options_json(&options)?)
+    let options = CompareOptions::from_json(&super::options_text(&options, "compare")?)
         .map_err(|error| JsError::new(&error.to_string()))?;
-    let article = Article::load_with(options.article, &BrowserHtml)
-        .map_err(|error| JsError::new(&error.to_string()))?;
-    let article_key = options
-        .article_id
-        .clone()
-        .unwrap_or_else(|| article.content_hash());
+    let (article, article_key) = super::load_article(options.article, options.article_id.clone())?;
     let files: Vec<(String, String)> = options
         .files
         .into_iter()
@@ -134,7 +117,7 @@ impl CompareHandle {
         let store = self.store()?;
         let json = serde_json::json!({
             "article": { "text": "" },
-            "files": serde_json::from_str::<serde_json::Value>(&options_json(&files)?)
+            "files": serde_json::from_str::<serde_json::Value>(&super::options_text(&files, "addFiles")?)
                 .unwrap_or(serde_json::Value::Null),
         });
         let options = CompareOptions::from_json(&json.to_string())

@@ -141,27 +141,38 @@ fn declared_options(document: &web_sys::Document, element: &Element) -> JsValue 
     js_sys::JSON::parse(&options.to_string()).unwrap_or(JsValue::NULL)
 }
 
+/// The options a host passed, as JSON text (the browser serialises the object); `what` names
+/// the call in the error.
+fn options_text(options: &JsValue, what: &str) -> Result<String, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok("null".to_owned());
+    }
+    Ok(js_sys::JSON::stringify(options)
+        .map_err(|_| JsError::new(&format!("The {what} options must be a plain object.")))?
+        .as_string()
+        .unwrap_or_default())
+}
+
+/// The article the options describe (HTML through the browser's parser) and the key its work
+/// is kept under: the host's id, else a hash of the text.
+fn load_article(
+    input: crate::core::article::ArticleInput,
+    id: Option<String>,
+) -> Result<(Article, String), JsError> {
+    let article = Article::load_with(input, &BrowserHtml)
+        .map_err(|error| JsError::new(&error.to_string()))?;
+    let key = id.unwrap_or_else(|| article.content_hash());
+    Ok((article, key))
+}
+
 /// Mounts a Quotemark widget in `element`. Throws an `Error` with a readable message when the
 /// options or the article can't be used; the element is left untouched then.
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<QuotemarkHandle, JsError> {
     panic::install();
-    let json = if options.is_undefined() || options.is_null() {
-        "null".to_owned()
-    } else {
-        js_sys::JSON::stringify(&options)
-            .map_err(|_| JsError::new("The mount options must be a plain object."))?
-            .as_string()
-            .unwrap_or_default()
-    };
-    let options =
-        MountOptions::from_json(&json).map_err(|error| JsError::new(&error.to_string()))?;
-    let article = Article::load_with(options.article, &BrowserHtml)
+    let options = MountOptions::from_json(&options_text(&options, "mount")?)
         .map_err(|error| JsError::new(&error.to_string()))?;
-    let article_key = options
-        .article_id
-        .clone()
-        .unwrap_or_else(|| article.content_hash());
+    let (article, article_key) = load_article(options.article, options.article_id.clone())?;
     let storage_enabled = options.storage == StorageMode::Local;
     let saving::Loaded {
         mut document,
