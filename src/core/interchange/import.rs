@@ -4,6 +4,10 @@
 //! The function is pure: the current document is only read, and a file that cannot be used at
 //! all returns an [`ImportError`] and changes nothing. The caller applies the outcome as one
 //! undoable action.
+//!
+//! The file is a little over 600 lines because the steps of one import (matching speakers,
+//! placing annotations, recording what was replaced, counting it all for the report) feed each
+//! other and are read together.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
