@@ -149,36 +149,6 @@ async fn download_text(browser: &Browser, index: usize) -> String {
         .to_owned()
 }
 
-const AXE: &str = include_str!("../../node_modules/axe-core/axe.min.js");
-
-/// axe-core's violations inside the compare view, each as "rule (impact): help — targets".
-async fn compare_axe_violations(browser: &Browser) -> Vec<String> {
-    browser.js(&format!("{AXE}\nreturn true;"), vec![]).await;
-    let result = browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const host = document.querySelector('#quotemark-compare [data-quotemark-host]');
-             axe.run(host)
-               .then(r => done({
-                 passed: r.passes.reduce((n, rule) => n + rule.nodes.length, 0),
-                 violations: r.violations.map(v =>
-                   `${v.id} (${v.impact}): ${v.help} — ` +
-                   v.nodes.map(n => JSON.stringify(n.target)).join(' | ')),
-               }))
-               .catch(e => done({ error: String(e) }));",
-            vec![],
-        )
-        .await
-        .expect("run axe");
-    assert!(
-        result["passed"].as_u64().is_some_and(|n| n > 20),
-        "axe did not check the compare view: {result}"
-    );
-    serde_json::from_value(result["violations"].clone())
-        .unwrap_or_else(|_| panic!("axe gave no list of violations: {result}"))
-}
-
 /// Opens the class's files with the view's file picker (several at once), as a teacher does.
 async fn open_files(browser: &Browser, files: &Value) {
     js(
@@ -341,7 +311,11 @@ async fn compare_a_teacher_goes_from_a_folder_of_files_to_a_key_and_feedback() {
         "{details}"
     );
 
-    assert_eq!(compare_axe_violations(&browser).await, Vec::<String>::new());
+    assert_eq!(
+        crate::person::axe_violations_in(&browser, "#quotemark-compare [data-quotemark-host]")
+            .await,
+        Vec::<String>::new()
+    );
 
     // Filters: without Cy, the old-pier passage is one person's; by speaker, only Bo Lind's.
     click(&browser, "[data-qm-filter-annotator=\"Cy\"]").await;

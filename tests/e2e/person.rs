@@ -435,6 +435,12 @@ const AXE: &str = include_str!("../../node_modules/axe-core/axe.min.js");
 
 /// axe-core's violations inside the widget, each as "rule (impact): help — targets".
 pub async fn axe_violations(browser: &Browser) -> Vec<String> {
+    axe_violations_in(browser, "[data-quotemark-host]").await
+}
+
+/// axe-core's violations inside the shadow host `host` (a CSS selector), as
+/// [`axe_violations`] gives them.
+pub async fn axe_violations_in(browser: &Browser, host: &str) -> Vec<String> {
     let loaded = browser
         .js("return typeof window.axe === 'object';", vec![])
         .await;
@@ -445,7 +451,7 @@ pub async fn axe_violations(browser: &Browser) -> Vec<String> {
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             const host = document.querySelector('[data-quotemark-host]');
+             const host = document.querySelector(arguments[0]);
              axe.run(host)
                .then(r => done({
                  passed: r.passes.reduce((n, rule) => n + rule.nodes.length, 0),
@@ -454,13 +460,13 @@ pub async fn axe_violations(browser: &Browser) -> Vec<String> {
                    v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.failureSummary.replace(/\\s+/g, ' ')).join(' | ')),
                }))
                .catch(e => done({ error: String(e) }));",
-            vec![],
+            vec![json!(host)],
         )
         .await
         .expect("run axe");
     assert!(
         result["passed"].as_u64().is_some_and(|n| n > 20),
-        "axe did not check the widget: {result}"
+        "axe did not check {host}: {result}"
     );
     serde_json::from_value(result["violations"].clone())
         .unwrap_or_else(|_| panic!("axe gave no list of violations: {result}"))
