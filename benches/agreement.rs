@@ -20,7 +20,7 @@ use quotemark::core::agreement::{
 use quotemark::core::anchoring::Anchorer;
 use quotemark::core::article::{content_hash, SourceFormat};
 use quotemark::core::classroom::{load_class, passage_view, Filter};
-use quotemark::core::document::{Action, AnnotationKind, Document, NewAnnotation};
+use quotemark::core::document::{Action, Document, NewAnnotation};
 use quotemark::core::interchange::{export_native_by, ArticleMeta};
 use quotemark::core::text::CharRange;
 
@@ -168,25 +168,15 @@ fn exported_files(class: &[Annotator], text: &str) -> Vec<(String, String)> {
             let mut document = Document::new("bench-article");
             for span in &student.spans {
                 let selectors = anchorer.capture(span.range).expect("capture a span");
-                let action = match span.kind {
-                    AnnotationKind::Quote => Action::AddAnnotation(NewAnnotation::selected(
-                        AnnotationKind::Quote,
-                        span.range,
-                        selectors,
-                        span.speaker
-                            .as_ref()
-                            .map(|l| l.name.clone())
-                            .unwrap_or_default(),
-                        String::new(),
-                    )),
-                    AnnotationKind::Highlight => Action::CreateAnnotation {
-                        kind: AnnotationKind::Highlight,
-                        range: span.range,
-                        selectors,
-                        speaker: None,
-                        note: String::new(),
-                    },
-                };
+                // A highlight takes no speaker: `AddAnnotation` leaves it out for that kind.
+                let speaker = span.speaker.as_ref().map(|l| l.name.clone());
+                let action = Action::AddAnnotation(NewAnnotation::selected(
+                    span.kind,
+                    span.range,
+                    selectors,
+                    speaker.unwrap_or_default(),
+                    String::new(),
+                ));
                 document.apply(action, 1).expect("a student's annotation");
             }
             let file = export_native_by(&document, &meta, Some(&student.name));

@@ -40,26 +40,20 @@ pub fn feedback_document(article_id: &str, text_content: &str, feedback: &Feedba
         let Ok(selectors) = anchorer.capture(span.range) else {
             return;
         };
-        let action = if quote {
-            Action::AddAnnotation(NewAnnotation::selected(
-                AnnotationKind::Quote,
-                span.range,
-                selectors,
-                span.speaker
-                    .as_ref()
-                    .map(|l| l.name.clone())
-                    .unwrap_or_default(),
-                note,
-            ))
+        let kind = if quote {
+            AnnotationKind::Quote
         } else {
-            Action::CreateAnnotation {
-                kind: AnnotationKind::Highlight,
-                range: span.range,
-                selectors,
-                speaker: None,
-                note,
-            }
+            AnnotationKind::Highlight
         };
+        // A highlight takes no speaker: `AddAnnotation` leaves it out for that kind.
+        let speaker = span.speaker.as_ref().map(|l| l.name.clone());
+        let action = Action::AddAnnotation(NewAnnotation::selected(
+            kind,
+            span.range,
+            selectors,
+            speaker.unwrap_or_default(),
+            note,
+        ));
         let _ = document.apply(action, 0);
     };
     for item in &feedback.items {
